@@ -1,0 +1,136 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import path from "node:path";
+import type { GatewayConfig } from "../config/config-schema";
+import { loadConfigFile, validateConfig } from "../config/load-config";
+import { loadPlugins } from "../config/load-plugins";
+import { Gateway } from "../host/gateway";
+import { LOG_LEVELS, type LogLevel, createLogger } from "../logging/logger";
+import { exchangeRegistry } from "../registry/exchange-registry";
+import { VERSION } from "../version";
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+interface CliFlags {
+  config?: string;
+  host?: string;
+  port?: number;
+  plugin: string[];
+  logLevel?: LogLevel;
+  logFormat?: "text" | "json";
+  record?: string;
+  callTimeout?: number;
+}
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number");
+  return n;
+}
+
+export function buildCommand(): Command {
+  return new Command("fmz-gateway")
+    .description("Serve FMZ custom-protocol exchange adapters over HTTP: POST /<exchange name>")
+    .version(VERSION, "-V, --version")
+    .option("-c, --config <file>", "JSON config file (see docs/configuration.md)")
+    .option("--host <address>", "address to bind (default 127.0.0.1: keys travel in plain text)")
+    .option("-p, --port <port>", "port to listen on (default 6666)", integer)
+    .option("--plugin <module>", "adapter module to load (package name or path); repeatable", (v: string, acc: string[]) => [...acc, v], [])
+    .addOption(new Option("--log-level <level>", "error, warn, info or debug (default info)").choices([...LOG_LEVELS]))
+    .addOption(new Option("--log-format <format>", "text or json (default text)").choices(["text", "json"]))
+    .option("--record <file>", "append every request and reply, secrets redacted, as JSON lines")
+    .option("--call-timeout <ms>", "default deadline of one call (default 30000)", integer)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  fmz-gateway --plugin @fmz-gateway/okx                serve OKX at http://127.0.0.1:6666/OKX
+  fmz-gateway --config fmz-gateway.json                 mounts, options and plugins from a file
+  fmz-gateway --config fmz-gateway.json --record calls.jsonl
+
+On FMZ: add an exchange with protocol "custom", service address http://127.0.0.1:6666/<NAME>,
+your exchange Access Key, and your Secret Key (extras comma-separated, e.g. SECRET,PASSPHRASE).`,
+    );
+}
+
+/**
+ * The `fmz-gateway` command. Returns the running gateway (tests stop it), or undefined when it only
+ * printed help or the version. Start-up errors are thrown with a readable message.
+ */
+export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<Gateway | undefined> {
+  const cmd = buildCommand().exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  const wantsHelp = argv.includes("--help") || argv.includes("-h");
+  if (wantsHelp) {
+    // Load what the user would load, so --help can list the adapters it offers.
+    await loadFromArgs(argv).catch(() => undefined);
+    const names = exchangeRegistry.list();
+    cmd.addHelpText(
+      "after",
+      `\nAdapters loaded: ${names.length ? names.map((r) => r.name + (r.description ? ` (${r.description})` : "")).join(", ") : "none (add --plugin or a config with plugins)"}`,
+    );
+  }
+  try {
+    cmd.parse(["node", "fmz-gateway", ...argv]);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help") return undefined;
+    throw new Error((err as Error).message.replace(/^error: /, ""));
+  }
+  const flags = cmd.opts<CliFlags>();
+  const { config, dir } = flags.config ? loadConfigFile(flags.config) : { config: {} as GatewayConfig, dir: process.cwd() };
+  const merged = validateConfig({
+    ...config,
+    ...(flags.host !== undefined ? { host: flags.host } : {}),
+    ...(flags.port !== undefined ? { port: flags.port } : {}),
+    ...(flags.logLevel ? { logLevel: flags.logLevel } : {}),
+    ...(flags.logFormat ? { logFormat: flags.logFormat } : {}),
+    ...(flags.record ? { record: path.resolve(flags.record) } : {}),
+    ...(flags.callTimeout !== undefined ? { callTimeoutMs: flags.callTimeout } : {}),
+  });
+  await loadPlugins(config.plugins ?? [], dir);
+  await loadPlugins(flags.plugin, process.cwd());
+  const logger = createLogger({ level: merged.logLevel, format: merged.logFormat });
+  const gateway = await Gateway.start({
+    host: merged.host,
+    port: merged.port,
+    exchanges: merged.exchanges,
+    logger,
+    recordFile: merged.record && flags.config && !flags.record ? path.resolve(dir, merged.record) : merged.record,
+    callTimeoutMs: merged.callTimeoutMs,
+  });
+  io.out(`fmz-gateway ${VERSION} listening on ${gateway.url}`);
+  const width = Math.max(...[...gateway.mounts.keys()].map((n) => n.length), 4);
+  for (const m of gateway.mounts.values()) {
+    io.out(`  ${gateway.url}/${m.name.padEnd(width)}  → ${m.adapterName}${describeOptions(m.options)}`);
+  }
+  if (gateway.mounts.size === 0) io.out("  (no exchanges mounted: pass --plugin or a config with plugins and exchanges)");
+  if (merged.record) io.out(`  recording requests to ${merged.record}`);
+  return gateway;
+}
+
+async function loadFromArgs(argv: readonly string[]): Promise<void> {
+  const plugins: string[] = [];
+  for (let i = 0; i < argv.length - 1; i++) {
+    if (argv[i] === "--plugin") plugins.push(argv[i + 1]);
+    if (argv[i] === "--config" || argv[i] === "-c") {
+      const { config, dir } = loadConfigFile(argv[i + 1]);
+      await loadPlugins(config.plugins ?? [], dir);
+    }
+  }
+  await loadPlugins(plugins);
+}
+
+/** Options worth showing at start (never credentials: adapters take those per call, not in options). */
+function describeOptions(options: Record<string, unknown>): string {
+  const shown = Object.entries(options)
+    .filter(([, v]) => typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+    .map(([k, v]) => `${k}=${String(v)}`);
+  return shown.length ? ` (${shown.join(", ")})` : "";
+}
+
+const defaultIo: CliIo = {
+  out: (line) => process.stdout.write(line + "\n"),
+  err: (line) => process.stderr.write(line + "\n"),
+};

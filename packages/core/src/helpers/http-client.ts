@@ -1,0 +1,140 @@
+import http from "node:http";
+import https from "node:https";
+import axios, { type AxiosAdapter, type AxiosInstance, type Method } from "axios";
+import { ExchangeError, NetworkError, TimeoutError } from "../errors/gateway-errors";
+
+export interface HttpClientOptions {
+  /** Exchange name used in error messages (`OKX`). */
+  exchange: string;
+  /** Root URL: the exchange, a testnet, a proxy or a stand-in. */
+  baseUrl: string;
+  /** Per-request timeout; default 10 000 ms. */
+  timeoutMs?: number;
+  /** Upper bound of concurrent connections to the exchange; default 64. */
+  maxSockets?: number;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** An axios adapter to run requests with (the default is axios's Node http adapter). */
+  transport?: AxiosAdapter;
+}
+
+export interface HttpRequest {
+  method: string;
+  /** Path with its query string, exactly as signed: `/api/v5/market/ticker?instId=BTC-USDT`. */
+  path: string;
+  /** The exact body text that was signed; sent byte for byte. */
+  body?: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Raw body text; parse with `parseJsonBody` so a garbage body becomes a clear error. */
+  text: string;
+}
+
+/** Connection failures that prove the request never left: safe to report as "not sent". */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/**
+ * Thrown for transport failures. `mayHaveBeenSent` tells an order path whether the exchange may have
+ * received (and executed) the request, i.e. whether to look the order up by its client id.
+ */
+export class HttpTransportError extends NetworkError {
+  constructor(
+    message: string,
+    readonly mayHaveBeenSent: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export class HttpTimeoutError extends TimeoutError {
+  readonly mayHaveBeenSent = true;
+}
+
+/**
+ * An HTTP client for exchange REST APIs on axios: keep-alive connection pools, TLS verified, a timeout
+ * on every request, transport errors turned into the gateway's error classes. HTTP error statuses are
+ * returned, not thrown, because exchanges put their own error code in the body, which the adapter maps.
+ * Error messages carry method and path only, never headers (which hold keys and signatures).
+ */
+export class HttpClient {
+  readonly axios: AxiosInstance;
+  readonly exchange: string;
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+
+  constructor(opts: HttpClientOptions) {
+    this.exchange = opts.exchange;
+    this.baseUrl = opts.baseUrl.replace(/\/+$/, "");
+    this.timeoutMs = opts.timeoutMs ?? 10_000;
+    const maxSockets = opts.maxSockets ?? 64;
+    this.axios = axios.create({
+      baseURL: this.baseUrl,
+      timeout: this.timeoutMs,
+      headers: { "Content-Type": "application/json", Accept: "application/json", ...opts.headers },
+      httpAgent: new http.Agent({ keepAlive: true, maxSockets }),
+      httpsAgent: new https.Agent({ keepAlive: true, maxSockets, rejectUnauthorized: true }),
+      // We parse ourselves: the body must stay the exchange's exact text (decimals, garbage detection).
+      responseType: "text",
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      maxRedirects: 0,
+      proxy: false,
+      ...(opts.transport ? { adapter: opts.transport } : {}),
+    });
+  }
+
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    const where = `${req.method.toUpperCase()} ${req.path.split("?")[0]}`;
+    try {
+      const res = await this.axios.request<string>({
+        method: req.method as Method,
+        url: req.path,
+        data: req.body,
+        headers: req.headers,
+        signal: req.signal,
+        timeout: req.timeoutMs ?? this.timeoutMs,
+      });
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(res.headers ?? {})) if (v !== undefined) headers[k] = String(v);
+      return { status: res.status, headers, text: typeof res.data === "string" ? res.data : String(res.data ?? "") };
+    } catch (err) {
+      throw this.transportError(err, where, req.timeoutMs ?? this.timeoutMs);
+    }
+  }
+
+  private transportError(err: unknown, where: string, timeoutMs: number): Error {
+    const code = (err as { code?: string }).code ?? "";
+    if (code === "ECONNABORTED" || code === "ETIMEDOUT") {
+      return new HttpTimeoutError(`${this.exchange} did not answer ${where} within ${timeoutMs} ms`);
+    }
+    if (code === "ERR_CANCELED") {
+      return new HttpTimeoutError(`${this.exchange} ${where} cancelled: the call's deadline passed`);
+    }
+    const reason = code || (err instanceof Error ? err.message : "unknown error");
+    return new HttpTransportError(`${this.exchange} network error on ${where}: ${reason}`, !NOT_SENT_CODES.has(code));
+  }
+}
+
+/**
+ * Parses an exchange's JSON body; a body that is not JSON (an HTML error page, a truncated reply)
+ * becomes an ExchangeError quoting the start of the body and the HTTP status.
+ */
+export function parseJsonBody<T>(res: HttpResponse, exchange: string): T {
+  try {
+    return JSON.parse(res.text) as T;
+  } catch {
+    const snippet = res.text.slice(0, 120).replace(/\s+/g, " ").trim();
+    throw new ExchangeError(
+      exchange,
+      `HTTP ${res.status}`,
+      `unreadable response (not JSON)${snippet ? `: ${snippet}` : ": empty body"}`,
+      res.status,
+    );
+  }
+}

@@ -1,0 +1,3 @@
+// Read at run time so the published package and --version never disagree.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const VERSION: string = (require("../package.json") as { version: string }).version;
