@@ -26,8 +26,12 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
   // One bad call must not take down every strategy using this gateway.
-  process.on("unhandledRejection", (reason) => process.stderr.write(`fmz-gateway: unhandled rejection: ${String(reason)}\n`));
-  process.on("uncaughtException", (err) => process.stderr.write(`fmz-gateway: uncaught exception: ${err.message}\n`));
+  process.on("unhandledRejection", (reason) =>
+    process.stderr.write(`fmz-gateway: unhandled rejection: ${String(reason)}\n`),
+  );
+  process.on("uncaughtException", (err) =>
+    process.stderr.write(`fmz-gateway: uncaught exception: ${err.message}\n`),
+  );
 }
 
 void main();

@@ -37,8 +37,15 @@ export function buildCommand(): Command {
     .option("-c, --config <file>", "JSON config file (see docs/configuration.md)")
     .option("--host <address>", "address to bind (default 127.0.0.1: keys travel in plain text)")
     .option("-p, --port <port>", "port to listen on (default 6666)", integer)
-    .option("--plugin <module>", "adapter module to load (package name or path); repeatable", (v: string, acc: string[]) => [...acc, v], [])
-    .addOption(new Option("--log-level <level>", "error, warn, info or debug (default info)").choices([...LOG_LEVELS]))
+    .option(
+      "--plugin <module>",
+      "adapter module to load (package name or path); repeatable",
+      (v: string, acc: string[]) => [...acc, v],
+      [],
+    )
+    .addOption(
+      new Option("--log-level <level>", "error, warn, info or debug (default info)").choices([...LOG_LEVELS]),
+    )
     .addOption(new Option("--log-format <format>", "text or json (default text)").choices(["text", "json"]))
     .option("--record <file>", "append every request and reply, secrets redacted, as JSON lines")
     .option("--call-timeout <ms>", "default deadline of one call (default 30000)", integer)
@@ -60,7 +67,9 @@ your exchange Access Key, and your Secret Key (extras comma-separated, e.g. SECR
  * printed help or the version. Start-up errors are thrown with a readable message.
  */
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<Gateway | undefined> {
-  const cmd = buildCommand().exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  const cmd = buildCommand()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   const wantsHelp = argv.includes("--help") || argv.includes("-h");
   if (wantsHelp) {
     // Load what the user would load, so --help can list the adapters it offers.
@@ -75,11 +84,14 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     cmd.parse(["node", "fmz-gateway", ...argv]);
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help") return undefined;
+    if (code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help")
+      return undefined;
     throw new Error((err as Error).message.replace(/^error: /, ""));
   }
   const flags = cmd.opts<CliFlags>();
-  const { config, dir } = flags.config ? loadConfigFile(flags.config) : { config: {} as GatewayConfig, dir: process.cwd() };
+  const { config, dir } = flags.config
+    ? loadConfigFile(flags.config)
+    : { config: {} as GatewayConfig, dir: process.cwd() };
   const merged = validateConfig({
     ...config,
     ...(flags.host !== undefined ? { host: flags.host } : {}),
@@ -97,7 +109,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     port: merged.port,
     exchanges: merged.exchanges,
     logger,
-    recordFile: merged.record && flags.config && !flags.record ? path.resolve(dir, merged.record) : merged.record,
+    recordFile:
+      merged.record && flags.config && !flags.record ? path.resolve(dir, merged.record) : merged.record,
     callTimeoutMs: merged.callTimeoutMs,
   });
   io.out(`fmz-gateway ${VERSION} listening on ${gateway.url}`);
@@ -105,7 +118,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   for (const m of gateway.mounts.values()) {
     io.out(`  ${gateway.url}/${m.name.padEnd(width)}  → ${m.adapterName}${describeOptions(m.options)}`);
   }
-  if (gateway.mounts.size === 0) io.out("  (no exchanges mounted: pass --plugin or a config with plugins and exchanges)");
+  if (gateway.mounts.size === 0)
+    io.out("  (no exchanges mounted: pass --plugin or a config with plugins and exchanges)");
   if (merged.record) io.out(`  recording requests to ${merged.record}`);
   return gateway;
 }

@@ -12,7 +12,10 @@ const validate = new Ajv({ allErrors: false, strict: false }).compile<GatewayCon
 export function validateConfig(value: unknown, source = "config"): GatewayConfig {
   if (!validate(value)) {
     const e = validate.errors?.[0];
-    const text = e?.keyword === "propertyNames" ? `invalid exchange name at ${source}.exchanges (letters, digits, _ . -)` : describeAjvError(e, source);
+    const text =
+      e?.keyword === "propertyNames"
+        ? `invalid exchange name at ${source}.exchanges (letters, digits, _ . -)`
+        : describeAjvError(e, source);
     throw new ConfigError(text);
   }
   return value;
@@ -25,7 +28,9 @@ export function loadConfigFile(file: string): { config: GatewayConfig; dir: stri
   try {
     text = fs.readFileSync(abs, "utf8");
   } catch (err) {
-    throw new ConfigError(`cannot read config ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new ConfigError(
+      `cannot read config ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+    );
   }
   let value: unknown;
   try {

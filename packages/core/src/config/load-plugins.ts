@@ -9,14 +9,19 @@ export class PluginError extends Error {}
  * Package names resolve from the working directory (where the user installed them); paths (starting
  * with `.` or `/`) from `baseDir`. Returns, per plugin, the adapters it registered.
  */
-export async function loadPlugins(specs: readonly string[], baseDir = process.cwd()): Promise<Map<string, string[]>> {
+export async function loadPlugins(
+  specs: readonly string[],
+  baseDir = process.cwd(),
+): Promise<Map<string, string[]>> {
   const loaded = new Map<string, string[]>();
   for (const spec of specs) {
     const before = new Set(exchangeRegistry.names());
     const isPath = spec.startsWith(".") || path.isAbsolute(spec);
     let resolved: string;
     try {
-      resolved = require.resolve(isPath ? path.resolve(baseDir, spec) : spec, { paths: [process.cwd(), baseDir] });
+      resolved = require.resolve(isPath ? path.resolve(baseDir, spec) : spec, {
+        paths: [process.cwd(), baseDir],
+      });
     } catch {
       throw new PluginError(
         `plugin "${spec}" not found${isPath ? ` at ${path.resolve(baseDir, spec)}` : ` (is it installed? npm i ${spec})`}`,
@@ -37,6 +42,8 @@ export async function loadPlugins(specs: readonly string[], baseDir = process.cw
 
 async function importModule(file: string): Promise<void> {
   try {
+    // Plain require first: CommonJS plugins share the host's module cache (one registry, one core).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

@@ -7,13 +7,7 @@
  * plugin brings its own copy of core.
  */
 export type GatewayErrorKind =
-  | "bad-request"
-  | "not-supported"
-  | "exchange"
-  | "network"
-  | "timeout"
-  | "rate-limited"
-  | "internal";
+  "bad-request" | "not-supported" | "exchange" | "network" | "timeout" | "rate-limited" | "internal";
 
 export class GatewayError extends Error {
   readonly kind: GatewayErrorKind = "internal";

@@ -26,7 +26,8 @@ const PLAIN_DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Parses a decimal from the wire (string or JSON number) exactly; refuses NaN, Infinity, hex and blanks. */
 export function parseDecimal(value: unknown, field: string): Dec {
-  const text = typeof value === "number" ? numberToText(value) : typeof value === "string" ? value.trim() : "";
+  const text =
+    typeof value === "number" ? numberToText(value) : typeof value === "string" ? value.trim() : "";
   if (!PLAIN_DECIMAL.test(text)) {
     throw new BadRequestError(`invalid ${field}: ${JSON.stringify(value)} is not a decimal number`);
   }

@@ -102,7 +102,11 @@ export class HttpClient {
       });
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(res.headers ?? {})) if (v !== undefined) headers[k] = String(v);
-      return { status: res.status, headers, text: typeof res.data === "string" ? res.data : String(res.data ?? "") };
+      return {
+        status: res.status,
+        headers,
+        text: typeof res.data === "string" ? res.data : String(res.data ?? ""),
+      };
     } catch (err) {
       throw this.transportError(err, where, req.timeoutMs ?? this.timeoutMs);
     }
@@ -117,7 +121,10 @@ export class HttpClient {
       return new HttpTimeoutError(`${this.exchange} ${where} cancelled: the call's deadline passed`);
     }
     const reason = code || (err instanceof Error ? err.message : "unknown error");
-    return new HttpTransportError(`${this.exchange} network error on ${where}: ${reason}`, !NOT_SENT_CODES.has(code));
+    return new HttpTransportError(
+      `${this.exchange} network error on ${where}: ${reason}`,
+      !NOT_SENT_CODES.has(code),
+    );
   }
 }
 

@@ -14,16 +14,18 @@ export interface RateLimiterOptions {
 }
 
 /**
- * Keeps calls inside an exchange's published limits instead of hitting them. One bucket per key (e.g.
- * endpoint + API key), using the generic cell rate algorithm: each bucket is a single timestamp (the
- * theoretical arrival time), so thousands of keys cost a map entry each and no timers. Calls over the
- * limit wait their turn in order, up to `maxWaitMs`, then fail with a RateLimitedError.
+ * Keeps calls inside an exchange's published limits instead of hitting them. One sliding window per key
+ * (e.g. endpoint + API key): a call may start once fewer than `capacity` calls started in the
+ * `intervalMs` before it, so no window of that length ever holds more than the exchange allows (a token
+ * bucket would let through up to twice that across a refill). Calls over the limit wait their turn in
+ * order, up to `maxWaitMs`, then fail with a RateLimitedError. A window costs `capacity` numbers and no
+ * timers; idle windows are swept, so memory follows the active keys, not every key ever seen.
  *
  * Written here rather than taken from npm: the libraries we looked at (limiter, bottleneck) have no
- * per-key buckets with AbortSignal support, and bottleneck is unmaintained.
+ * per-key windows with AbortSignal support, and bottleneck is unmaintained.
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, number>();
+  private readonly windows = new Map<string, Window>();
   private readonly maxWaitMs: number;
   private lastSweep = 0;
 
@@ -38,14 +40,18 @@ export class RateLimiter {
     await sleep(wait, signal);
   }
 
-  /** Takes a slot and returns how long to wait for it (0 = now); throws when over maxWaitMs. */
+  /** Takes the next slot and returns how long to wait for it (0 = now); throws when over maxWaitMs. */
   reserve(key: string, rule: RateRule, now: number): number {
     this.sweep(now);
-    const emission = rule.intervalMs / rule.capacity;
-    const tolerance = rule.intervalMs - emission;
-    const tat = Math.max(this.buckets.get(key) ?? now, now);
-    const allowAt = tat - tolerance;
-    const wait = allowAt - now;
+    let w = this.windows.get(key);
+    if (!w) {
+      w = { starts: [], head: 0, last: -Infinity, intervalMs: rule.intervalMs };
+      this.windows.set(key, w);
+    }
+    // The call that started `capacity` calls ago must have left the window; and calls keep their order.
+    const full = w.starts.length >= rule.capacity;
+    const start = Math.max(now, w.last, full ? w.starts[w.head] + rule.intervalMs : now);
+    const wait = start - now;
     if (wait > this.maxWaitMs) {
       throw new RateLimitedError(
         this.opts.exchange,
@@ -53,25 +59,39 @@ export class RateLimiter {
         `gateway limiter: more than ${rule.capacity} requests per ${rule.intervalMs} ms to ${key.split("|")[0]}; retry in ${Math.ceil(wait)} ms`,
       );
     }
-    this.buckets.set(key, tat + emission);
+    if (full) {
+      w.starts[w.head] = start;
+      w.head = (w.head + 1) % rule.capacity;
+    } else {
+      w.starts.push(start);
+    }
+    w.last = start;
     return wait;
   }
 
-  /** Drops buckets that are full again, so memory follows the active keys, not every key ever seen. */
   private sweep(now: number): void {
-    if (now - this.lastSweep < 10_000 && this.buckets.size < 10_000) return;
+    if (now - this.lastSweep < 10_000 && this.windows.size < 10_000) return;
     this.lastSweep = now;
-    for (const [key, tat] of this.buckets) if (tat <= now) this.buckets.delete(key);
+    for (const [key, w] of this.windows) if (w.last + w.intervalMs <= now) this.windows.delete(key);
   }
 
   get size(): number {
-    return this.buckets.size;
+    return this.windows.size;
   }
+}
+
+interface Window {
+  /** Start times of the last `capacity` calls, as a ring. */
+  starts: number[];
+  head: number;
+  last: number;
+  intervalMs: number;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new TimeoutError("deadline passed while waiting for a rate-limit slot"));
+    if (signal?.aborted)
+      return reject(new TimeoutError("deadline passed while waiting for a rate-limit slot"));
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();

@@ -30,12 +30,16 @@ export function createApp(opts: AppOptions): Express {
   });
 
   // The docker may omit or vary Content-Type; every POST body is read as JSON.
-  app.post("/:exName", express.json({ limit: opts.bodyLimit ?? "1mb", type: () => true, strict: false }), (req, res) =>
-    handleCall(opts, req, res),
+  app.post(
+    "/:exName",
+    express.json({ limit: opts.bodyLimit ?? "1mb", type: () => true, strict: false }),
+    (req, res) => handleCall(opts, req, res),
   );
 
   app.get("/:exName", (req, res) => {
-    res.json({ error: `use POST /${req.params.exName} with a JSON body {access_key, secret_key, method, params}` });
+    res.json({
+      error: `use POST /${req.params.exName} with a JSON body {access_key, secret_key, method, params}`,
+    });
   });
 
   app.use((req, res) => {

@@ -26,7 +26,12 @@ type AdapterFn = (ctx: CallContext<object>, params: unknown) => Promise<unknown>
 export class Dispatcher {
   constructor(private readonly opts: DispatcherOptions) {}
 
-  async dispatch(exName: string, body: unknown, httpMethod: string | undefined, clientGone: AbortSignal): Promise<Reply> {
+  async dispatch(
+    exName: string,
+    body: unknown,
+    httpMethod: string | undefined,
+    clientGone: AbortSignal,
+  ): Promise<Reply> {
     const started = performance.now();
     const envelope = (body ?? {}) as Record<string, unknown>;
     const accessKey = typeof envelope.access_key === "string" ? envelope.access_key : "";
@@ -112,7 +117,9 @@ export class Dispatcher {
     clientGone.addEventListener("abort", onGone, { once: true });
     return new Promise<Reply>((resolve, reject) => {
       const timer = setTimeout(() => {
-        const err = new TimeoutError(`${mount.name} ${wireMethod}: no answer within ${mount.callTimeoutMs} ms`);
+        const err = new TimeoutError(
+          `${mount.name} ${wireMethod}: no answer within ${mount.callTimeoutMs} ms`,
+        );
         controller.abort(err);
         reject(err);
       }, mount.callTimeoutMs);

@@ -44,8 +44,17 @@ export class Gateway {
 
   private async listen(): Promise<void> {
     this.recorder = this.opts.recordFile ? new Recorder(this.opts.recordFile) : undefined;
-    const dispatcher = new Dispatcher({ mounts: this.mounts, logger: this.opts.logger, recorder: this.recorder });
-    const app = createApp({ dispatcher, mounts: this.mounts, startedAt: Date.now(), inflight: this.inflight });
+    const dispatcher = new Dispatcher({
+      mounts: this.mounts,
+      logger: this.opts.logger,
+      recorder: this.recorder,
+    });
+    const app = createApp({
+      dispatcher,
+      mounts: this.mounts,
+      startedAt: Date.now(),
+      inflight: this.inflight,
+    });
     await new Promise<void>((resolve, reject) => {
       const server = app.listen(this.opts.port ?? 6666, this.opts.host ?? "127.0.0.1", (err?: Error) =>
         err ? reject(err) : resolve(),
@@ -86,7 +95,9 @@ export class Gateway {
       await closed;
     }
     for (const m of this.mounts.values()) {
-      await m.adapter.close().catch((err: unknown) => this.opts.logger.warn(`${m.name} close failed: ${String(err)}`));
+      await m.adapter
+        .close()
+        .catch((err: unknown) => this.opts.logger.warn(`${m.name} close failed: ${String(err)}`));
     }
     await this.recorder?.close();
   }

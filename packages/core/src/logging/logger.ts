@@ -46,5 +46,8 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
 
 /** A logger that drops everything; for adapters constructed outside a gateway (unit tests). */
 export function silentLogger(): Logger {
-  return winston.createLogger({ silent: true, transports: [new winston.transports.Console({ silent: true })] });
+  return winston.createLogger({
+    silent: true,
+    transports: [new winston.transports.Console({ silent: true })],
+  });
 }

@@ -82,7 +82,12 @@ export interface MethodSpec<K extends AdapterMethodName = AdapterMethodName> {
 const ajv = new Ajv({ allErrors: false, strict: true });
 
 const SYMBOL = { type: "string", minLength: 1 };
-const COUNT = { anyOf: [{ type: "integer", minimum: 0 }, { type: "string", pattern: "^\\s*\\d*\\s*$" }] };
+const COUNT = {
+  anyOf: [
+    { type: "integer", minimum: 0 },
+    { type: "string", pattern: "^\\s*\\d*\\s*$" },
+  ],
+};
 const DECIMAL = { anyOf: [{ type: "number" }, { type: "string", minLength: 1 }] };
 const ORDER_ID = { anyOf: [{ type: "string", minLength: 1 }, { type: "number" }] };
 
@@ -175,7 +180,10 @@ export const METHOD_TABLE: readonly MethodSpec[] = [
     method: "createOrder",
     fmz: "CreateOrder / Buy / Sell",
     private: true,
-    paramsSchema: paramsSchema({ symbol: SYMBOL, type: { type: "string" }, amount: DECIMAL }, { price: DECIMAL }),
+    paramsSchema: paramsSchema(
+      { symbol: SYMBOL, type: { type: "string" }, amount: DECIMAL },
+      { price: DECIMAL },
+    ),
     parse: (raw) => parseCreateOrder(raw),
   }),
   spec({

@@ -96,7 +96,9 @@ export function optionalCount(raw: Raw, field: string): number | undefined {
 export function parseOrderSide(value: unknown): OrderSide {
   const side = String(value).trim().toLowerCase();
   if (!(ORDER_SIDES as readonly string[]).includes(side)) {
-    throw new BadRequestError(`invalid type ${JSON.stringify(value)}: expected one of ${ORDER_SIDES.join(", ")}`);
+    throw new BadRequestError(
+      `invalid type ${JSON.stringify(value)}: expected one of ${ORDER_SIDES.join(", ")}`,
+    );
   }
   return side as OrderSide;
 }
@@ -106,7 +108,8 @@ export function parseCreateOrder(raw: Raw): CreateOrderParams {
   const side = parseOrderSide(raw.type);
   const price = parseClientDecimal(raw.price ?? -1, "price");
   const amount = parseClientDecimal(raw.amount, "amount");
-  if (amount.lte(0)) throw new BadRequestError(`invalid amount ${JSON.stringify(raw.amount)}: must be above 0`);
+  if (amount.lte(0))
+    throw new BadRequestError(`invalid amount ${JSON.stringify(raw.amount)}: must be above 0`);
   return price.lte(0)
     ? { symbol, side, orderType: "market", amount: amount.toFixed() }
     : { symbol, side, orderType: "limit", price: price.toFixed(), amount: amount.toFixed() };
@@ -124,7 +127,9 @@ export function parseOrderId(raw: Raw): OrderIdParams {
 export function parseMarginLevel(raw: Raw): MarginLevelParams {
   const level = Number(String(raw.marginLevel).trim());
   if (!Number.isFinite(level) || level <= 0) {
-    throw new BadRequestError(`invalid marginLevel ${JSON.stringify(raw.marginLevel)}: must be a number above 0`);
+    throw new BadRequestError(
+      `invalid marginLevel ${JSON.stringify(raw.marginLevel)}: must be a number above 0`,
+    );
   }
   return { symbol: instrumentParam(raw, "marginlevel"), marginLevel: level };
 }

@@ -4,7 +4,9 @@
  */
 import { DONE_ORDER_STATUSES, OPEN_ORDER_STATUSES } from "./reply-types";
 
-const num = { anyOf: [{ type: "number" }, { type: "string", pattern: "^-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?$" }] };
+const num = {
+  anyOf: [{ type: "number" }, { type: "string", pattern: "^-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?$" }],
+};
 const str = { type: "string" };
 const side = { enum: ["buy", "sell"] };
 
@@ -77,8 +79,15 @@ export const positionSchema = object({
 /** Reply schema per adapter method name. */
 export const REPLY_SCHEMAS = {
   getTicker: tickerSchema,
-  getDepth: object({ time: num, asks: { type: "array", items: level }, bids: { type: "array", items: level } }),
-  getTrades: { type: "array", items: object({ id: { anyOf: [str, num] }, time: num, price: num, amount: num, type: side }) },
+  getDepth: object({
+    time: num,
+    asks: { type: "array", items: level },
+    bids: { type: "array", items: level },
+  }),
+  getTrades: {
+    type: "array",
+    items: object({ id: { anyOf: [str, num] }, time: num, price: num, amount: num, type: side }),
+  },
   getRecords: { type: "array", items: { type: "array", minItems: 6, items: num } },
   getMarkets: { type: "object", additionalProperties: marketSchema },
   getTickers: { type: "array", items: tickerSchema },

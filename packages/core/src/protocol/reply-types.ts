@@ -74,7 +74,13 @@ export interface OrderRef {
   id: string;
 }
 
-export const OPEN_ORDER_STATUSES = ["pending", "pre-submitted", "submitting", "submitted", "partial-filled"] as const;
+export const OPEN_ORDER_STATUSES = [
+  "pending",
+  "pre-submitted",
+  "submitting",
+  "submitted",
+  "partial-filled",
+] as const;
 export const DONE_ORDER_STATUSES = ["filled", "closed", "finished", "partial-canceled", "canceled"] as const;
 export type OrderStatus = (typeof OPEN_ORDER_STATUSES)[number] | (typeof DONE_ORDER_STATUSES)[number];
 

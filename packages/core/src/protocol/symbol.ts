@@ -42,7 +42,11 @@ export function parseSymbol(input: string): FmzSymbol {
   const suffix = dot < 0 ? undefined : raw.slice(dot + 1).toLowerCase();
 
   if (!pairPart.includes("_")) {
-    if (suffix !== undefined && (RANGE_MARKETS as readonly string[]).includes(suffix) && CURRENCY.test(pairPart)) {
+    if (
+      suffix !== undefined &&
+      (RANGE_MARKETS as readonly string[]).includes(suffix) &&
+      CURRENCY.test(pairPart)
+    ) {
       return { kind: "range", quote: pairPart, market: suffix as RangeMarket, text: `${pairPart}.${suffix}` };
     }
     throw new BadRequestError(
@@ -51,7 +55,9 @@ export function parseSymbol(input: string): FmzSymbol {
   }
   const [base, quote, ...rest] = pairPart.split("_");
   if (rest.length > 0 || !CURRENCY.test(base) || !CURRENCY.test(quote)) {
-    throw new BadRequestError(`invalid symbol "${input}": expected BASE_QUOTE with a base and a quote currency`);
+    throw new BadRequestError(
+      `invalid symbol "${input}": expected BASE_QUOTE with a base and a quote currency`,
+    );
   }
   if (suffix === undefined) return { kind: "instrument", base, quote, text: `${base}_${quote}` };
   if (!(CONTRACT_TYPES as readonly string[]).includes(suffix)) {
@@ -66,7 +72,9 @@ export function parseSymbol(input: string): FmzSymbol {
 /** Narrows a parsed symbol to an instrument, refusing a range where one instrument is needed. */
 export function requireInstrument(symbol: FmzSymbol, method: string): InstrumentSymbol {
   if (symbol.kind === "range") {
-    throw new BadRequestError(`${method} needs one instrument (e.g. BTC_USDT.swap), not the range "${symbol.text}"`);
+    throw new BadRequestError(
+      `${method} needs one instrument (e.g. BTC_USDT.swap), not the range "${symbol.text}"`,
+    );
   }
   return symbol;
 }

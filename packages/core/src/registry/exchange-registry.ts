@@ -1,3 +1,5 @@
+// tsyringe needs the Reflect metadata polyfill loaded before it; whichever core module loads first brings it.
+import "reflect-metadata";
 import { container, injectable, type DependencyContainer } from "tsyringe";
 import type { ExchangeAdapter } from "../adapter/exchange-adapter";
 

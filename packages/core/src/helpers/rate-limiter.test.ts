@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { RateLimitedError, TimeoutError } from "../errors/gateway-errors";
+import { RateLimiter } from "./rate-limiter";
+
+const rule = { capacity: 20, intervalMs: 2000 };
+
+test("a burst up to capacity goes at once; the next waits until the first leaves the window", () => {
+  const limiter = new RateLimiter({ exchange: "X", maxWaitMs: 60_000 });
+  const now = 1_000_000;
+  const waits = Array.from({ length: 25 }, () => limiter.reserve("ticker", rule, now));
+  assert.deepEqual(waits.slice(0, 20), Array(20).fill(0));
+  assert.deepEqual(waits.slice(20), [2000, 2000, 2000, 2000, 2000]);
+  assert.equal(limiter.reserve("ticker", rule, now + 2000), 0);
+});
+
+test("within any window no more than capacity calls are let through", () => {
+  const limiter = new RateLimiter({ exchange: "X", maxWaitMs: 1e9 });
+  const starts: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const now = 5_000 + i * 7; // callers arriving every 7 ms, faster than 20 per 2 s allows
+    starts.push(now + limiter.reserve("k", rule, now));
+  }
+  starts.sort((a, b) => a - b);
+  for (let i = 0; i + rule.capacity < starts.length; i++) {
+    assert.ok(starts[i + rule.capacity] - starts[i] >= rule.intervalMs - 1e-9, `window at ${i}`);
+  }
+});
+
+test("keys are independent, and a wait past maxWaitMs fails fast as rate limited", () => {
+  const limiter = new RateLimiter({ exchange: "OKX", maxWaitMs: 250 });
+  for (let i = 0; i < 20; i++) limiter.reserve("a", rule, i * 100);
+  assert.equal(limiter.reserve("b", rule, 1900), 0);
+  assert.equal(limiter.reserve("a", rule, 1900), 100);
+  assert.equal(limiter.reserve("a", rule, 1900), 200);
+  assert.throws(
+    () => limiter.reserve("a", rule, 1900),
+    (err: unknown) => {
+      assert.ok(err instanceof RateLimitedError);
+      assert.match(err.message, /^OKX rate-limit: gateway limiter: more than 20 requests per 2000 ms/);
+      return true;
+    },
+  );
+});
+
+test("acquire waits for its slot and stops waiting when the call is aborted", async () => {
+  const limiter = new RateLimiter({ exchange: "X", maxWaitMs: 120_000 });
+  const tight = { capacity: 1, intervalMs: 60_000 };
+  await limiter.acquire("k", tight);
+  const controller = new AbortController();
+  const waiting = limiter.acquire("k", tight, controller.signal);
+  controller.abort();
+  await assert.rejects(waiting, TimeoutError);
+});
+
+test("idle buckets are forgotten, so memory follows active keys", () => {
+  const limiter = new RateLimiter({ exchange: "X" });
+  for (let i = 0; i < 10_001; i++) limiter.reserve(`key${i}`, rule, 0);
+  limiter.reserve("late", rule, 1_000_000);
+  assert.equal(limiter.size, 1);
+});
