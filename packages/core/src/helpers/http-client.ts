@@ -2,6 +2,7 @@ import http from "node:http";
 import https from "node:https";
 import axios, { type AxiosAdapter, type AxiosInstance, type Method } from "axios";
 import { ExchangeError, NetworkError, TimeoutError } from "../errors/gateway-errors";
+import { type UndiciTransport, createUndiciTransport } from "./undici-transport";
 
 export interface HttpClientOptions {
   /** Exchange name used in error messages (`OKX`). */
@@ -14,8 +15,11 @@ export interface HttpClientOptions {
   maxSockets?: number;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
-  /** An axios adapter to run requests with (the default is axios's Node http adapter). */
-  transport?: AxiosAdapter;
+  /**
+   * What runs the requests under axios: `undici` (default, measured about twice as fast behind the
+   * gateway), `node-http` (axios's own adapter on Node's http module), or any axios adapter.
+   */
+  transport?: "undici" | "node-http" | AxiosAdapter;
 }
 
 export interface HttpRequest {
@@ -37,7 +41,20 @@ export interface HttpResponse {
 }
 
 /** Connection failures that prove the request never left: safe to report as "not sent". */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+const TIMEOUT_CODES = new Set([
+  "ECONNABORTED",
+  "ETIMEDOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+]);
 
 /**
  * Thrown for transport failures. `mayHaveBeenSent` tells an order path whether the exchange may have
@@ -67,12 +84,16 @@ export class HttpClient {
   readonly exchange: string;
   readonly baseUrl: string;
   readonly timeoutMs: number;
+  private readonly undici?: UndiciTransport;
 
   constructor(opts: HttpClientOptions) {
     this.exchange = opts.exchange;
     this.baseUrl = opts.baseUrl.replace(/\/+$/, "");
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     const maxSockets = opts.maxSockets ?? 64;
+    const transport = opts.transport ?? "undici";
+    if (transport === "undici") this.undici = createUndiciTransport({ connections: maxSockets });
+    const adapter = transport === "undici" ? this.undici : transport === "node-http" ? undefined : transport;
     this.axios = axios.create({
       baseURL: this.baseUrl,
       timeout: this.timeoutMs,
@@ -85,7 +106,7 @@ export class HttpClient {
       validateStatus: () => true,
       maxRedirects: 0,
       proxy: false,
-      ...(opts.transport ? { adapter: opts.transport } : {}),
+      ...(adapter ? { adapter } : {}),
     });
   }
 
@@ -112,9 +133,14 @@ export class HttpClient {
     }
   }
 
+  /** Closes pooled connections (on shutdown). */
+  async close(): Promise<void> {
+    await this.undici?.close();
+  }
+
   private transportError(err: unknown, where: string, timeoutMs: number): Error {
     const code = (err as { code?: string }).code ?? "";
-    if (code === "ECONNABORTED" || code === "ETIMEDOUT") {
+    if (TIMEOUT_CODES.has(code)) {
       return new HttpTimeoutError(`${this.exchange} did not answer ${where} within ${timeoutMs} ms`);
     }
     if (code === "ERR_CANCELED") {
