@@ -91,7 +91,8 @@ export class HttpClient {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, "");
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     const maxSockets = opts.maxSockets ?? 64;
-    const transport = opts.transport ?? "undici";
+    // FMZ_HTTP_TRANSPORT=node-http switches every client back to axios's own adapter (diagnosis, bench).
+    const transport = opts.transport ?? (process.env.FMZ_HTTP_TRANSPORT === "node-http" ? "node-http" : "undici");
     if (transport === "undici") this.undici = createUndiciTransport({ connections: maxSockets });
     const adapter = transport === "undici" ? this.undici : transport === "node-http" ? undefined : transport;
     this.axios = axios.create({

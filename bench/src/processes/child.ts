@@ -1,0 +1,55 @@
+import { type ChildProcess, fork } from "node:child_process";
+import path from "node:path";
+import type { ChildMessage } from "./ipc";
+
+/** A process the bench started: the stand-in or a gateway. */
+export class Child {
+  private constructor(
+    private readonly proc: ChildProcess,
+    readonly url: string,
+  ) {}
+
+  static start(script: string, args: string[]): Promise<Child> {
+    return Child.startWithEnv(script, args, {});
+  }
+
+  static startWithEnv(script: string, args: string[], env: Record<string, string>): Promise<Child> {
+    const proc = fork(path.join(__dirname, "..", script), args, {
+      env: { ...process.env, ...env },
+      execArgv: ["--expose-gc"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    return new Promise((resolve, reject) => {
+      proc.once("exit", (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
+      proc.on("message", (msg: ChildMessage) => {
+        if (msg.type === "ready") resolve(new Child(proc, msg.url));
+        if (msg.type === "error") reject(new Error(`${script}: ${msg.message}`));
+      });
+    });
+  }
+
+  /** Resident memory after a full GC, in bytes. */
+  rss(): Promise<number> {
+    return new Promise((resolve) => {
+      const onMessage = (msg: ChildMessage) => {
+        if (msg.type !== "rss") return;
+        this.proc.off("message", onMessage);
+        resolve(msg.rss);
+      };
+      this.proc.on("message", onMessage);
+      this.proc.send({ type: "rss" });
+    });
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => {
+      this.proc.removeAllListeners("exit");
+      const timer = setTimeout(() => this.proc.kill("SIGKILL"), 5000);
+      this.proc.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.proc.send({ type: "stop" });
+    });
+  }
+}

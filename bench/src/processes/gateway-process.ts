@@ -1,0 +1,22 @@
+import "reflect-metadata";
+import { Writable } from "node:stream";
+import { Gateway, type MountConfig, createLogger, loadPlugins } from "@fmz-gateway/core";
+import "./null-adapter";
+import { send, serveParent } from "./ipc";
+
+/** The gateway under test in its own process: `argv[2]` is `{exchanges, logLevel}` as JSON. */
+async function main(): Promise<void> {
+  const { exchanges, logLevel } = JSON.parse(process.argv[2]) as {
+    exchanges: Record<string, MountConfig>;
+    logLevel: "error" | "warn" | "info";
+  };
+  await loadPlugins(["@fmz-gateway/okx", "@fmz-gateway/ccxt"]);
+  // Log lines are formatted as in production (their cost is part of the measurement), then dropped.
+  const sink = new Writable({ write: (_chunk, _enc, done) => done() });
+  const logger = createLogger({ level: logLevel, stream: sink });
+  const gateway = await Gateway.start({ port: 0, exchanges, logger });
+  serveParent(() => gateway.close(1000));
+  send({ type: "ready", url: gateway.url });
+}
+
+main().catch((err: unknown) => send({ type: "error", message: String(err) }));

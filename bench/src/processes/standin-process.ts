@@ -1,0 +1,17 @@
+import { startOkxStandin } from "@fmz-gateway/okx-standin";
+import { benchCredential } from "../scenarios/keys";
+import { send, serveParent } from "./ipc";
+
+/**
+ * The stand-in OKX in its own process (so it does not share a core with the gateway or the load
+ * generator), rate limits off, with `argv[2]` bench keys registered.
+ */
+async function main(): Promise<void> {
+  const keys = Number(process.argv[2] ?? "1");
+  const standin = await startOkxStandin({ port: 0, enforceRateLimits: false });
+  for (let i = 0; i < keys; i++) standin.addCredential(benchCredential(i));
+  serveParent(() => standin.close());
+  send({ type: "ready", url: standin.url });
+}
+
+main().catch((err: unknown) => send({ type: "error", message: String(err) }));

@@ -1,0 +1,61 @@
+import os from "node:os";
+
+export interface RowResult {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  rssMb?: number;
+}
+
+export interface ScaleResult {
+  name: string;
+  rps: number;
+  errors: number;
+  rssMb: number;
+  rssSecondPassMb?: number;
+}
+
+export interface BenchReport {
+  date: string;
+  machine: string;
+  node: string;
+  rounds: number;
+  connections: number;
+  rows: RowResult[];
+  scaling: ScaleResult[];
+  targets: Array<{ target: string; measured: string; met: boolean }>;
+}
+
+export function machineDescription(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`;
+}
+
+const num = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** The report as a Markdown table (printed, and pasted into the README). */
+export function toMarkdown(r: BenchReport): string {
+  const lines = [
+    `Measured ${r.date} on ${r.machine}, Node ${r.node}; medians of ${r.rounds} rounds; throughput at ${r.connections} connections, latency at 1 connection.`,
+    "",
+    "| scenario | req/s | p50 ms | p99 ms | errors | gateway RSS MB |",
+    "|---|---:|---:|---:|---:|---:|",
+    ...r.rows.map(
+      (x) => `| ${x.name} | ${num(x.rps)} | ${num(x.p50, 3)} | ${num(x.p99, 3)} | ${x.errors} | ${x.rssMb === undefined ? "–" : num(x.rssMb, 1)} |`,
+    ),
+    "",
+    "| scaling | req/s | errors | gateway RSS MB |",
+    "|---|---:|---:|---:|",
+    ...r.scaling.map(
+      (x) =>
+        `| ${x.name} | ${num(x.rps)} | ${x.errors} | ${num(x.rssMb, 1)}${x.rssSecondPassMb === undefined ? "" : ` → ${num(x.rssSecondPassMb, 1)} after a second pass`} |`,
+    ),
+    "",
+    "| target | measured | met |",
+    "|---|---|---|",
+    ...r.targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? "yes" : "**no**"} |`),
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,16 @@
+/** Deterministic bench credentials: the stand-in registers them, the load generator cycles them. */
+export function benchCredential(i: number): { apiKey: string; secret: string; passphrase: string } {
+  return { apiKey: `bench-key-${i}`, secret: `bench-secret-${i}`, passphrase: `bench-pass-${i}` };
+}
+
+/** A docker request body for a call, as the FMZ docker sends it. */
+export function fmzBody(method: string, params: Record<string, string>, keyIndex = 0): string {
+  const c = benchCredential(keyIndex);
+  return JSON.stringify({
+    access_key: c.apiKey,
+    secret_key: `${c.secret},${c.passphrase}`,
+    nonce: Date.now() * 1_000_000,
+    method,
+    params,
+  });
+}
