@@ -19,6 +19,6 @@ child.stdout.on("data", (chunk) => {
   }
 });
 child.on("close", (code) => {
-  console.log(`\nAll packages: ${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`);
+  console.log(`\nTotal: ${totals.pass} passed, ${totals.fail} failed, ${totals.skipped} skipped`);
   process.exit(code ?? 1);
 });

@@ -32,7 +32,11 @@ export class DockerClient {
   constructor(readonly opts: DockerClientOptions) {}
 
   /** A raw call: `method` and `params` as given, values stringified like the docker does. */
-  async call<T = unknown>(method: string, params: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<CallResult<T>> {
+  async call<T = unknown>(
+    method: string,
+    params: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): Promise<CallResult<T>> {
     const body = JSON.stringify({
       access_key: this.opts.accessKey ?? "",
       secret_key: this.opts.secretKey ?? "",
@@ -52,7 +56,11 @@ export class DockerClient {
         {
           method: "POST",
           agent,
-          headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), ...headers },
+          headers: {
+            "Content-Type": "application/json",
+            "Content-Length": Buffer.byteLength(body),
+            ...headers,
+          },
           timeout: this.opts.timeoutMs ?? 60_000,
         },
         (res) => {

@@ -1,1 +1,13 @@
+/**
+ * @fmz-gateway/testkit: a client that calls a gateway exactly as the FMZ docker does, and the adapter
+ * conformance suite (as a function, as node:test tests, and as the `fmz-conformance` command).
+ */
 export * from "./docker-client";
+export type { ConformanceTarget, Verdict, MethodReport } from "./conformance/types";
+export { runConformance } from "./conformance/run-conformance";
+export { formatReport } from "./conformance/format-report";
+export { conformanceTests } from "./conformance/node-tests";
+export { SUITE_METHODS, UNKNOWN_METHOD_PROBE } from "./conformance/methods";
+export * as checks from "./conformance/checks";
+export { schemaProblems } from "./conformance/schema";
+export { runConformanceCli, type ConformanceCliIo } from "./cli/program";
