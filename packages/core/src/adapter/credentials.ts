@@ -24,7 +24,8 @@ export function hasCredentials(c: Credentials): boolean {
 /** Throws a bad request naming what is missing; for adapters whose exchange needs more than a key pair. */
 export function requireExtras(c: Credentials, names: readonly string[], exchange: string): readonly string[] {
   if (!hasCredentials(c)) throw new BadRequestError(`${exchange} needs an Access Key and a Secret Key`);
-  const missing = names.slice(c.extras.length);
+  // `SECRET,` (an empty passphrase) is as missing as no passphrase at all.
+  const missing = names.filter((_, i) => !c.extras[i]);
   if (missing.length > 0) {
     throw new BadRequestError(
       `${exchange} needs the Secret Key as ${["SECRET", ...names.map((n) => n.toUpperCase())].join(",")}: missing ${missing.join(", ")}`,

@@ -12,6 +12,7 @@ fs.writeFileSync(
   `const core = require(${JSON.stringify(path.resolve(__dirname, "..", "index.js"))});
 class SlowAdapter extends core.ExchangeAdapter {
   async getTicker(ctx, p) {
+    process.stderr.write("slow call started\\n");
     await new Promise((r) => setTimeout(r, 300));
     return { symbol: p.symbol.text, buy: 1, sell: 2, high: 2, low: 1, open: 1, last: 1.5, vol: 0, time: 1 };
   }
@@ -20,7 +21,7 @@ core.Exchange("SLOW")(SlowAdapter);
 `,
 );
 
-test("the fmz-gateway process serves, and on SIGTERM finishes the call in flight before exiting 0", async () => {
+test("the fmz-gateway process serves, and on SIGTERM finishes the call in flight before exiting 0", async (t) => {
   const proc = spawn(
     process.execPath,
     [path.resolve(__dirname, "main.js"), "--plugin", plugin, "--port", "0", "--log-level", "warn"],
@@ -28,13 +29,14 @@ test("the fmz-gateway process serves, and on SIGTERM finishes the call in flight
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
+  t.after(() => proc.kill("SIGKILL")); // never leave a server behind, whatever fails
   let stdout = "";
   let stderr = "";
   proc.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     proc.stdout.on("data", (c: Buffer) => {
       stdout += c.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(stdout);
+      const m = /listening on (http:\/\/\S+)\n[^]*\/SLOW.*\n/.exec(stdout);
       if (m) resolve(m[1]);
     });
     proc.once("exit", (code) => reject(new Error(`exited ${code}: ${stderr}`)));
@@ -51,7 +53,7 @@ test("the fmz-gateway process serves, and on SIGTERM finishes the call in flight
       params: { symbol: "BTC_USDT" },
     }),
   });
-  await new Promise((r) => setTimeout(r, 100));
+  while (!stderr.includes("slow call started")) await new Promise((r) => setTimeout(r, 10));
   const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
   proc.kill("SIGTERM");
   const reply = (await (await inflight).json()) as { data: { symbol: string } };

@@ -11,6 +11,8 @@ import { VERSION } from "../version";
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Where log lines go; stderr by default. */
+  logStream?: NodeJS.WritableStream;
 }
 
 interface CliFlags {
@@ -103,7 +105,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   });
   await loadPlugins(config.plugins ?? [], dir);
   await loadPlugins(flags.plugin, process.cwd());
-  const logger = createLogger({ level: merged.logLevel, format: merged.logFormat });
+  const logger = createLogger({ level: merged.logLevel, format: merged.logFormat, stream: io.logStream });
   const gateway = await Gateway.start({
     host: merged.host,
     port: merged.port,

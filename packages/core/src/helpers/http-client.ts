@@ -92,7 +92,8 @@ export class HttpClient {
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     const maxSockets = opts.maxSockets ?? 64;
     // FMZ_HTTP_TRANSPORT=node-http switches every client back to axios's own adapter (diagnosis, bench).
-    const transport = opts.transport ?? (process.env.FMZ_HTTP_TRANSPORT === "node-http" ? "node-http" : "undici");
+    const transport =
+      opts.transport ?? (process.env.FMZ_HTTP_TRANSPORT === "node-http" ? "node-http" : "undici");
     if (transport === "undici") this.undici = createUndiciTransport({ connections: maxSockets });
     const adapter = transport === "undici" ? this.undici : transport === "node-http" ? undefined : transport;
     this.axios = axios.create({
@@ -130,7 +131,7 @@ export class HttpClient {
         text: typeof res.data === "string" ? res.data : String(res.data ?? ""),
       };
     } catch (err) {
-      throw this.transportError(err, where, req.timeoutMs ?? this.timeoutMs);
+      throw this.transportError(err, where, req.timeoutMs ?? this.timeoutMs, req.signal);
     }
   }
 
@@ -139,13 +140,15 @@ export class HttpClient {
     await this.undici?.close();
   }
 
-  private transportError(err: unknown, where: string, timeoutMs: number): Error {
+  private transportError(err: unknown, where: string, timeoutMs: number, signal?: AbortSignal): Error {
     const code = (err as { code?: string }).code ?? "";
     if (TIMEOUT_CODES.has(code)) {
       return new HttpTimeoutError(`${this.exchange} did not answer ${where} within ${timeoutMs} ms`);
     }
     if (code === "ERR_CANCELED") {
-      return new HttpTimeoutError(`${this.exchange} ${where} cancelled: the call's deadline passed`);
+      // The call's signal says why: its deadline passed, or the docker hung up.
+      const why = signal?.reason instanceof Error ? signal.reason.message : "the call was cancelled";
+      return new HttpTimeoutError(`${this.exchange} ${where} cancelled: ${why}`);
     }
     const reason = code || (err instanceof Error ? err.message : "unknown error");
     return new HttpTransportError(

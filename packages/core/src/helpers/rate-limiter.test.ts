@@ -59,3 +59,10 @@ test("idle buckets are forgotten, so memory follows active keys", () => {
   limiter.reserve("late", rule, 1_000_000);
   assert.equal(limiter.size, 1);
 });
+
+test("a margin widens every window; a slot past the call's deadline fails at once", () => {
+  const limiter = new RateLimiter({ exchange: "OKX", maxWaitMs: 10_000, marginMs: 250 });
+  for (let i = 0; i < 20; i++) assert.equal(limiter.reserve("k", rule, 0), 0);
+  assert.equal(limiter.reserve("k", rule, 0), 2250);
+  assert.throws(() => limiter.reserve("k", rule, 0, 1000), RateLimitedError);
+});

@@ -11,6 +11,11 @@ export interface RateLimiterOptions {
   exchange: string;
   /** Longest a call may wait for a slot before it fails fast as rate limited; default 5 000 ms. */
   maxWaitMs?: number;
+  /**
+   * Added to every window: we stamp a slot when it is taken, the exchange when the request arrives,
+   * and queueing and the network move the two apart. Default 0.
+   */
+  marginMs?: number;
 }
 
 /**
@@ -33,26 +38,30 @@ export class RateLimiter {
     this.maxWaitMs = opts.maxWaitMs ?? 5_000;
   }
 
-  /** Resolves when the call may go; rejects when the wait would exceed maxWaitMs or `signal` aborts. */
-  async acquire(key: string, rule: RateRule, signal?: AbortSignal): Promise<void> {
-    const wait = this.reserve(key, rule, Date.now());
+  /**
+   * Resolves when the call may go; rejects at once when its slot is further away than maxWaitMs or
+   * past `deadline` (epoch ms, the call's), or later when `signal` aborts.
+   */
+  async acquire(key: string, rule: RateRule, signal?: AbortSignal, deadline?: number): Promise<void> {
+    const wait = this.reserve(key, rule, Date.now(), deadline);
     if (wait <= 0) return;
     await sleep(wait, signal);
   }
 
   /** Takes the next slot and returns how long to wait for it (0 = now); throws when over maxWaitMs. */
-  reserve(key: string, rule: RateRule, now: number): number {
+  reserve(key: string, rule: RateRule, now: number, deadline = Infinity): number {
     this.sweep(now);
+    const windowMs = rule.intervalMs + (this.opts.marginMs ?? 0);
     let w = this.windows.get(key);
     if (!w) {
-      w = { starts: [], head: 0, last: -Infinity, intervalMs: rule.intervalMs };
+      w = { starts: [], head: 0, last: -Infinity, intervalMs: windowMs };
       this.windows.set(key, w);
     }
     // The call that started `capacity` calls ago must have left the window; and calls keep their order.
     const full = w.starts.length >= rule.capacity;
-    const start = Math.max(now, w.last, full ? w.starts[w.head] + rule.intervalMs : now);
+    const start = Math.max(now, w.last, full ? w.starts[w.head] + windowMs : now);
     const wait = start - now;
-    if (wait > this.maxWaitMs) {
+    if (wait > this.maxWaitMs || start > deadline) {
       throw new RateLimitedError(
         this.opts.exchange,
         "rate-limit",

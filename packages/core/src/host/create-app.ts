@@ -69,15 +69,20 @@ async function handleCall(opts: AppOptions, req: Request<{ exName: string }>, re
   }
 }
 
-/** body-parser's failures (bad JSON, oversize body) as protocol errors, never an HTML 4xx/5xx page. */
+/**
+ * body-parser's failures (bad JSON, oversize body) as protocol errors, never an HTML 4xx/5xx page.
+ * The JSON parser's message quotes the body around the fault, which may be a key or a secret (the
+ * body never parsed, so we cannot scrub it); only the position is passed on.
+ */
 const bodyErrors: ErrorRequestHandler = (err: { type?: string; message?: string }, _req, res, _next) => {
+  const position = /position (\d+)/.exec(err.message ?? "")?.[1];
   const error =
     err.type === "entity.parse.failed"
-      ? `invalid JSON in request body: ${err.message ?? ""}`.trim()
+      ? `invalid JSON in request body${position ? ` at position ${position}` : ""}`
       : err.type === "entity.too.large"
         ? "request body too large (limit 1 MB)"
         : err.type === "encoding.unsupported" || err.type === "charset.unsupported"
-          ? `unsupported request encoding: ${err.message ?? ""}`
-          : `bad request: ${err.message ?? "unreadable body"}`;
+          ? "unsupported request encoding"
+          : "bad request: unreadable body";
   if (!res.headersSent) res.json({ error });
 };

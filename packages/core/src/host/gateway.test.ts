@@ -160,7 +160,16 @@ describe("the host", () => {
 
   test("every bad input answers a JSON error with HTTP 200, and the host keeps serving", async () => {
     const cases: Array<[string, Promise<{ status: number; json: Record<string, unknown> }>, RegExp]> = [
-      ["malformed JSON", post(`${gw.url}/HOSTTEST`, "{not json"), /^invalid JSON in request body/],
+      [
+        "malformed JSON",
+        post(`${gw.url}/HOSTTEST`, "{not json"),
+        /^invalid JSON in request body at position 1$/,
+      ],
+      [
+        "malformed JSON never quotes the body (it may hold a secret)",
+        post(`${gw.url}/HOSTTEST`, `{"secret_key": ${SECRET}}`),
+        /^invalid JSON in request body( at position \d+)?$/,
+      ],
       [
         "oversize body",
         post(`${gw.url}/HOSTTEST`, JSON.stringify({ pad: "x".repeat(1_100_000) })),

@@ -1,0 +1,117 @@
+import assert from "node:assert/strict";
+import { after, before, beforeEach, describe, it } from "node:test";
+import { DEFAULT_LIVE_CREDENTIAL as LIVE, startOkxStandin } from "./index";
+import { row, TestClient } from "./test-support";
+import type { OkxStandin } from "./types";
+
+const ORDER = { instId: "BTC-USDT", tdMode: "cash", side: "buy", ordType: "limit", px: "50000", sz: "0.01" };
+
+describe("faults", () => {
+  let s: OkxStandin;
+  let c: TestClient;
+  before(async () => {
+    s = await startOkxStandin({ enforceRateLimits: false });
+    c = new TestClient(s.url, LIVE);
+  });
+  beforeEach(() => s.reset());
+  after(() => s.close());
+
+  it("http500: HTTP 500 for the next matching request only", async () => {
+    s.faults.add({ path: "/api/v5/market/ticker", kind: "http500" });
+    const r = await c.get("/api/v5/market/ticker?instId=BTC-USDT");
+    assert.equal(r.status, 500);
+    assert.equal(r.body?.code, "50026");
+    assert.equal((await c.get("/api/v5/market/ticker?instId=BTC-USDT")).status, 200);
+    assert.equal(s.requests.at(-2)?.fault, "http500");
+  });
+
+  it("garbage: HTTP 200 with a body that is not JSON", async () => {
+    s.faults.add({ path: "market/ticker", kind: "garbage" });
+    const r = await c.get("/api/v5/market/ticker?instId=BTC-USDT");
+    assert.equal(r.status, 200);
+    assert.equal(r.body, undefined);
+    assert.throws(() => JSON.parse(r.text) as unknown);
+  });
+
+  it("rate-limit: HTTP 429 with OKX's body", async () => {
+    s.faults.add({ path: "/trade/order", method: "POST", kind: "rate-limit" });
+    const r = await c.post("/api/v5/trade/order", ORDER);
+    assert.equal(r.status, 429);
+    assert.equal(r.text, '{"msg":"Too Many Requests","code":"50011"}');
+    assert.equal(s.orders().length, 0);
+  });
+
+  it("okx-error: top-level code for most codes, per-order sCode on order endpoints", async () => {
+    s.faults.add({ path: "account/balance", kind: "okx-error", code: "50001" });
+    const top = await c.get("/api/v5/account/balance");
+    assert.equal(top.status, 503);
+    assert.deepEqual(top.body, {
+      code: "50001",
+      msg: "Service temporarily unavailable. Please try again later.",
+      data: [],
+    });
+    s.faults.add({
+      path: "trade/batch-orders",
+      kind: "okx-error",
+      code: "51008",
+      msg: "Order failed. Insufficient USDT balance in account ",
+    });
+    const item = await c.post("/api/v5/trade/batch-orders", [{ ...ORDER, clOrdId: "f1" }]);
+    assert.equal(item.status, 200);
+    assert.equal(item.body?.code, "1");
+    assert.equal(row(item).sCode, "51008");
+    assert.equal(row(item).clOrdId, "f1");
+    assert.equal(s.orders().length, 0);
+  });
+
+  it("matches on method and counts `times`", async () => {
+    s.faults.add({ path: "trade/order", method: "GET", kind: "http500", times: 2 });
+    const placed = await c.post("/api/v5/trade/order", ORDER);
+    assert.equal(placed.status, 200, "a POST does not match a GET fault");
+    const q = `/api/v5/trade/order?instId=BTC-USDT&ordId=${String(row(placed).ordId)}`;
+    assert.equal((await c.get(q)).status, 500);
+    assert.equal((await c.get(q)).status, 500);
+    assert.equal((await c.get(q)).status, 200);
+    s.faults.add({ path: "public/time", kind: "http500", times: Infinity });
+    s.faults.add({ path: "public/time", kind: "garbage" });
+    assert.equal((await c.get("/api/v5/public/time")).status, 500);
+    assert.equal((await c.get("/api/v5/public/time")).status, 500);
+    s.faults.clear();
+    assert.equal((await c.get("/api/v5/public/time")).status, 200);
+  });
+
+  it("drop-after-accept: the order is placed but the socket closes without a reply", async () => {
+    s.faults.add({ path: "/api/v5/trade/order", method: "POST", kind: "drop-after-accept" });
+    await assert.rejects(c.post("/api/v5/trade/order", { ...ORDER, clOrdId: "dropped1" }));
+    const held = s.orders();
+    assert.equal(held.length, 1, "exactly one order exists");
+    assert.equal(held[0]?.clOrdId, "dropped1");
+    assert.equal(held[0]?.state, "live");
+    // The client's retry-safe recovery path: look the order up by clOrdId.
+    const found = await c.get("/api/v5/trade/order?instId=BTC-USDT&clOrdId=dropped1");
+    assert.equal(row(found).ordId, held[0]?.ordId);
+    assert.equal(s.requests.find((r) => r.fault === "drop-after-accept")?.status, undefined);
+  });
+
+  it("hang: never answers; the client times out and close() still returns promptly", async () => {
+    const own = await startOkxStandin();
+    own.faults.add({ path: "/api/v5/public/time", kind: "hang", times: 3 });
+    const client = new TestClient(own.url);
+    const started = Date.now();
+    await assert.rejects(
+      fetch(own.url + "/api/v5/public/time", { signal: AbortSignal.timeout(200) }),
+      (e: Error) => e.name === "TimeoutError",
+    );
+    assert.ok(Date.now() - started >= 190);
+    // A request still hanging when the server closes is ended by close().
+    const pending = client.get("/api/v5/public/time").then(
+      () => "answered",
+      () => "failed",
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    const t = Date.now();
+    await own.close();
+    assert.ok(Date.now() - t < 1000, "close() does not wait for hung requests");
+    assert.equal(await pending, "failed");
+  });
+});

@@ -1,0 +1,80 @@
+// startOkxStandin(): wires state and HTTP server together and exposes the test-facing controls.
+
+import { createServer, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import { DEFAULT_CREDENTIALS } from "./auth/credentials";
+import { parseSignedDecimal } from "./decimal";
+import { createRequestHandler } from "./server";
+import { StandinState } from "./state";
+import { orderSnapshot } from "./trading/order";
+import type { OkxStandin, StandinOptions } from "./types";
+
+export async function startOkxStandin(opts: StandinOptions = {}): Promise<OkxStandin> {
+  const host = opts.host ?? "127.0.0.1";
+  const st = new StandinState({
+    credentials: opts.credentials ?? DEFAULT_CREDENTIALS,
+    enforceRateLimits: opts.enforceRateLimits ?? true,
+    timeWindowMs: opts.timeWindowMs ?? 30_000,
+    maxRecordedRequests: opts.maxRecordedRequests ?? 100_000,
+  });
+  const hung = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
+  const server = createServer({ keepAlive: true }, createRequestHandler(st, hung));
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address !== null ? address.port : (opts.port ?? 0);
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Idle keep-alive sockets and hung requests would otherwise hold close() open forever.
+      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
+      hung.clear();
+    });
+    return closing;
+  };
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    close,
+    addCredential: (c) => st.addCredential(c),
+    faults: { add: (f) => st.faults.add(f), clear: () => st.faults.clear() },
+    requests: st.requests,
+    clearRequests: () => {
+      st.requests.length = 0;
+    },
+    orders: () => {
+      const all = [...st.accounts.values()].flatMap((a) => a.orders);
+      all.sort((a, b) => (a.ordIdNum < b.ordIdNum ? -1 : a.ordIdNum > b.ordIdNum ? 1 : 0));
+      return all.map(orderSnapshot);
+    },
+    setBalance: (apiKey, ccy, amount) => {
+      const acct = st.accounts.get(apiKey);
+      if (acct === undefined) throw new Error(`setBalance: unknown apiKey ${apiKey}`);
+      const value = parseSignedDecimal(amount);
+      if (value === undefined) throw new Error(`setBalance: "${amount}" is not a plain decimal`);
+      acct.bal(ccy).cash = value;
+      acct.uTime = Date.now();
+    },
+    setTicker: (instId, fields) => {
+      st.market.set(instId, fields);
+      st.engine.matchResting(instId, Date.now());
+    },
+    reset: () => st.reset(),
+  };
+}

@@ -1,0 +1,91 @@
+import { BadRequestError, type ParamsOf, type ResultOf } from "@fmz-gateway/core";
+import type { OkxCall } from "./okx-call";
+import { parseEnvelope, RATE_LIMIT_CODES, readEnvelope } from "./rest/okx-client";
+import type { QueryValue } from "./rest/query";
+
+/**
+ * `exchange.IO("api", verb, path, query)`: any OKX v5 endpoint, signed with the caller's keys. The verb
+ * comes from the `Http-Method` header; the params become the signed query string (GET) or the JSON body
+ * (other verbs). OKX's reply comes back unchanged as `data`, `code`/`msg` included, so a strategy reads
+ * it exactly as OKX documents it. Only failures below OKX's envelope (HTTP errors, garbage, timeouts)
+ * and rate limits (429, 50011) become `{"error"}`. The endpoint's published rate limit applies as for
+ * built-in methods.
+ */
+export async function io(call: OkxCall, p: ParamsOf<"io">): Promise<ResultOf<"io">> {
+  if (!p.path.startsWith("/api/v5/")) {
+    throw new BadRequestError(`IO path must be an OKX v5 endpoint (/api/v5/...), got "${p.path}"`);
+  }
+  const auth = call.auth();
+  const params = decodeParams(p.params);
+  const instId = typeof params.instId === "string" ? params.instId : undefined;
+  const get = p.httpMethod === "GET";
+  const res = await call.client.send({
+    method: p.httpMethod,
+    path: p.path,
+    query: get ? toQuery(params) : undefined,
+    body: get ? undefined : bodyOf(params),
+    auth,
+    demo: auth.demo,
+    signal: call.ctx.signal,
+    deadline: call.ctx.deadline,
+    rateScope: instId,
+  });
+  const envelope = parseEnvelope(res);
+  // An HTTP error or a rate limit is an error; any other HTTP 200 envelope is the strategy's to read.
+  if (res.status !== 200 || RATE_LIMIT_CODES.has(String(envelope.code))) readEnvelope(res);
+  return envelope;
+}
+
+/**
+ * The docker decodes the query into params, but values may still be percent-encoded (older strategies
+ * escape them); numbers become their decimal text, so no float reaches OKX.
+ */
+function decodeParams(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) out[key] = normalize(value);
+  return out;
+}
+
+function normalize(value: unknown): unknown {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") return /%[0-9A-Fa-f]{2}/.test(value) ? safeDecode(value) : value;
+  if (Array.isArray(value)) return value.map(normalize);
+  if (typeof value === "object" && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = normalize(v);
+    return out;
+  }
+  return value;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function toQuery(params: Record<string, unknown>): Record<string, QueryValue> {
+  const out: Record<string, QueryValue> = {};
+  for (const [key, value] of Object.entries(params)) {
+    out[key] = typeof value === "string" ? value : value === undefined ? undefined : JSON.stringify(value);
+  }
+  return out;
+}
+
+/**
+ * A body of one `obj` field holding JSON (the old FMZ way to pass an array body, e.g. for batch orders)
+ * is sent as that JSON; otherwise the params object is the body.
+ */
+function bodyOf(params: Record<string, unknown>): unknown {
+  const keys = Object.keys(params);
+  if (keys.length === 1 && keys[0] === "obj" && typeof params.obj === "string") {
+    try {
+      return normalize(JSON.parse(params.obj));
+    } catch {
+      throw new BadRequestError('IO: "obj" must hold JSON');
+    }
+  }
+  return params;
+}

@@ -1,0 +1,94 @@
+import { BadRequestError, TtlCache } from "@fmz-gateway/core";
+import type { OkxCall } from "../okx-call";
+import type { OkxInstrumentRow } from "../okx-types";
+import { fmzSymbolOf, type InstType, type ResolvedInstrument } from "./symbols";
+
+/** One instrument's trading rules, as `public/instruments` lists them (decimal strings, exact). */
+export interface Instrument {
+  readonly instId: string;
+  readonly instType: InstType;
+  /** FMZ spelling: `BTC_USDT`, `BTC_USDT.swap`. */
+  readonly symbol: string;
+  readonly base: string;
+  readonly quote: string;
+  readonly tickSz: string;
+  readonly lotSz: string;
+  /** Base currency on spot, contracts on swaps. */
+  readonly minSz: string;
+  readonly maxLmtSz: string;
+  readonly maxLmtAmt: string;
+  /** Contract value ("1" on spot) and its currency (the base on spot). */
+  readonly ctVal: string;
+  readonly ctValCcy: string;
+  readonly live: boolean;
+}
+
+/** Instruments change rarely (listings, tick-size changes); ten minutes keeps rounding current enough. */
+const TTL_MS = 10 * 60_000;
+
+/**
+ * Per mount, a cache of `public/instruments` per instrument type and environment (demo lists differ from
+ * live ones). Public data, not per caller: at most four entries. Concurrent callers share one load.
+ */
+export class InstrumentCache {
+  private readonly cache = new TtlCache<string, ReadonlyMap<string, Instrument>>({
+    ttlMs: TTL_MS,
+    maxEntries: 8,
+  });
+
+  list(call: OkxCall, instType: InstType): Promise<ReadonlyMap<string, Instrument>> {
+    const key = `${instType}|${call.demo ? "demo" : "live"}`;
+    return this.cache.get(key, async () => {
+      const rows = await call.publicGet<OkxInstrumentRow>(
+        "/api/v5/public/instruments",
+        { instType },
+        instType,
+      );
+      const map = new Map<string, Instrument>();
+      for (const row of rows) {
+        const inst = toInstrument(row);
+        if (inst) map.set(inst.instId, inst);
+      }
+      return map;
+    });
+  }
+
+  /** The rules of one instrument; a clear error when OKX does not list it. */
+  async get(call: OkxCall, resolved: ResolvedInstrument): Promise<Instrument> {
+    const inst = (await this.list(call, resolved.instType)).get(resolved.instId);
+    if (!inst) {
+      throw new BadRequestError(`OKX does not list the instrument ${resolved.instId} (${resolved.instType})`);
+    }
+    return inst;
+  }
+}
+
+function toInstrument(row: OkxInstrumentRow): Instrument | undefined {
+  if (row.instType !== "SPOT" && row.instType !== "SWAP") return undefined;
+  if (!row.tickSz || !row.lotSz || !row.minSz) return undefined;
+  let base: string;
+  let quote: string;
+  if (row.instType === "SPOT") {
+    [base = "", quote = ""] =
+      row.baseCcy && row.quoteCcy ? [row.baseCcy, row.quoteCcy] : row.instId.split("-");
+  } else {
+    // Contracts have no baseCcy/quoteCcy; the underlying (`BTC-USDT`) names the pair (ccxt does the same).
+    [base = "", quote = ""] = (row.uly || row.instFamily || row.instId).split("-");
+  }
+  const spot = row.instType === "SPOT";
+  return {
+    instId: row.instId,
+    instType: row.instType,
+    symbol: fmzSymbolOf(row.instId),
+    base,
+    quote,
+    tickSz: row.tickSz,
+    lotSz: row.lotSz,
+    minSz: row.minSz,
+    maxLmtSz: row.maxLmtSz ?? "",
+    maxLmtAmt: row.maxLmtAmt ?? "",
+    ctVal: spot || !row.ctVal ? "1" : row.ctVal,
+    ctValCcy: spot || !row.ctValCcy ? base : row.ctValCcy,
+    live: (row.state ?? "live") === "live",
+  };
+}

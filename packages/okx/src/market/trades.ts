@@ -1,0 +1,21 @@
+import { type ParamsOf, type ResultOf, type Trade, toNumber } from "@fmz-gateway/core";
+import type { OkxCall } from "../okx-call";
+import type { OkxTrade } from "../okx-types";
+import { resolveSymbol } from "./symbols";
+
+/** GET /api/v5/market/trades: OKX's latest 100 public trades (reference §4.5), oldest first. */
+export async function getTrades(call: OkxCall, p: ParamsOf<"getTrades">): Promise<ResultOf<"getTrades">> {
+  const { instId } = resolveSymbol(p.symbol, call.options.market, "trades");
+  const rows = await call.publicGet<OkxTrade>("/api/v5/market/trades", { instId, limit: "100" });
+  // OKX lists newest first; reversed before the (stable) sort so trades within one millisecond keep order.
+  return [...rows]
+    .reverse()
+    .map((t): Trade => ({
+      id: t.tradeId,
+      time: toNumber(t.ts),
+      price: toNumber(t.px),
+      amount: toNumber(t.sz),
+      type: t.side === "sell" ? "sell" : "buy",
+    }))
+    .sort((a, b) => a.time - b.time);
+}

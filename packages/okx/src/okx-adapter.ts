@@ -1,0 +1,112 @@
+import {
+  type CallContext,
+  Exchange,
+  ExchangeAdapter,
+  type MountInfo,
+  type ParamsOf,
+  type ResultOf,
+} from "@fmz-gateway/core";
+import { getBalances } from "./account/balances";
+import { setMarginLevel } from "./account/leverage";
+import { getPositions } from "./account/positions";
+import { io } from "./io";
+import { getDepth } from "./market/depth";
+import { getFundings } from "./market/fundings";
+import { InstrumentCache } from "./market/instruments";
+import { getMarkets } from "./market/markets";
+import { getRecords } from "./market/records";
+import { getTicker, getTickers } from "./market/ticker";
+import { getTrades } from "./market/trades";
+import { OkxCall } from "./okx-call";
+import { OKX_OPTIONS_SCHEMA, type OkxOptions } from "./options";
+import { OkxClient } from "./rest/okx-client";
+import { cancelOrder, getHistoryOrders, getOpenOrders, getOrder } from "./trading/orders";
+import { createOrder } from "./trading/place-order";
+
+type Ctx = CallContext<OkxOptions>;
+
+/**
+ * The OKX v5 adapter: spot and perpetual swaps. Thin on purpose: it owns the mount's HTTP client and
+ * instrument cache and hands each call to the module for that concern. Nothing per caller is kept; the
+ * caller's keys come with every call.
+ */
+@Exchange("OKX", { description: "OKX v5 REST: spot and perpetual swaps" })
+export class OkxAdapter extends ExchangeAdapter<OkxOptions> {
+  static readonly optionsSchema = OKX_OPTIONS_SCHEMA;
+
+  private client?: OkxClient;
+  private readonly instruments = new InstrumentCache();
+
+  override async init(mount: MountInfo<OkxOptions>): Promise<void> {
+    await super.init(mount);
+    this.client = new OkxClient({
+      baseUrl: mount.options.baseUrl,
+      timeoutMs: mount.options.timeoutMs,
+      rateLimits: mount.options.rateLimits,
+    });
+  }
+
+  override async close(): Promise<void> {
+    await this.client?.close();
+  }
+
+  private call(ctx: Ctx): OkxCall {
+    if (!this.client) throw new Error("OkxAdapter used before init()");
+    return new OkxCall(this.client, this.instruments, ctx);
+  }
+
+  override getTicker(ctx: Ctx, p: ParamsOf<"getTicker">): Promise<ResultOf<"getTicker">> {
+    return getTicker(this.call(ctx), p);
+  }
+  override getDepth(ctx: Ctx, p: ParamsOf<"getDepth">): Promise<ResultOf<"getDepth">> {
+    return getDepth(this.call(ctx), p);
+  }
+  override getTrades(ctx: Ctx, p: ParamsOf<"getTrades">): Promise<ResultOf<"getTrades">> {
+    return getTrades(this.call(ctx), p);
+  }
+  override getRecords(ctx: Ctx, p: ParamsOf<"getRecords">): Promise<ResultOf<"getRecords">> {
+    return getRecords(this.call(ctx), p);
+  }
+  override getMarkets(ctx: Ctx): Promise<ResultOf<"getMarkets">> {
+    return getMarkets(this.call(ctx));
+  }
+  override getTickers(ctx: Ctx): Promise<ResultOf<"getTickers">> {
+    return getTickers(this.call(ctx));
+  }
+  override getAccount(ctx: Ctx): Promise<ResultOf<"getAccount">> {
+    return getBalances(this.call(ctx));
+  }
+  override getAssets(ctx: Ctx): Promise<ResultOf<"getAssets">> {
+    return getBalances(this.call(ctx));
+  }
+  override createOrder(ctx: Ctx, p: ParamsOf<"createOrder">): Promise<ResultOf<"createOrder">> {
+    return createOrder(this.call(ctx), p);
+  }
+  override getOrders(ctx: Ctx, p: ParamsOf<"getOrders">): Promise<ResultOf<"getOrders">> {
+    return getOpenOrders(this.call(ctx), p);
+  }
+  override getOrder(ctx: Ctx, p: ParamsOf<"getOrder">): Promise<ResultOf<"getOrder">> {
+    return getOrder(this.call(ctx), p);
+  }
+  override getHistoryOrders(
+    ctx: Ctx,
+    p: ParamsOf<"getHistoryOrders">,
+  ): Promise<ResultOf<"getHistoryOrders">> {
+    return getHistoryOrders(this.call(ctx), p);
+  }
+  override cancelOrder(ctx: Ctx, p: ParamsOf<"cancelOrder">): Promise<ResultOf<"cancelOrder">> {
+    return cancelOrder(this.call(ctx), p);
+  }
+  override getPositions(ctx: Ctx, p: ParamsOf<"getPositions">): Promise<ResultOf<"getPositions">> {
+    return getPositions(this.call(ctx), p);
+  }
+  override setMarginLevel(ctx: Ctx, p: ParamsOf<"setMarginLevel">): Promise<ResultOf<"setMarginLevel">> {
+    return setMarginLevel(this.call(ctx), p);
+  }
+  override getFundings(ctx: Ctx, p: ParamsOf<"getFundings">): Promise<ResultOf<"getFundings">> {
+    return getFundings(this.call(ctx), p);
+  }
+  override io(ctx: Ctx, p: ParamsOf<"io">): Promise<ResultOf<"io">> {
+    return io(this.call(ctx), p);
+  }
+}

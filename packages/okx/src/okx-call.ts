@@ -1,0 +1,49 @@
+import type { CallContext } from "@fmz-gateway/core";
+import { type OkxAuth, okxAuth, wantsDemo } from "./auth/credentials";
+import type { InstrumentCache } from "./market/instruments";
+import type { OkxOptions } from "./options";
+import type { QueryValue } from "./rest/query";
+import type { OkxClient } from "./rest/okx-client";
+
+/** What every method handler works with: the mount's client and caches, plus this call's context. */
+export class OkxCall {
+  /** Demo trading for this caller (Secret Key ends in `,simulate`). */
+  readonly demo: boolean;
+  private checkedAuth?: OkxAuth;
+
+  constructor(
+    readonly client: OkxClient,
+    readonly instruments: InstrumentCache,
+    readonly ctx: CallContext<OkxOptions>,
+  ) {
+    this.demo = wantsDemo(ctx.credentials);
+  }
+
+  get options(): OkxOptions {
+    return this.ctx.options;
+  }
+
+  /** The caller's keys, checked on first use: private calls fail here, before anything is sent. */
+  auth(): OkxAuth {
+    this.checkedAuth ??= okxAuth(this.ctx.credentials);
+    return this.checkedAuth;
+  }
+
+  publicGet<T>(path: string, query: Record<string, QueryValue>, rateScope?: string): Promise<T[]> {
+    return this.client.call<T>({ ...this.base(), method: "GET", path, query, rateScope });
+  }
+
+  privateGet<T>(path: string, query: Record<string, QueryValue>, rateScope?: string): Promise<T[]> {
+    const auth = this.auth();
+    return this.client.call<T>({ ...this.base(), method: "GET", path, query, auth, rateScope });
+  }
+
+  privatePost<T>(path: string, body: unknown, rateScope?: string): Promise<T[]> {
+    const auth = this.auth();
+    return this.client.call<T>({ ...this.base(), method: "POST", path, body, auth, rateScope });
+  }
+
+  private base() {
+    return { demo: this.demo, signal: this.ctx.signal, deadline: this.ctx.deadline };
+  }
+}

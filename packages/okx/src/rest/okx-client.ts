@@ -1,0 +1,198 @@
+import {
+  ExchangeError,
+  HttpClient,
+  type HttpResponse,
+  RateLimitedError,
+  RateLimiter,
+} from "@fmz-gateway/core";
+import type { OkxAuth } from "../auth/credentials";
+import { okxTimestamp, signRequest } from "../auth/sign";
+import type { OkxEnvelope, OkxItemResult } from "../okx-types";
+import { buildQuery, type QueryValue } from "./query";
+import { endpointLimit, rateKey } from "./rate-limits";
+
+export const EXCHANGE = "OKX";
+
+/**
+ * Process-wide: two mounts (spot and swap) on the same OKX share its IP and users' limits. Keys carry the
+ * base URL, so a stand-in and live OKX never share a window. A queued call fails fast past 5 s. The
+ * 250 ms margin covers the drift between when we take a slot and when OKX counts the request.
+ */
+const SHARED_LIMITER = new RateLimiter({ exchange: EXCHANGE, maxWaitMs: 5_000, marginMs: 250 });
+
+export interface OkxRequest {
+  method: string;
+  /** `/api/v5/...`, without a query string. */
+  path: string;
+  /** GET parameters; encoded once, and that text is both signed and sent. */
+  query?: Readonly<Record<string, QueryValue>>;
+  /** POST body (object or array); serialised once, and that text is both signed and sent. */
+  body?: unknown;
+  /** Signs the request when present (private endpoints). */
+  auth?: OkxAuth;
+  /** Adds `x-simulated-trading: 1` (OKX demo trading). */
+  demo: boolean;
+  /** The call's abort signal: fires at the call's deadline or when the docker hangs up. */
+  signal: AbortSignal;
+  /** Epoch ms after which the call is answered anyway; the rate limiter will not queue past it. */
+  deadline?: number;
+  /** The instrument (or instrument type) the endpoint's limit is counted per, when it is. */
+  rateScope?: string;
+}
+
+/**
+ * OKX answered, but not in a way that tells whether a state-changing request took effect: a 5xx, a body
+ * that is not OKX's envelope, or one of OKX's "timed out, check the result" codes. An order path must look
+ * the order up instead of trusting or retrying.
+ */
+export class OkxUnclearReplyError extends ExchangeError {
+  readonly outcomeUnknown = true;
+}
+
+/** OKX codes that say the request may or may not have been executed (reference §2.4). */
+const OUTCOME_UNKNOWN_CODES = new Set(["50004", "50026", "51054", "51149"]);
+/** OKX codes that mean "slow down" (50011 rate limit, 50013 busy, 50061 sub-account order rate). */
+export const RATE_LIMIT_CODES: ReadonlySet<string> = new Set(["50011", "50013", "50061"]);
+
+/**
+ * The one way the adapter talks to OKX: takes a rate-limit slot, signs the exact bytes it sends (the
+ * query text and the JSON text built here are the ones hashed), sends, and reads OKX's envelope: `code`
+ * "0" gives `data`; anything else, including a per-item `sCode`/`sMsg` inside an HTTP 200 reply, becomes
+ * an ExchangeError carrying OKX's own code and message. Nothing here retries: callers decide.
+ */
+export class OkxClient {
+  readonly http: HttpClient;
+
+  constructor(
+    opts: { baseUrl: string; timeoutMs: number; rateLimits?: boolean },
+    private readonly limiter: RateLimiter | undefined = opts.rateLimits === false
+      ? undefined
+      : SHARED_LIMITER,
+  ) {
+    this.http = new HttpClient({ exchange: EXCHANGE, baseUrl: opts.baseUrl, timeoutMs: opts.timeoutMs });
+  }
+
+  /** Sends and checks the envelope; returns `data` (always an array). */
+  async call<T>(req: OkxRequest): Promise<T[]> {
+    const res = await this.send(req);
+    return readEnvelope<T>(res);
+  }
+
+  /** Sends a request and returns OKX's raw answer (for `__api_` passthrough); transport errors throw. */
+  async send(req: OkxRequest): Promise<HttpResponse> {
+    const method = req.method.toUpperCase();
+    const rule = endpointLimit(method, req.path);
+    await this.limiter?.acquire(
+      // One limiter serves every mount in the process: OKX counts per IP and per user, not per mount.
+      `${rateKey(method, req.path, rule, req.auth?.apiKey, req.rateScope)}|${this.http.baseUrl}`,
+      rule,
+      req.signal,
+      req.deadline,
+    );
+    const requestPath = req.path + buildQuery(req.query ?? {});
+    // JSON.stringify of an object whose numeric values are all strings: no float can reach OKX.
+    const body = req.body === undefined ? "" : JSON.stringify(req.body);
+    const headers: Record<string, string> = {};
+    if (req.demo) headers["x-simulated-trading"] = "1";
+    if (req.auth) {
+      const timestamp = okxTimestamp();
+      headers["OK-ACCESS-KEY"] = req.auth.apiKey;
+      headers["OK-ACCESS-SIGN"] = signRequest(req.auth.secret, timestamp, method, requestPath, body);
+      headers["OK-ACCESS-TIMESTAMP"] = timestamp;
+      headers["OK-ACCESS-PASSPHRASE"] = req.auth.passphrase;
+    }
+    return this.http.send({
+      method,
+      path: requestPath,
+      body: body === "" ? undefined : body,
+      headers,
+      signal: req.signal,
+    });
+  }
+
+  /** Closes pooled keep-alive connections, so a stopped gateway does not keep the process alive. */
+  close(): Promise<void> {
+    return this.http.close();
+  }
+}
+
+/**
+ * Reads OKX's `{"code","msg","data"}` envelope. Rules (reference §2): `code` "0" is success; otherwise a
+ * per-item `sCode`/`sMsg` explains the failure when present (place and cancel), else `code`/`msg`. HTTP 429
+ * and OKX's rate-limit codes are RateLimitedError; a 5xx or a body that is not an envelope is an
+ * OkxUnclearReplyError.
+ */
+export function readEnvelope<T>(res: HttpResponse): T[] {
+  const envelope = parseEnvelope(res);
+  const code = envelope.code === undefined || envelope.code === null ? undefined : String(envelope.code);
+  const msg = typeof envelope.msg === "string" ? envelope.msg.trim() : "";
+  const data = Array.isArray(envelope.data) ? (envelope.data as T[]) : [];
+
+  if (res.status === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code))) {
+    throw new RateLimitedError(EXCHANGE, code ?? "429", msg || "Too Many Requests", res.status);
+  }
+  if (code === undefined) {
+    throw new OkxUnclearReplyError(
+      EXCHANGE,
+      `HTTP ${res.status}`,
+      `unexpected response without an OKX code: ${snippet(res.text)}`,
+      res.status,
+    );
+  }
+  const failed = (data as unknown[]).find(isFailedItem);
+  if (code !== "0" || res.status >= 400 || failed) {
+    const errCode = failed?.sCode ?? code;
+    const errMsg = (failed?.sMsg ?? "").trim() || msg || `HTTP ${res.status}`;
+    if (res.status >= 500 || OUTCOME_UNKNOWN_CODES.has(errCode)) {
+      throw new OkxUnclearReplyError(EXCHANGE, errCode, errMsg, res.status);
+    }
+    if (RATE_LIMIT_CODES.has(errCode)) throw new RateLimitedError(EXCHANGE, errCode, errMsg, res.status);
+    throw new ExchangeError(EXCHANGE, errCode === "0" ? `HTTP ${res.status}` : errCode, errMsg, res.status);
+  }
+  return data;
+}
+
+/** Parses the body as OKX's envelope; anything else (HTML, truncated JSON, empty) is an unclear reply. */
+export function parseEnvelope(res: HttpResponse): OkxEnvelope {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(res.text);
+  } catch {
+    throw new OkxUnclearReplyError(
+      EXCHANGE,
+      `HTTP ${res.status}`,
+      `unreadable response (not JSON): ${snippet(res.text)}`,
+      res.status,
+    );
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new OkxUnclearReplyError(
+      EXCHANGE,
+      `HTTP ${res.status}`,
+      `unexpected response (not an OKX envelope): ${snippet(res.text)}`,
+      res.status,
+    );
+  }
+  return parsed as OkxEnvelope;
+}
+
+function isFailedItem(item: unknown): item is OkxItemResult & { sCode: string } {
+  if (typeof item !== "object" || item === null) return false;
+  const sCode = (item as OkxItemResult).sCode;
+  return typeof sCode === "string" && sCode !== "" && sCode !== "0";
+}
+
+function snippet(text: string): string {
+  const s = text.slice(0, 120).replace(/\s+/g, " ").trim();
+  return s === "" ? "empty body" : s;
+}
+
+/**
+ * Whether a failed request may still have been executed by OKX: a timeout, a connection dropped after
+ * sending, or an unclear reply. Only then is it worth asking OKX what became of an order.
+ */
+export function outcomeUnknown(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const e = err as { mayHaveBeenSent?: unknown; outcomeUnknown?: unknown };
+  return e.mayHaveBeenSent === true || e.outcomeUnknown === true;
+}

@@ -1,0 +1,149 @@
+import { DONE_ORDER_STATUSES, type Order, type OrderRef, parseSymbol } from "@fmz-gateway/core";
+import type { CallResult, DockerClient } from "../docker-client";
+import { checkOrder, checkOrderList, checkOrderRef } from "./checks";
+import { isNotSupported, judge, labelled } from "./judge";
+import type { ConformanceTarget, MethodReport } from "./types";
+
+/** The methods the round trip reports on. */
+export const ORDER_METHODS: readonly string[] = ["trade", "order", "orders", "cancel", "historyorders"];
+
+/** How often, and how far apart, to re-read an order or the history after a cancel (exchanges settle asynchronously). */
+const SETTLE_ATTEMPTS = 6;
+const SETTLE_PAUSE_MS = 250;
+
+const NO_ORDER = "no order given (set the target's order price and amount to place and cancel one)";
+
+/**
+ * trade → order → orders → cancel → order again → historyorders, on one resting limit order. Whatever
+ * fails on the way, an order the suite placed is cancelled before it returns, so the account is left as it
+ * was. Reports only on `selected` methods, but places the order whenever any of them needs it.
+ */
+export async function orderRoundTrip(
+  client: DockerClient,
+  target: ConformanceTarget,
+  selected: ReadonlySet<string>,
+): Promise<Map<string, MethodReport>> {
+  const out = new Map<string, MethodReport>();
+  const put = (r: MethodReport) => {
+    if (selected.has(r.method)) out.set(r.method, r);
+  };
+  const skip = (method: string, reason: string) => put({ method, verdict: "skipped", reason });
+  const symbol = target.symbol;
+  let id: string | undefined;
+  let cancelled = false;
+  try {
+    if (!target.order) {
+      for (const m of ["trade", "order", "cancel"]) skip(m, NO_ORDER);
+    } else {
+      const side = target.order.side ?? "buy";
+      const reply = await client.call<OrderRef>("trade", {
+        symbol,
+        type: side,
+        price: target.order.price,
+        amount: target.order.amount,
+      });
+      const trade = judge("trade", "createOrder", reply, checkOrderRef);
+      put(trade);
+      if (trade.verdict === "correct") id = reply.data?.id;
+      else if (trade.verdict === "not-supported") {
+        // Nothing to look up, but an adapter that cannot trade often cannot look up or cancel either: ask.
+        for (const m of ["order", "cancel"] as const) put(await probeWithoutOrder(client, m, symbol));
+      } else {
+        const why = `needs the order trade places, and trade was wrong (${trade.reason ?? ""})`;
+        skip("order", why);
+        skip("cancel", why);
+      }
+    }
+
+    let orderReport: MethodReport | undefined;
+    if (id !== undefined && target.order) {
+      const want = {
+        id,
+        side: target.order.side ?? "buy",
+        price: target.order.price,
+        amount: target.order.amount,
+      };
+      const open = judge("order", "getOrder", await client.call("order", { id, symbol }), (o: Order) =>
+        checkOrder(o, { ...want, phase: "open" }),
+      );
+      if (open.verdict !== "correct") orderReport = labelled(open, "right after trade");
+      put(await listOrders(client, target, id));
+      const cancel = judge("cancel", "cancelOrder", await client.call("cancel", { id, symbol }));
+      put(cancel);
+      cancelled = cancel.verdict === "correct";
+      if (!orderReport && cancelled) {
+        const after = await settle(
+          () => client.call<Order>("order", { id, symbol }),
+          (r) => (DONE_ORDER_STATUSES as readonly string[]).includes(String(r.data?.status)),
+        );
+        const done = judge("order", "getOrder", after, (o: Order) =>
+          checkOrder(o, { ...want, phase: "done" }),
+        );
+        orderReport = labelled(done, "after cancel");
+      }
+      put(orderReport ?? open);
+    } else {
+      put(await listOrders(client, target, undefined));
+    }
+
+    const history = () => client.call<Order[]>("historyorders", { symbol, since: 0, limit: 0 });
+    const listed = (r: CallResult<Order[]>) => Array.isArray(r.data) && r.data.some((o) => o.id === id);
+    const historyReply = cancelled ? await settle(history, listed) : await history();
+    put(
+      judge("historyorders", "getHistoryOrders", historyReply, (list: Order[]) =>
+        checkOrderList(list, cancelled ? id : undefined),
+      ),
+    );
+  } finally {
+    // Never leave the suite's order resting on the account, whatever went wrong above.
+    if (id !== undefined && !cancelled) await client.call("cancel", { id, symbol }).catch(() => undefined);
+  }
+  return out;
+}
+
+/** An id no exchange has: only asked where trade is not supported, to tell not-supported from skipped. */
+const PLACEHOLDER_ID = "CONFORMANCE-PROBE,0";
+
+async function probeWithoutOrder(client: DockerClient, method: "order" | "cancel", symbol: string) {
+  const reply = await client.call(method, { id: PLACEHOLDER_ID, symbol });
+  return !isNotSupported(reply.error)
+    ? { method, verdict: "skipped" as const, reason: "needs an order, and trade is not supported" }
+    : { method, verdict: "not-supported" as const, reason: reply.error };
+}
+
+/** `orders` for the symbol (listing the open order), and for the range when one is given. */
+async function listOrders(client: DockerClient, target: ConformanceTarget, id: string | undefined) {
+  const bySymbol = judge(
+    "orders",
+    "getOrders",
+    await client.call("orders", { symbol: target.symbol }),
+    (l: Order[]) => checkOrderList(l, id),
+  );
+  if (bySymbol.verdict !== "correct" || !target.range) return bySymbol;
+  const mustInclude = rangeCovers(target.range, target.symbol) ? id : undefined;
+  const byRange = judge(
+    "orders",
+    "getOrders",
+    await client.call("orders", { symbol: target.range }),
+    (l: Order[]) => checkOrderList(l, mustInclude),
+  );
+  return labelled(byRange, `orders for ${target.range}`);
+}
+
+/** Whether a range (`USDT.swap`) covers an instrument (`BTC_USDT.swap`). */
+export function rangeCovers(range: string, symbol: string): boolean {
+  const r = parseSymbol(range);
+  const s = parseSymbol(symbol);
+  if (r.kind !== "range" || s.kind !== "instrument" || s.contract === undefined) return false;
+  return r.quote === s.quote && (r.market === "swap") === (s.contract === "swap");
+}
+
+/** Repeats a read until `done` holds or the attempts run out; answers the last reply either way. */
+async function settle<T>(call: () => Promise<CallResult<T>>, done: (r: CallResult<T>) => boolean) {
+  let reply = await call();
+  for (let i = 1; i < SETTLE_ATTEMPTS && !done(reply) && reply.error === undefined; i++) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_PAUSE_MS));
+    reply = await call();
+  }
+  return reply;
+}
