@@ -3,7 +3,13 @@ import path from "node:path";
 import { latency } from "./load/latency";
 import { type LoadTarget, throughput } from "./load/throughput";
 import { Child } from "./processes/child";
-import { type BenchReport, type RowResult, type ScaleResult, machineDescription, toMarkdown } from "./report/format";
+import {
+  type BenchReport,
+  type RowResult,
+  type ScaleResult,
+  machineDescription,
+  toMarkdown,
+} from "./report/format";
 import { updateReadme } from "./report/readme";
 import { ROWS, benchExchanges, keysTarget, mountsTarget } from "./scenarios/rows";
 
@@ -42,8 +48,17 @@ async function measure(name: string, target: LoadTarget, gateway?: Child): Promi
     p99.push(l.p99);
     errors += t.errors + l.errors;
   }
-  const row = { name, rps: median(rps), p50: median(p50), p99: median(p99), errors, rssMb: gateway ? (await gateway.rss()) / MB : undefined };
-  console.log(`  ${name}: ${Math.round(row.rps)} req/s, p50 ${row.p50.toFixed(3)} ms, p99 ${row.p99.toFixed(3)} ms, ${errors} errors`);
+  const row = {
+    name,
+    rps: median(rps),
+    p50: median(p50),
+    p99: median(p99),
+    errors,
+    rssMb: gateway ? (await gateway.rss()) / MB : undefined,
+  };
+  console.log(
+    `  ${name}: ${Math.round(row.rps)} req/s, p50 ${row.p50.toFixed(3)} ms, p99 ${row.p99.toFixed(3)} ms, ${errors} errors`,
+  );
   return row;
 }
 
@@ -55,10 +70,24 @@ async function main(): Promise<void> {
   const scaling: ScaleResult[] = [];
   try {
     for (const row of ROWS) {
-      rows.push(await measure(row.name, row.target(row.server === "standin" ? standin.url : gateway.url), row.server === "gateway" ? gateway : undefined));
+      rows.push(
+        await measure(
+          row.name,
+          row.target(row.server === "standin" ? standin.url : gateway.url),
+          row.server === "gateway" ? gateway : undefined,
+        ),
+      );
     }
-    const legacy = await Child.startWithEnv("processes/gateway-process.js", gatewayArgs(standin.url), { FMZ_HTTP_TRANSPORT: "node-http" });
-    rows.push(await measure("ticker via OKX adapter, axios on node:http (for comparison)", ROWS[2].target(legacy.url), legacy));
+    const legacy = await Child.startWithEnv("processes/gateway-process.js", gatewayArgs(standin.url), {
+      FMZ_HTTP_TRANSPORT: "node-http",
+    });
+    rows.push(
+      await measure(
+        "ticker via OKX adapter, axios on node:http (for comparison)",
+        ROWS[2].target(legacy.url),
+        legacy,
+      ),
+    );
     await legacy.stop();
 
     for (const keys of KEYS) {
@@ -69,17 +98,34 @@ async function main(): Promise<void> {
       const rss = (await gw.rss()) / MB;
       const second = await throughput(target, { connections: CONNECTIONS, amount });
       const rss2 = (await gw.rss()) / MB;
-      scaling.push({ name: `${keys.toLocaleString("en-US")} distinct API keys, signed accounts`, rps: second.rps, errors: first.errors + second.errors, rssMb: rss, rssSecondPassMb: rss2 });
-      console.log(`  ${keys} keys: ${Math.round(second.rps)} req/s, RSS ${rss.toFixed(1)} → ${rss2.toFixed(1)} MB`);
+      scaling.push({
+        name: `${keys.toLocaleString("en-US")} distinct API keys, signed accounts`,
+        rps: second.rps,
+        errors: first.errors + second.errors,
+        rssMb: rss,
+        rssSecondPassMb: rss2,
+      });
+      console.log(
+        `  ${keys} keys: ${Math.round(second.rps)} req/s, RSS ${rss.toFixed(1)} → ${rss2.toFixed(1)} MB`,
+      );
       await gw.stop();
     }
     for (const mounts of [1, 50]) {
       const gw = await Child.start("processes/gateway-process.js", gatewayArgs(standin.url, mounts));
       const target = mountsTarget(gw.url, mounts);
       await throughput(target, { connections: CONNECTIONS, durationS: 1 });
-      const rps = median(await sequence(ROUNDS, () => throughput(target, { connections: CONNECTIONS, durationS: DURATION_S }).then((t) => t.rps)));
+      const rps = median(
+        await sequence(ROUNDS, () =>
+          throughput(target, { connections: CONNECTIONS, durationS: DURATION_S }).then((t) => t.rps),
+        ),
+      );
       const rss = (await gw.rss()) / MB;
-      scaling.push({ name: `${mounts} OKX mount${mounts > 1 ? "s" : ""}, ticker spread over them`, rps, errors: 0, rssMb: rss });
+      scaling.push({
+        name: `${mounts} OKX mount${mounts > 1 ? "s" : ""}, ticker spread over them`,
+        rps,
+        errors: 0,
+        rssMb: rss,
+      });
       console.log(`  ${mounts} mounts: ${Math.round(rps)} req/s, RSS ${rss.toFixed(1)} MB`);
       await gw.stop();
     }
@@ -121,11 +167,15 @@ async function main(): Promise<void> {
   const root = path.resolve(__dirname, "..", "..");
   const dir = path.join(root, "bench", "results");
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}${quick ? "-quick" : ""}.json`);
+  const file = path.join(
+    dir,
+    `${new Date().toISOString().replace(/[:.]/g, "-")}${quick ? "-quick" : ""}.json`,
+  );
   fs.writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
   fs.writeFileSync(path.join(dir, "latest.json"), JSON.stringify(report, null, 2) + "\n");
   console.log(`figures written to ${path.relative(root, file)}`);
-  if (!quick && !args.has("--no-readme") && updateReadme(path.join(root, "README.md"), markdown)) console.log("README.md benchmark section updated");
+  if (!quick && !args.has("--no-readme") && updateReadme(path.join(root, "README.md"), markdown))
+    console.log("README.md benchmark section updated");
 }
 
 async function sequence<T>(n: number, f: () => Promise<T>): Promise<T[]> {

@@ -12,7 +12,10 @@ export interface LatencyResult {
  * high-resolution clock (autocannon's histogram has millisecond resolution; the targets here are
  * fractions of a millisecond). Returns milliseconds.
  */
-export async function latency(target: LoadTarget, opts: { requests: number; warmup?: number }): Promise<LatencyResult> {
+export async function latency(
+  target: LoadTarget,
+  opts: { requests: number; warmup?: number },
+): Promise<LatencyResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const times: number[] = [];
   let errors = 0;
@@ -35,13 +38,22 @@ function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-function once(agent: http.Agent, url: string, method: string, body?: string): Promise<{ status: number; text: string }> {
+function once(
+  agent: http.Agent,
+  url: string,
+  method: string,
+  body?: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, agent, headers: body ? { "content-type": "application/json" } : {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-    });
+    const req = http.request(
+      url,
+      { method, agent, headers: body ? { "content-type": "application/json" } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });

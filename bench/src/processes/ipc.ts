@@ -1,5 +1,6 @@
 /** Messages between the bench and the processes it starts (over Node's fork IPC channel). */
-export type ChildMessage = { type: "ready"; url: string } | { type: "rss"; rss: number } | { type: "error"; message: string };
+export type ChildMessage =
+  { type: "ready"; url: string } | { type: "rss"; rss: number } | { type: "error"; message: string };
 export type ParentMessage = { type: "rss" } | { type: "stop" };
 
 /** Wires a child's side: answer RSS queries, stop on request. */

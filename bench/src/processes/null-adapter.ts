@@ -7,6 +7,16 @@ import { Exchange, ExchangeAdapter, type InstrumentParams, type Ticker } from "@
 @Exchange("BENCH_NULL", { description: "bench: answers ticker without an exchange" })
 export class NullAdapter extends ExchangeAdapter {
   override async getTicker(_ctx: unknown, p: InstrumentParams): Promise<Ticker> {
-    return { symbol: p.symbol.text, buy: 100, sell: 100.1, high: 101, low: 99, open: 99.5, last: 100.05, vol: 1234.5, time: Date.now() };
+    return {
+      symbol: p.symbol.text,
+      buy: 100,
+      sell: 100.1,
+      high: 101,
+      low: 99,
+      open: 99.5,
+      last: 100.05,
+      vol: 1234.5,
+      time: Date.now(),
+    };
   }
 }

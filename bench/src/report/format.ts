@@ -33,7 +33,8 @@ export function machineDescription(): string {
   return `${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`;
 }
 
-const num = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const num = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** The report as a Markdown table (printed, and pasted into the README). */
 export function toMarkdown(r: BenchReport): string {
@@ -43,7 +44,8 @@ export function toMarkdown(r: BenchReport): string {
     "| scenario | req/s | p50 ms | p99 ms | errors | gateway RSS MB |",
     "|---|---:|---:|---:|---:|---:|",
     ...r.rows.map(
-      (x) => `| ${x.name} | ${num(x.rps)} | ${num(x.p50, 3)} | ${num(x.p99, 3)} | ${x.errors} | ${x.rssMb === undefined ? "–" : num(x.rssMb, 1)} |`,
+      (x) =>
+        `| ${x.name} | ${num(x.rps)} | ${num(x.p50, 3)} | ${num(x.p99, 3)} | ${x.errors} | ${x.rssMb === undefined ? "–" : num(x.rssMb, 1)} |`,
     ),
     "",
     "| scaling | req/s | errors | gateway RSS MB |",

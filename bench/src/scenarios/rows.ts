@@ -2,12 +2,18 @@ import type { LoadTarget } from "../load/throughput";
 import { fmzBody } from "./keys";
 
 /** The mounts every bench gateway serves; exchange limiters are off so the bench measures cost, not quotas. */
-export function benchExchanges(standinUrl: string, mounts = 1): Record<string, { adapter: string; options?: Record<string, unknown> }> {
+export function benchExchanges(
+  standinUrl: string,
+  mounts = 1,
+): Record<string, { adapter: string; options?: Record<string, unknown> }> {
   const okx = { adapter: "OKX", options: { baseUrl: standinUrl, rateLimits: false } };
   const out: Record<string, { adapter: string; options?: Record<string, unknown> }> = {
     NULL: { adapter: "BENCH_NULL" },
     OKX: okx,
-    OKXC: { adapter: "ccxt", options: { exchange: "okx", baseUrl: standinUrl, ccxt: { enableRateLimit: false } } },
+    OKXC: {
+      adapter: "ccxt",
+      options: { exchange: "okx", baseUrl: standinUrl, ccxt: { enableRateLimit: false } },
+    },
   };
   for (let i = 1; i < mounts; i++) out[`OKX_${i}`] = okx;
   return out;
