@@ -1,0 +1,39 @@
+/** Balances: `accounts` and `assets`. */
+import type { Balance, ParamsOf, ResultOf } from "@fmz-gateway/core";
+import type * as ccxt from "ccxt";
+import { type Bridge, type Ctx, num } from "../bridge";
+
+/** Every currency the exchange reported, free and frozen (ccxt's `used`). */
+export function toBalances(b: ccxt.Balances): Balance[] {
+  const out: Balance[] = [];
+  const skip = new Set(["info", "free", "used", "total", "debt", "timestamp", "datetime"]);
+  for (const [currency, value] of Object.entries(b)) {
+    if (skip.has(currency) || !value || typeof value !== "object") continue;
+    const acc = value as ccxt.BalanceAccount;
+    const free = num(acc.free);
+    const used = num(acc.used);
+    const total = num(acc.total);
+    out.push({
+      currency,
+      free: free || (acc.free === undefined ? Math.max(total - used, 0) : 0),
+      frozen: used,
+    });
+  }
+  return out.sort((x, y) => x.currency.localeCompare(y.currency));
+}
+
+async function balances(b: Bridge, ctx: Ctx, wire: string): Promise<Balance[]> {
+  const ex = await b.privateExchange(ctx);
+  b.require(ex, "fetchBalance", wire);
+  const bal = await b.run(ctx, ex, wire, () => ex.fetchBalance());
+  ctx.setRaw(bal.info);
+  return toBalances(bal);
+}
+
+export function getAccount(b: Bridge, ctx: Ctx, _p: ParamsOf<"getAccount">): Promise<ResultOf<"getAccount">> {
+  return balances(b, ctx, "accounts");
+}
+
+export function getAssets(b: Bridge, ctx: Ctx, _p: ParamsOf<"getAssets">): Promise<ResultOf<"getAssets">> {
+  return balances(b, ctx, "assets");
+}

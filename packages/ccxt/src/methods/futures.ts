@@ -1,0 +1,105 @@
+/** Positions, leverage and funding rates. */
+import type { Funding, ParamsOf, Position, ResultOf } from "@fmz-gateway/core";
+import type * as ccxt from "ccxt";
+import { type Bridge, type Ctx, num } from "../bridge";
+import type { CcxtExchange, CcxtMarket } from "../ccxt-lib";
+import { contractTypeOf, displaySymbol, matchesSymbol, rangeKind } from "../symbols";
+
+export function toPosition(markets: Record<string, CcxtMarket>, m: CcxtMarket, p: ccxt.Position): Position {
+  return {
+    symbol: displaySymbol(markets, m),
+    margin_level: num(p.leverage),
+    amount: Math.abs(num(p.contracts)),
+    frozen_amount: 0,
+    price: num(p.entryPrice),
+    profit: num(p.unrealizedPnl),
+    type: p.side === "short" ? 1 : 0,
+    contract_type: contractTypeOf(markets, m) ?? "swap",
+    margin: num(p.initialMargin ?? p.collateral),
+  };
+}
+
+export async function getPositions(
+  b: Bridge,
+  ctx: Ctx,
+  p: ParamsOf<"getPositions">,
+): Promise<ResultOf<"getPositions">> {
+  const ex = await b.privateExchange(ctx);
+  b.require(ex, "fetchPositions", "positions");
+  const markets = b.markets(ex);
+  const m = p.symbol.kind === "instrument" ? b.contractMarket(ex, p.symbol, "positions") : undefined;
+  const kind = rangeKind(p.symbol);
+  const positions = await b.run(ctx, ex, "positions", () =>
+    ex.fetchPositions(m ? [m.symbol] : undefined, kind ? { type: kind } : {}),
+  );
+  const out: Position[] = [];
+  for (const pos of positions) {
+    const pm = b.marketOfSymbol(ex, pos.symbol) ?? m;
+    if (!pm || num(pos.contracts) === 0) continue;
+    if (m ? pm.symbol !== m.symbol : !matchesSymbol(markets, pm, p.symbol, b.symbolContext)) continue;
+    out.push(toPosition(markets, pm, pos));
+  }
+  return out;
+}
+
+export async function setMarginLevel(
+  b: Bridge,
+  ctx: Ctx,
+  p: ParamsOf<"setMarginLevel">,
+): Promise<ResultOf<"setMarginLevel">> {
+  const ex = await b.privateExchange(ctx);
+  b.require(ex, "setLeverage", "marginlevel");
+  const m = b.contractMarket(ex, p.symbol, "marginlevel");
+  await b.run(ctx, ex, "marginlevel", () => ex.setLeverage(p.marginLevel, m.symbol));
+  return true;
+}
+
+/** Milliseconds between fundings: ccxt's `interval` (`8h`), else the gap between the two timestamps. */
+function intervalMs(ex: CcxtExchange, r: ccxt.FundingRate): number {
+  if (typeof r.interval === "string" && r.interval !== "") {
+    try {
+      return ex.parseTimeframe(r.interval) * 1000;
+    } catch {
+      // not a timeframe ccxt can read: fall back below
+    }
+  }
+  const a = r.fundingTimestamp;
+  const c = r.nextFundingTimestamp;
+  return typeof a === "number" && typeof c === "number" && c > a ? c - a : 0;
+}
+
+function toFunding(ex: CcxtExchange, symbol: string, r: ccxt.FundingRate): Funding {
+  return {
+    symbol,
+    rate: num(r.fundingRate),
+    interval: intervalMs(ex, r),
+    time: num(r.fundingTimestamp ?? r.nextFundingTimestamp),
+  };
+}
+
+export async function getFundings(
+  b: Bridge,
+  ctx: Ctx,
+  p: ParamsOf<"getFundings">,
+): Promise<ResultOf<"getFundings">> {
+  const ex = await b.publicExchange(ctx);
+  const markets = b.markets(ex);
+  if (p.symbol.kind === "instrument") {
+    b.require(ex, "fetchFundingRate", "fundings");
+    const m = b.contractMarket(ex, p.symbol, "fundings");
+    const r = await b.run(ctx, ex, "fundings", () => ex.fetchFundingRate(m.symbol));
+    return [toFunding(ex, displaySymbol(markets, m), r)];
+  }
+  b.require(ex, "fetchFundingRates", "fundings");
+  const kind = rangeKind(p.symbol);
+  const rates = await b.run(ctx, ex, "fundings", () =>
+    ex.fetchFundingRates(undefined, kind ? { type: kind } : {}),
+  );
+  const out: Funding[] = [];
+  for (const r of Object.values(rates)) {
+    const m = b.marketOfSymbol(ex, r.symbol);
+    if (m && matchesSymbol(markets, m, p.symbol, b.symbolContext))
+      out.push(toFunding(ex, displaySymbol(markets, m), r));
+  }
+  return out;
+}

@@ -1,0 +1,198 @@
+/** Public market data: ticker, depth, trades, records, markets, tickers. */
+import {
+  BadRequestError,
+  type Bar,
+  type DepthLevel,
+  type Market,
+  type Markets,
+  type ParamsOf,
+  type ResultOf,
+  type Ticker,
+} from "@fmz-gateway/core";
+import type * as ccxt from "ccxt";
+import { type CcxtExchange, type CcxtMarket, timeframes } from "../ccxt-lib";
+import { type Bridge, type Ctx, num } from "../bridge";
+import { fmzSymbolOf, marketKind } from "../symbols";
+import { marketInfo } from "./market-info";
+
+function toTicker(symbol: string, t: ccxt.Ticker): Ticker {
+  return {
+    symbol,
+    buy: num(t.bid),
+    sell: num(t.ask),
+    high: num(t.high),
+    low: num(t.low),
+    open: num(t.open),
+    last: num(t.last ?? t.close),
+    vol: num(t.baseVolume),
+    time: t.timestamp ?? Date.now(),
+  };
+}
+
+export async function getTicker(
+  b: Bridge,
+  ctx: Ctx,
+  p: ParamsOf<"getTicker">,
+): Promise<ResultOf<"getTicker">> {
+  const ex = await b.publicExchange(ctx);
+  b.require(ex, "fetchTicker", "ticker");
+  const m = b.market(ex, p.symbol);
+  const t = await b.run(ctx, ex, "ticker", () => ex.fetchTicker(m.symbol));
+  ctx.setRaw(t.info);
+  return toTicker(p.symbol.text, t);
+}
+
+function levels(
+  side: readonly (readonly [number | undefined, number | undefined])[],
+  limit?: number,
+): DepthLevel[] {
+  const out = side.map(([price, amount]): DepthLevel => [num(price), num(amount)]);
+  return limit === undefined ? out : out.slice(0, limit);
+}
+
+export async function getDepth(b: Bridge, ctx: Ctx, p: ParamsOf<"getDepth">): Promise<ResultOf<"getDepth">> {
+  const ex = await b.publicExchange(ctx);
+  b.require(ex, "fetchOrderBook", "depth");
+  const m = b.market(ex, p.symbol);
+  const ob = await b.run(ctx, ex, "depth", () => ex.fetchOrderBook(m.symbol, p.limit));
+  return {
+    time: ob.timestamp ?? Date.now(),
+    asks: levels(ob.asks, p.limit),
+    bids: levels(ob.bids, p.limit),
+  };
+}
+
+export async function getTrades(
+  b: Bridge,
+  ctx: Ctx,
+  p: ParamsOf<"getTrades">,
+): Promise<ResultOf<"getTrades">> {
+  const ex = await b.publicExchange(ctx);
+  b.require(ex, "fetchTrades", "trades");
+  const m = b.market(ex, p.symbol);
+  const trades = await b.run(ctx, ex, "trades", () => ex.fetchTrades(m.symbol));
+  return trades.map((t) => ({
+    id: String(t.id ?? t.timestamp ?? ""),
+    time: t.timestamp ?? 0,
+    price: num(t.price),
+    amount: num(t.amount),
+    type: t.side === "sell" ? "sell" : "buy",
+  }));
+}
+
+/** FMZ's bar length in minutes → ccxt's unified timeframe (`1` → `1m`, `60` → `1h`, `1440` → `1d`). */
+export function timeframeOf(minutes: number): string {
+  if (minutes % 10080 === 0) return `${minutes / 10080}w`;
+  if (minutes % 1440 === 0) return `${minutes / 1440}d`;
+  if (minutes % 60 === 0) return `${minutes / 60}h`;
+  return `${minutes}m`;
+}
+
+/** The exchange's spelling of the period, or a bad request listing what it offers. */
+export function timeframeFor(ex: CcxtExchange, exchangeId: string, minutes: number): string {
+  const offered = timeframes(ex);
+  const wanted = timeframeOf(minutes);
+  const found = [wanted, `${minutes}m`].find((tf) => offered.includes(tf));
+  if (found) return found;
+  throw new BadRequestError(
+    `records: period ${minutes} (${wanted}) is not offered by ${exchangeId}; it offers ${offered.join(", ") || "no candles"}`,
+  );
+}
+
+/** Most pages one `records` call fetches, whatever the limit (a page is at least one bar). */
+const MAX_PAGES = 50;
+
+export async function getRecords(
+  b: Bridge,
+  ctx: Ctx,
+  p: ParamsOf<"getRecords">,
+): Promise<ResultOf<"getRecords">> {
+  const ex = await b.publicExchange(ctx);
+  b.require(ex, "fetchOHLCV", "records");
+  const m = b.market(ex, p.symbol);
+  const tf = timeframeFor(ex, b.id, p.period);
+  const tfMs = ex.parseTimeframe(tf) * 1000;
+  const bars = new Map<number, Bar>();
+  const add = (rows: readonly ccxt.OHLCV[], before = Infinity): number => {
+    let added = 0;
+    for (const r of rows) {
+      const ts = num(r[0]);
+      if (ts >= before || bars.has(ts)) continue;
+      bars.set(ts, [ts / 1000, num(r[1]), num(r[2]), num(r[3]), num(r[4]), num(r[5])]);
+      added++;
+    }
+    return added;
+  };
+  // Most calls are served by one page; older bars are paged in backwards with `since` up to `limit`.
+  add(await b.run(ctx, ex, "records", () => ex.fetchOHLCV(m.symbol, tf, undefined, p.limit)));
+  const limit = p.limit;
+  if (limit !== undefined) {
+    for (let page = 0; bars.size < limit && page < MAX_PAGES; page++) {
+      const oldest = bars.size ? Math.min(...bars.keys()) : Math.floor(Date.now() / tfMs) * tfMs + tfMs;
+      const need = limit - bars.size;
+      const since = oldest - need * tfMs;
+      if (since < 0) break;
+      const rows = await b.run(ctx, ex, "records", () => ex.fetchOHLCV(m.symbol, tf, since, need));
+      if (add(rows, oldest) === 0) break;
+    }
+  }
+  const sorted = [...bars.values()].sort((a, c) => a[0] - c[0]);
+  return limit === undefined ? sorted : sorted.slice(-limit);
+}
+
+export async function getMarkets(
+  b: Bridge,
+  ctx: Ctx,
+  _p: ParamsOf<"getMarkets">,
+): Promise<ResultOf<"getMarkets">> {
+  const ex = await b.publicExchange(ctx);
+  const markets = b.markets(ex);
+  const out: Markets = {};
+  for (const m of Object.values(markets)) {
+    if (marketKind(m) !== b.options.market || m.active === false) continue;
+    const symbol = fmzSymbolOf(markets, m);
+    if (symbol === undefined || out[symbol]) continue;
+    out[symbol] = toMarket(ex, symbol, m);
+  }
+  return out;
+}
+
+function toMarket(ex: CcxtExchange, symbol: string, m: CcxtMarket): Market {
+  const info = marketInfo(ex, m);
+  return {
+    symbol,
+    baseAsset: m.base.toUpperCase(),
+    quoteAsset: m.quote.toUpperCase(),
+    tickSize: info.tickSize,
+    amountSize: info.amountSize,
+    pricePrecision: info.pricePrecision,
+    amountPrecision: info.amountPrecision,
+    minQty: num(m.limits.amount?.min) || info.amountSize,
+    maxQty: num(m.limits.amount?.max),
+    minNotional: num(m.limits.cost?.min),
+    maxNotional: num(m.limits.cost?.max),
+    ctVal: marketKind(m) === "spot" ? 1 : num(m.contractSize) || 1,
+    ctValCcy: m.inverse ? m.quote.toUpperCase() : m.base.toUpperCase(),
+  };
+}
+
+export async function getTickers(
+  b: Bridge,
+  ctx: Ctx,
+  _p: ParamsOf<"getTickers">,
+): Promise<ResultOf<"getTickers">> {
+  const ex = await b.publicExchange(ctx);
+  b.require(ex, "fetchTickers", "tickers");
+  const tickers = await b.run(ctx, ex, "tickers", () =>
+    ex.fetchTickers(undefined, { type: b.options.market }),
+  );
+  const markets = b.markets(ex);
+  const out: Ticker[] = [];
+  for (const t of Object.values(tickers)) {
+    const m = t.symbol ? markets[t.symbol] : undefined;
+    if (!m || marketKind(m) !== b.options.market) continue;
+    const symbol = fmzSymbolOf(markets, m);
+    if (symbol !== undefined) out.push(toTicker(symbol, t));
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+import * as ccxt from "ccxt";
+
+/** What a mount of the ccxt adapter takes, after the schema filled in the defaults. */
+export interface CcxtOptions {
+  /** A ccxt exchange id (`okx`, `kraken`, `bybit` …); matched ignoring case. */
+  exchange: string;
+  /** What a bare pair (`BTC_USDT`) means and ccxt's `defaultType`: `spot`, `swap` or `future`. */
+  market: MountMarket;
+  /** ccxt's sandbox (testnet / demo trading) for every caller of this mount. */
+  sandbox: boolean;
+  /** ccxt's per-request timeout. Kept below half the host's per-call deadline (see call.ts). */
+  timeoutMs: number;
+  /** Replaces the scheme, host and port of every REST root of the exchange (a proxy, a stand-in). */
+  baseUrl?: string;
+  /** Passed through to the ccxt constructor (`options`, `hostname`, `userAgent` …); never credentials. */
+  ccxt: Record<string, unknown>;
+  /** How many per-key ccxt instances the mount keeps (least recently used go first). */
+  maxInstances: number;
+}
+
+/** What a mount trades by default. */
+export type MountMarket = "spot" | "swap" | "future";
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export const optionsSchema = {
+  type: "object",
+  required: ["exchange"],
+  additionalProperties: false,
+  properties: {
+    exchange: { type: "string", minLength: 1 },
+    market: { enum: ["spot", "swap", "future"], default: "spot" },
+    sandbox: { type: "boolean", default: false },
+    timeoutMs: { type: "integer", minimum: 100, maximum: 600_000, default: DEFAULT_TIMEOUT_MS },
+    baseUrl: { type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" },
+    ccxt: { type: "object", default: {} },
+    maxInstances: { type: "integer", minimum: 1, maximum: 100_000, default: 200 },
+  },
+} as const;
+
+/** ccxt constructor keys that carry credentials: they come with each FMZ call, never from the config. */
+const CREDENTIAL_KEYS = [
+  "apiKey",
+  "secret",
+  "uid",
+  "accountId",
+  "login",
+  "password",
+  "twofa",
+  "privateKey",
+  "walletAddress",
+  "token",
+];
+
+/** Every exchange id this ccxt build knows. */
+export function ccxtExchangeIds(): readonly string[] {
+  // Typed by ccxt as its exchange classes; at run time it is the list of ids.
+  const ids: unknown = ccxt.exchanges;
+  return Array.isArray(ids)
+    ? ids.filter((id): id is string => typeof id === "string")
+    : Object.keys(ids as object);
+}
+
+/**
+ * Resolves the configured id to ccxt's spelling, or throws a message listing close matches, so a typo
+ * (`krakn`, `okex`) is refused at start instead of on the first call.
+ */
+export function resolveExchangeId(input: string, known: readonly string[] = ccxtExchangeIds()): string {
+  const wanted = input.trim().toLowerCase();
+  const exact = known.find((id) => id.toLowerCase() === wanted);
+  if (exact) return exact;
+  const close = closeMatches(wanted, known);
+  throw new Error(
+    `unknown ccxt exchange "${input}"` +
+      (close.length ? `; did you mean ${close.join(", ")}?` : "") +
+      ` (ccxt ${ccxt.version} knows ${known.length} exchanges; see https://docs.ccxt.com/#/Exchange-Markets)`,
+  );
+}
+
+/** Ids within a small edit distance of `wanted`, or containing it, nearest first (at most five). */
+export function closeMatches(wanted: string, known: readonly string[]): string[] {
+  const limit = Math.max(2, Math.floor(wanted.length / 3));
+  return known
+    .map((id) => ({ id, d: editDistance(wanted, id.toLowerCase()) }))
+    .filter(({ id, d }) => d <= limit || (wanted.length >= 3 && id.toLowerCase().includes(wanted)))
+    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
+    .slice(0, 5)
+    .map(({ id }) => id);
+}
+
+/** Damerau-Levenshtein (optimal string alignment): a swapped pair of letters counts as one edit. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** Checks what the schema cannot: the exchange id and the pass-through ccxt options. */
+export function checkOptions(options: CcxtOptions): CcxtOptions {
+  const exchange = resolveExchangeId(options.exchange);
+  const passed = Object.keys(options.ccxt).filter((k) => CREDENTIAL_KEYS.includes(k));
+  if (passed.length > 0) {
+    throw new Error(
+      `options.ccxt.${passed[0]}: credentials come with each FMZ request (Access Key, Secret Key), not from the config`,
+    );
+  }
+  return { ...options, exchange, baseUrl: options.baseUrl?.replace(/\/+$/, "") };
+}

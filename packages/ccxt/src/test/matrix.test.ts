@@ -1,0 +1,22 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { methodMatrix } from "../tools/matrix";
+
+describe("method matrix", () => {
+  it("covers the popular exchanges from ccxt's has", () => {
+    const md = methodMatrix();
+    assert.match(
+      md,
+      /^\| FMZ method \| binance \| bybit \| okx \| kraken \| kucoin \| gate \| bitget \| coinbase \|/,
+    );
+    assert.match(md, /\| okx \| APIKEY \| SECRET,PASSWORD \|/);
+    assert.match(md, /\| ticker \| ✓ \| ✓ \| ✓ \| ✓ \| ✓ \| ✓ \| ✓ \| ✓ \|/);
+  });
+
+  it("is the one pasted into the README", () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, "..", "..", "README.md"), "utf8");
+    assert.ok(readme.includes(methodMatrix()), "regenerate it: node dist/tools/method-matrix.js");
+  });
+});

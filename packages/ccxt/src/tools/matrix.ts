@@ -1,0 +1,72 @@
+/** The method matrix of the README: what each FMZ method maps to, per exchange, from ccxt's `has`. */
+import * as ccxt from "ccxt";
+import { type CcxtExchange, createExchange, requiredCredentialNames } from "../ccxt-lib";
+import { credentialLayout, secretKeyFormat } from "../credentials";
+
+/** FMZ wire method → the ccxt features that serve it (any one is enough). */
+export const MATRIX_METHODS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["ticker", ["fetchTicker"]],
+  ["depth", ["fetchOrderBook"]],
+  ["trades", ["fetchTrades"]],
+  ["records", ["fetchOHLCV"]],
+  ["markets", ["fetchMarkets"]],
+  ["tickers", ["fetchTickers"]],
+  ["accounts/assets", ["fetchBalance"]],
+  ["trade", ["createOrder"]],
+  ["spot market buy (quote amount)", ["createMarketBuyOrderWithCost"]],
+  ["orders", ["fetchOpenOrders"]],
+  ["order", ["fetchOrder"]],
+  ["historyorders", ["fetchCanceledAndClosedOrders", "fetchClosedOrders", "fetchOrders"]],
+  ["cancel", ["cancelOrder"]],
+  ["positions", ["fetchPositions"]],
+  ["marginlevel", ["setLeverage"]],
+  ["fundings", ["fetchFundingRate", "fetchFundingRates"]],
+  ["swap", ["swap"]],
+  ["future", ["future"]],
+  ["sandbox", ["sandbox"]],
+];
+
+export interface MatrixRow {
+  readonly exchange: string;
+  /** The Secret Key as the user types it (`SECRET,PASSWORD`). */
+  readonly secretKey: string;
+  readonly accessKey: string;
+  /** One cell per MATRIX_METHODS entry: ✓ native, ≈ emulated by ccxt, – not offered. */
+  readonly cells: readonly string[];
+}
+
+function cell(ex: CcxtExchange, features: readonly string[]): string {
+  const values = features.map((f) => ex.has[f]);
+  if (values.includes(true)) return "✓";
+  if (values.includes("emulated")) return "≈";
+  return "–";
+}
+
+export function matrixRow(id: string): MatrixRow {
+  const ex = createExchange(id, {});
+  const layout = credentialLayout(requiredCredentialNames(ex));
+  return {
+    exchange: id,
+    accessKey: (layout.accessKey ?? "apiKey").toUpperCase(),
+    secretKey: secretKeyFormat(layout),
+    cells: MATRIX_METHODS.map(([, features]) => cell(ex, features)),
+  };
+}
+
+export const POPULAR = ["binance", "bybit", "okx", "kraken", "kucoin", "gate", "bitget", "coinbase"];
+
+/** The matrix as Markdown tables: methods × exchanges, and the credentials each exchange takes. */
+export function methodMatrix(ids: readonly string[] = POPULAR): string {
+  const rows = ids.map(matrixRow);
+  const lines = [
+    `| FMZ method | ${rows.map((r) => r.exchange).join(" | ")} |`,
+    `|---|${rows.map(() => ":-:").join("|")}|`,
+  ];
+  MATRIX_METHODS.forEach(([method], i) => {
+    lines.push(`| ${method} | ${rows.map((r) => r.cells[i]).join(" | ")} |`);
+  });
+  lines.push("", "| exchange | Access Key | Secret Key |", "|---|---|---|");
+  for (const r of rows) lines.push(`| ${r.exchange} | ${r.accessKey} | ${r.secretKey} |`);
+  lines.push("", `Generated from ccxt ${ccxt.version}'s \`has\` and \`requiredCredentials\`.`);
+  return lines.join("\n");
+}
