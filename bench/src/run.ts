@@ -95,18 +95,19 @@ async function main(): Promise<void> {
       const target = keysTarget(gw.url, keys);
       const amount = Math.max(keys, 5000);
       const first = await throughput(target, { connections: CONNECTIONS, amount });
-      const rss = (await gw.rss()) / MB;
+      const mem = await gw.memory();
       const second = await throughput(target, { connections: CONNECTIONS, amount });
-      const rss2 = (await gw.rss()) / MB;
+      const mem2 = await gw.memory();
       scaling.push({
         name: `${keys.toLocaleString("en-US")} distinct API keys, signed accounts`,
         rps: second.rps,
         errors: first.errors + second.errors,
-        rssMb: rss,
-        rssSecondPassMb: rss2,
+        rssMb: mem2.rss / MB,
+        heapMb: mem.heapUsed / MB,
+        heapSecondPassMb: mem2.heapUsed / MB,
       });
       console.log(
-        `  ${keys} keys: ${Math.round(second.rps)} req/s, RSS ${rss.toFixed(1)} → ${rss2.toFixed(1)} MB`,
+        `  ${keys} keys: ${Math.round(second.rps)} req/s, live heap ${(mem.heapUsed / MB).toFixed(1)} → ${(mem2.heapUsed / MB).toFixed(1)} MB`,
       );
       await gw.stop();
     }
@@ -119,12 +120,14 @@ async function main(): Promise<void> {
           throughput(target, { connections: CONNECTIONS, durationS: DURATION_S }).then((t) => t.rps),
         ),
       );
-      const rss = (await gw.rss()) / MB;
+      const mem = await gw.memory();
+      const rss = mem.rss / MB;
       scaling.push({
         name: `${mounts} OKX mount${mounts > 1 ? "s" : ""}, ticker spread over them`,
         rps,
         errors: 0,
         rssMb: rss,
+        heapMb: mem.heapUsed / MB,
       });
       console.log(`  ${mounts} mounts: ${Math.round(rps)} req/s, RSS ${rss.toFixed(1)} MB`);
       await gw.stop();
@@ -156,9 +159,9 @@ async function main(): Promise<void> {
         met: okxTicker.p50 - floor.p50 <= 0.3,
       },
       {
-        target: "memory after 10,000 keys bounded, no growth on a second pass",
-        measured: tenK ? `${tenK.rssMb.toFixed(1)} → ${tenK.rssSecondPassMb?.toFixed(1)} MB` : "n/a",
-        met: tenK !== undefined && (tenK.rssSecondPassMb ?? 0) <= tenK.rssMb * 1.05,
+        target: "memory after 10,000 keys bounded, no growth on a second pass (live heap)",
+        measured: tenK ? `${tenK.heapMb.toFixed(1)} → ${tenK.heapSecondPassMb?.toFixed(1)} MB` : "n/a",
+        met: tenK !== undefined && (tenK.heapSecondPassMb ?? Infinity) <= tenK.heapMb * 1.05 + 1,
       },
     ],
   };

@@ -28,17 +28,22 @@ export class Child {
     });
   }
 
-  /** Resident memory after a full GC, in bytes. */
-  rss(): Promise<number> {
+  /** Resident memory and live JS heap after a full GC, in bytes. */
+  memory(): Promise<{ rss: number; heapUsed: number }> {
     return new Promise((resolve) => {
       const onMessage = (msg: ChildMessage) => {
         if (msg.type !== "rss") return;
         this.proc.off("message", onMessage);
-        resolve(msg.rss);
+        resolve({ rss: msg.rss, heapUsed: msg.heapUsed });
       };
       this.proc.on("message", onMessage);
       this.proc.send({ type: "rss" });
     });
+  }
+
+  /** Resident memory after a full GC, in bytes. */
+  async rss(): Promise<number> {
+    return (await this.memory()).rss;
   }
 
   stop(): Promise<void> {

@@ -1,6 +1,9 @@
 import "reflect-metadata";
 import { Writable } from "node:stream";
-import { Gateway, type MountConfig, createLogger, loadPlugins } from "@fmz-gateway/core";
+import { Gateway, type MountConfig, createLogger } from "@fmz-gateway/core";
+// The adapters under test, registered by importing them (as a config's "plugins" would).
+import "@fmz-gateway/okx";
+import "@fmz-gateway/ccxt";
 import "./null-adapter";
 import { send, serveParent } from "./ipc";
 
@@ -10,7 +13,6 @@ async function main(): Promise<void> {
     exchanges: Record<string, MountConfig>;
     logLevel: "error" | "warn" | "info";
   };
-  await loadPlugins(["@fmz-gateway/okx", "@fmz-gateway/ccxt"]);
   // Log lines are formatted as in production (their cost is part of the measurement), then dropped.
   const sink = new Writable({ write: (_chunk, _enc, done) => done() });
   const logger = createLogger({ level: logLevel, stream: sink });

@@ -14,7 +14,9 @@ export interface ScaleResult {
   rps: number;
   errors: number;
   rssMb: number;
-  rssSecondPassMb?: number;
+  /** Live JS heap after a full GC: what the gateway retains, without the allocator's slack. */
+  heapMb: number;
+  heapSecondPassMb?: number;
 }
 
 export interface BenchReport {
@@ -48,11 +50,11 @@ export function toMarkdown(r: BenchReport): string {
         `| ${x.name} | ${num(x.rps)} | ${num(x.p50, 3)} | ${num(x.p99, 3)} | ${x.errors} | ${x.rssMb === undefined ? "–" : num(x.rssMb, 1)} |`,
     ),
     "",
-    "| scaling | req/s | errors | gateway RSS MB |",
-    "|---|---:|---:|---:|",
+    "| scaling | req/s | errors | gateway RSS MB | live heap MB |",
+    "|---|---:|---:|---:|---:|",
     ...r.scaling.map(
       (x) =>
-        `| ${x.name} | ${num(x.rps)} | ${x.errors} | ${num(x.rssMb, 1)}${x.rssSecondPassMb === undefined ? "" : ` → ${num(x.rssSecondPassMb, 1)} after a second pass`} |`,
+        `| ${x.name} | ${num(x.rps)} | ${x.errors} | ${num(x.rssMb, 1)} | ${num(x.heapMb, 1)}${x.heapSecondPassMb === undefined ? "" : ` → ${num(x.heapSecondPassMb, 1)} after a second pass`} |`,
     ),
     "",
     "| target | measured | met |",

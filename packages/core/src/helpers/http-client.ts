@@ -2,7 +2,7 @@ import http from "node:http";
 import https from "node:https";
 import axios, { type AxiosAdapter, type AxiosInstance, type Method } from "axios";
 import { ExchangeError, NetworkError, TimeoutError } from "../errors/gateway-errors";
-import { type UndiciTransport, createUndiciTransport } from "./undici-transport";
+import { UNDICI_TIMEOUT_CODES, type UndiciTransport, createUndiciTransport } from "./undici-transport";
 
 export interface HttpClientOptions {
   /** Exchange name used in error messages (`OKX`). */
@@ -49,12 +49,7 @@ const NOT_SENT_CODES = new Set([
   "ENETUNREACH",
   "UND_ERR_CONNECT_TIMEOUT",
 ]);
-const TIMEOUT_CODES = new Set([
-  "ECONNABORTED",
-  "ETIMEDOUT",
-  "UND_ERR_HEADERS_TIMEOUT",
-  "UND_ERR_BODY_TIMEOUT",
-]);
+const TIMEOUT_CODES = new Set(["ECONNABORTED", "ETIMEDOUT", ...UNDICI_TIMEOUT_CODES]);
 
 /**
  * Thrown for transport failures. `mayHaveBeenSent` tells an order path whether the exchange may have
@@ -85,6 +80,7 @@ export class HttpClient {
   readonly baseUrl: string;
   readonly timeoutMs: number;
   private readonly undici?: UndiciTransport;
+  private readonly defaultHeaders: Record<string, string>;
 
   constructor(opts: HttpClientOptions) {
     this.exchange = opts.exchange;
@@ -96,10 +92,12 @@ export class HttpClient {
       opts.transport ?? (process.env.FMZ_HTTP_TRANSPORT === "node-http" ? "node-http" : "undici");
     if (transport === "undici") this.undici = createUndiciTransport({ connections: maxSockets });
     const adapter = transport === "undici" ? this.undici : transport === "node-http" ? undefined : transport;
+    this.defaultHeaders = { "content-type": "application/json", accept: "application/json" };
+    for (const [k, v] of Object.entries(opts.headers ?? {})) this.defaultHeaders[k.toLowerCase()] = v;
     this.axios = axios.create({
       baseURL: this.baseUrl,
       timeout: this.timeoutMs,
-      headers: { "Content-Type": "application/json", Accept: "application/json", ...opts.headers },
+      headers: this.defaultHeaders,
       httpAgent: new http.Agent({ keepAlive: true, maxSockets }),
       httpsAgent: new https.Agent({ keepAlive: true, maxSockets, rejectUnauthorized: true }),
       // We parse ourselves: the body must stay the exchange's exact text (decimals, garbage detection).
@@ -113,15 +111,16 @@ export class HttpClient {
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
-    const where = `${req.method.toUpperCase()} ${req.path.split("?")[0]}`;
+    const timeoutMs = req.timeoutMs ?? this.timeoutMs;
     try {
+      if (this.undici) return await this.sendDirect(this.undici, req, timeoutMs);
       const res = await this.axios.request<string>({
         method: req.method as Method,
         url: req.path,
         data: req.body,
         headers: req.headers,
         signal: req.signal,
-        timeout: req.timeoutMs ?? this.timeoutMs,
+        timeout: timeoutMs,
       });
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(res.headers ?? {})) if (v !== undefined) headers[k] = String(v);
@@ -131,8 +130,33 @@ export class HttpClient {
         text: typeof res.data === "string" ? res.data : String(res.data ?? ""),
       };
     } catch (err) {
-      throw this.transportError(err, where, req.timeoutMs ?? this.timeoutMs, req.signal);
+      const where = `${req.method.toUpperCase()} ${req.path.split("?")[0]}`;
+      throw this.transportError(err, where, timeoutMs, req.signal);
     }
+  }
+
+  /** The hot path: straight onto the undici pool, skipping axios's per-request config merging. */
+  private async sendDirect(
+    undici: UndiciTransport,
+    req: HttpRequest,
+    timeoutMs: number,
+  ): Promise<HttpResponse> {
+    const headers = { ...this.defaultHeaders };
+    for (const k in req.headers) headers[k.toLowerCase()] = req.headers[k];
+    const res = await undici.send({
+      url: this.baseUrl + req.path,
+      method: req.method,
+      headers,
+      body: req.body,
+      signal: req.signal,
+      timeoutMs,
+    });
+    const out: Record<string, string> = {};
+    for (const k in res.headers) {
+      const v = res.headers[k];
+      if (v !== undefined) out[k] = Array.isArray(v) ? v.join(", ") : v;
+    }
+    return { status: res.status, headers: out, text: res.text };
   }
 
   /** Closes pooled connections (on shutdown). */
@@ -142,13 +166,13 @@ export class HttpClient {
 
   private transportError(err: unknown, where: string, timeoutMs: number, signal?: AbortSignal): Error {
     const code = (err as { code?: string }).code ?? "";
+    if (signal?.aborted) {
+      // The call's signal says why: its deadline passed, or the docker hung up.
+      const why = signal.reason instanceof Error ? signal.reason.message : "the call was cancelled";
+      return new HttpTimeoutError(`${this.exchange} ${where} cancelled: ${why}`);
+    }
     if (TIMEOUT_CODES.has(code)) {
       return new HttpTimeoutError(`${this.exchange} did not answer ${where} within ${timeoutMs} ms`);
-    }
-    if (code === "ERR_CANCELED") {
-      // The call's signal says why: its deadline passed, or the docker hung up.
-      const why = signal?.reason instanceof Error ? signal.reason.message : "the call was cancelled";
-      return new HttpTimeoutError(`${this.exchange} ${where} cancelled: ${why}`);
     }
     const reason = code || (err instanceof Error ? err.message : "unknown error");
     return new HttpTransportError(

@@ -1,5 +1,5 @@
 import type { CallContext } from "../adapter/call-context";
-import { parseCredentials, hasCredentials, secretValues } from "../adapter/credentials";
+import { type Credentials, hasCredentials, parseCredentials, secretValues } from "../adapter/credentials";
 import { BadRequestError, GatewayError, TimeoutError, isGatewayError } from "../errors/gateway-errors";
 import type { Logger } from "../logging/logger";
 import { redactText, redactValue, shortenKey } from "../logging/redact";
@@ -18,6 +18,16 @@ export interface DispatcherOptions {
 
 type AdapterFn = (ctx: CallContext<object>, params: unknown) => Promise<unknown>;
 
+/** The request envelope's fields, read once. */
+interface Envelope {
+  /** False when the body was JSON but not an object (an array, a string …). */
+  isObject: boolean;
+  body: Record<string, unknown>;
+  accessKey: string;
+  secretKey: string;
+  wireMethod: string;
+}
+
 /**
  * One FMZ call, from body to reply: find the mount, check the envelope, resolve and validate the
  * method, call the adapter under a deadline, and turn any failure into `{"error"}` text with the
@@ -26,68 +36,61 @@ type AdapterFn = (ctx: CallContext<object>, params: unknown) => Promise<unknown>
 export class Dispatcher {
   constructor(private readonly opts: DispatcherOptions) {}
 
+  /** `onClientGone` lets the host report that the docker hung up; the call's signal then aborts. */
   async dispatch(
     exName: string,
     body: unknown,
     httpMethod: string | undefined,
-    clientGone: AbortSignal,
+    onClientGone?: (listener: () => void) => void,
   ): Promise<Reply> {
     const started = performance.now();
-    const envelope = (body ?? {}) as Record<string, unknown>;
-    const accessKey = typeof envelope.access_key === "string" ? envelope.access_key : "";
-    const secretKey = typeof envelope.secret_key === "string" ? envelope.secret_key : "";
-    const secrets = secretKey || accessKey ? secretValues(accessKey, secretKey) : [];
-    const wireMethod = typeof envelope.method === "string" ? envelope.method : "";
+    const env = readEnvelope(body);
     let mount: Mount | undefined;
     let reply: Reply;
     try {
       mount = findMount(this.opts.mounts, exName);
       if (!mount) throw new BadRequestError(this.unknownExchange(exName));
-      reply = await this.call(mount, envelope, wireMethod, accessKey, secretKey, httpMethod, clientGone);
+      reply = await this.call(mount, env, httpMethod, onClientGone);
     } catch (err) {
-      reply = { error: this.errorText(err, secrets, exName, wireMethod, envelope) };
+      reply = { error: this.errorText(err, env, exName) };
     }
     const ms = performance.now() - started;
-    this.log(mount?.name ?? exName, wireMethod, reply, ms, accessKey);
+    this.log(mount?.name ?? exName, env, reply, ms);
     this.opts.recorder?.record({
       exchange: exName,
       httpMethod,
       request: body,
       reply,
       ms: Math.round(ms * 1000) / 1000,
-      secrets,
+      secrets: secretsOf(env),
     });
     return reply;
   }
 
   private async call(
     mount: Mount,
-    envelope: Record<string, unknown>,
-    wireMethod: string,
-    accessKey: string,
-    secretKey: string,
+    env: Envelope,
     httpMethod: string | undefined,
-    clientGone: AbortSignal,
+    onClientGone?: (listener: () => void) => void,
   ): Promise<Reply> {
-    if (typeof envelope !== "object" || Array.isArray(envelope)) {
-      throw new BadRequestError("request body must be a JSON object");
-    }
+    const { body, wireMethod } = env;
+    if (!env.isObject) throw new BadRequestError("request body must be a JSON object");
     if (!wireMethod) throw new BadRequestError('missing "method" in the request body');
-    if (typeof envelope.access_key !== "string" || typeof envelope.secret_key !== "string") {
+    if (typeof body.access_key !== "string" || typeof body.secret_key !== "string") {
       throw new BadRequestError('missing "access_key" or "secret_key" in the request body');
     }
-    const rawParams = envelope.params ?? {};
+    const rawParams = body.params ?? {};
     if (typeof rawParams !== "object" || rawParams === null || Array.isArray(rawParams)) {
       throw new BadRequestError('"params" must be a JSON object');
     }
     const resolved = resolveMethod(wireMethod);
     if (!resolved) throw new UnknownMethodError(wireMethod);
     const params = parseParams(resolved, rawParams as Record<string, unknown>, { httpMethod, wireMethod });
-    const credentials = parseCredentials(accessKey, secretKey);
+    const credentials = parseCredentials(env.accessKey, env.secretKey);
     if (resolved.spec.private && !hasCredentials(credentials)) {
       throw new BadRequestError(`${resolved.spec.wire} needs the exchange's Access Key and Secret Key`);
     }
-    return this.invoke(mount, resolved.spec.method, wireMethod, params, credentials, clientGone);
+    return this.invoke(mount, resolved.spec.method, wireMethod, params, credentials, onClientGone);
   }
 
   private invoke(
@@ -95,11 +98,17 @@ export class Dispatcher {
     method: AdapterMethodName,
     wireMethod: string,
     params: unknown,
-    credentials: ReturnType<typeof parseCredentials>,
-    clientGone: AbortSignal,
+    credentials: Credentials,
+    onClientGone?: (listener: () => void) => void,
   ): Promise<Reply> {
-    const controller = new AbortController();
-    const deadline = Date.now() + mount.callTimeoutMs;
+    // The AbortController is made only when an adapter asks for the signal: most calls finish without
+    // one being needed, and creating it is a measurable part of a fast call.
+    let controller: AbortController | undefined;
+    let abortedWith: Error | undefined;
+    const abort = (reason: Error) => {
+      abortedWith ??= reason;
+      controller?.abort(reason);
+    };
     let raw: unknown;
     const ctx: CallContext<object> = {
       exchange: mount.name,
@@ -107,20 +116,25 @@ export class Dispatcher {
       credentials,
       options: mount.options,
       logger: mount.logger,
-      signal: controller.signal,
-      deadline,
+      get signal() {
+        if (!controller) {
+          controller = new AbortController();
+          if (abortedWith) controller.abort(abortedWith);
+        }
+        return controller.signal;
+      },
+      deadline: Date.now() + mount.callTimeoutMs,
       setRaw: (r) => {
         raw = r;
       },
     };
-    const onGone = () => controller.abort(new TimeoutError("the caller hung up"));
-    clientGone.addEventListener("abort", onGone, { once: true });
+    onClientGone?.(() => abort(new TimeoutError("the caller hung up")));
     return new Promise<Reply>((resolve, reject) => {
       const timer = setTimeout(() => {
         const err = new TimeoutError(
           `${mount.name} ${wireMethod}: no answer within ${mount.callTimeoutMs} ms`,
         );
-        controller.abort(err);
+        abort(err);
         reject(err);
       }, mount.callTimeoutMs);
       const fn = (mount.adapter as unknown as Record<AdapterMethodName, AdapterFn>)[method];
@@ -130,10 +144,7 @@ export class Dispatcher {
           (data) => resolve(raw === undefined ? { data } : { data, raw }),
           (err: unknown) => reject(err),
         )
-        .finally(() => {
-          clearTimeout(timer);
-          clientGone.removeEventListener("abort", onGone);
-        });
+        .finally(() => clearTimeout(timer));
     });
   }
 
@@ -142,35 +153,47 @@ export class Dispatcher {
     return `unknown exchange "${exName}": this gateway serves ${names.length ? names.map((n) => `/${n}`).join(", ") : "no exchanges"}`;
   }
 
-  private errorText(
-    err: unknown,
-    secrets: readonly string[],
-    exName: string,
-    wireMethod: string,
-    envelope: Record<string, unknown>,
-  ): string {
+  private errorText(err: unknown, env: Envelope, exName: string): string {
+    const secrets = secretsOf(env);
     if (err instanceof UnknownMethodError) {
       // Logged with the (redacted) request so an operator sees what a newer docker sent.
-      this.opts.logger.warn(`${exName} unknown method "${wireMethod}"`, {
-        request: redactValue(envelope, secrets),
+      this.opts.logger.warn(`${exName} unknown method "${env.wireMethod}"`, {
+        request: redactValue(env.body, secrets),
       });
       return redactText(err.message, secrets);
     }
     if (isGatewayError(err) && err.kind !== "internal") return redactText(err.message, secrets);
     const message = err instanceof Error ? err.message : String(err);
-    this.opts.logger.error(`${exName} ${wireMethod} internal error: ${redactText(message, secrets)}`, {
+    this.opts.logger.error(`${exName} ${env.wireMethod} internal error: ${redactText(message, secrets)}`, {
       stack: err instanceof Error ? redactText(err.stack ?? "", secrets) : undefined,
     });
     return `internal error: ${redactText(message, secrets)}`;
   }
 
-  private log(exchange: string, method: string, reply: Reply, ms: number, accessKey: string): void {
+  private log(exchange: string, env: Envelope, reply: Reply, ms: number): void {
     const logger = this.opts.logger;
     if (!logger.isInfoEnabled()) return;
     const outcome = "error" in reply ? `error: ${reply.error}` : "ok";
-    const key = accessKey ? ` key=${shortenKey(accessKey)}` : "";
-    logger.info(`${exchange} ${method || "-"} ${outcome} ${ms.toFixed(1)}ms${key}`);
+    const key = env.accessKey ? ` key=${shortenKey(env.accessKey)}` : "";
+    logger.info(`${exchange} ${env.wireMethod || "-"} ${outcome} ${ms.toFixed(1)}ms${key}`);
   }
+}
+
+function readEnvelope(body: unknown): Envelope {
+  const isObject = body !== null && typeof body === "object" && !Array.isArray(body);
+  const b = isObject ? (body as Record<string, unknown>) : {};
+  return {
+    isObject,
+    body: b,
+    accessKey: typeof b.access_key === "string" ? b.access_key : "",
+    secretKey: typeof b.secret_key === "string" ? b.secret_key : "",
+    wireMethod: typeof b.method === "string" ? b.method : "",
+  };
+}
+
+/** The values to scrub; computed only where text leaves the call (errors, recordings). */
+function secretsOf(env: Envelope): string[] {
+  return env.secretKey || env.accessKey ? secretValues(env.accessKey, env.secretKey) : [];
 }
 
 class UnknownMethodError extends GatewayError {
