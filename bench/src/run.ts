@@ -177,7 +177,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
   fs.writeFileSync(path.join(dir, "latest.json"), JSON.stringify(report, null, 2) + "\n");
   console.log(`figures written to ${path.relative(root, file)}`);
-  if (!quick && !args.has("--no-readme") && updateReadme(path.join(root, "README.md"), markdown))
+  if (!quick && !args.has("--no-readme") && (await updateReadme(path.join(root, "README.md"), markdown)))
     console.log("README.md benchmark section updated");
 }
 
