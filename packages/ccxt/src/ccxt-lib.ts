@@ -104,26 +104,9 @@ type RestResponseHook = (
 export function refuseUnreadableReplies(ex: ccxt.Exchange): void {
   const target = ex as unknown as { onRestResponse: RestResponseHook };
   const original = target.onRestResponse.bind(ex);
-  target.onRestResponse = (
-    status,
-    statusText,
-    url,
-    method,
-    responseHeaders,
-    responseBody,
-    requestHeaders,
-    requestBody,
-  ) => {
-    const text = original(
-      status,
-      statusText,
-      url,
-      method,
-      responseHeaders,
-      responseBody,
-      requestHeaders,
-      requestBody,
-    );
+  target.onRestResponse = (...args) => {
+    const text = original(...args);
+    const [status, , url, method] = args;
     if (status >= 200 && status < 300 && typeof text === "string" && !readable(text)) {
       throw new ccxt.BadResponse(
         `${ex.id} unreadable reply to ${method} ${url.split("?")[0]} (HTTP ${status}, not JSON): ${text.slice(0, 120)}`,

@@ -96,6 +96,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     : { config: {} as GatewayConfig, dir: process.cwd() };
   const merged = validateConfig({
     ...config,
+    // A recording path in the file is taken from the file's folder; one on the command line from here.
+    ...(config.record ? { record: path.resolve(dir, config.record) } : {}),
     ...(flags.host !== undefined ? { host: flags.host } : {}),
     ...(flags.port !== undefined ? { port: flags.port } : {}),
     ...(flags.logLevel ? { logLevel: flags.logLevel } : {}),
@@ -111,8 +113,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     port: merged.port,
     exchanges: merged.exchanges,
     logger,
-    recordFile:
-      merged.record && flags.config && !flags.record ? path.resolve(dir, merged.record) : merged.record,
+    recordFile: merged.record,
     callTimeoutMs: merged.callTimeoutMs,
   });
   io.out(`fmz-gateway ${VERSION} listening on ${gateway.url}`);

@@ -98,8 +98,13 @@ export class HttpClient {
       baseURL: this.baseUrl,
       timeout: this.timeoutMs,
       headers: this.defaultHeaders,
-      httpAgent: new http.Agent({ keepAlive: true, maxSockets }),
-      httpsAgent: new https.Agent({ keepAlive: true, maxSockets, rejectUnauthorized: true }),
+      // Node's agents only matter when axios's own http adapter runs the requests.
+      ...(transport === "node-http"
+        ? {
+            httpAgent: new http.Agent({ keepAlive: true, maxSockets }),
+            httpsAgent: new https.Agent({ keepAlive: true, maxSockets, rejectUnauthorized: true }),
+          }
+        : {}),
       // We parse ourselves: the body must stay the exchange's exact text (decimals, garbage detection).
       responseType: "text",
       transformResponse: [(data: unknown) => data],
