@@ -39,6 +39,9 @@ export * from "./helpers/http-client";
 export * from "./helpers/ttl-cache";
 export * from "./helpers/rate-limiter";
 
+// Telemetry: calls, upstream requests, limiter waits, streams
+export * from "./telemetry/telemetry";
+
 // Logging
 export * from "./logging/logger";
 export * from "./logging/redact";

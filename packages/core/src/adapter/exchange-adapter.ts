@@ -1,5 +1,6 @@
 import { NotSupportedError } from "../errors/gateway-errors";
 import type { Logger } from "../logging/logger";
+import type { MountTelemetry } from "../telemetry/telemetry";
 import { METHOD_TABLE, type AdapterMethodName, type ParamsOf, type ResultOf } from "../protocol/method-table";
 import type { CallContext } from "./call-context";
 
@@ -10,6 +11,24 @@ export interface MountInfo<Options extends object = Record<string, unknown>> {
   /** Validated against the adapter class's `optionsSchema` when it has one. */
   readonly options: Options;
   readonly logger: Logger;
+  /**
+   * Where this mount reports upstream requests, rate-limit waits, stream states and what served an
+   * answer (metrics and the status page read it). Hand it to `HttpClient` and the stream cache.
+   */
+  readonly telemetry: MountTelemetry;
+}
+
+/** One line of `fmz-gateway doctor`: a check, whether it passed, and the fix when it did not. */
+export interface DoctorCheck {
+  /** What was checked, e.g. `clock offset to OKX`. */
+  readonly name: string;
+  readonly ok: boolean;
+  /** What was found: `+45.2 s`, `3 balances`, the exchange's error text. */
+  readonly detail: string;
+  /** One line telling the user what to do; shown when the check failed. */
+  readonly fix?: string;
+  /** How long the check took, where that is worth showing (latency of a public call). */
+  readonly ms?: number;
 }
 
 /** The method an adapter implements for each FMZ method; see `MethodSignatures` for the shapes. */
@@ -43,6 +62,15 @@ export abstract class ExchangeAdapter<Options extends object = Record<string, un
 
   /** Called on shutdown, after in-flight calls finished. */
   async close(): Promise<void> {}
+
+  /**
+   * Checks of this adapter's own that `fmz-gateway doctor` runs after its generic ones (a public call,
+   * and with keys a balance call): the clock's offset to the exchange, the parts a secret must have.
+   * `ctx.credentials` is empty when the user gave no keys. The default has none.
+   */
+  async doctor(_ctx: CallContext<Options>): Promise<DoctorCheck[]> {
+    return [];
+  }
 
   protected get mount(): MountInfo<Options> {
     if (!this.mountInfo) throw new Error(`${this.constructor.name} used before init()`);

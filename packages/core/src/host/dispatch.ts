@@ -6,6 +6,7 @@ import { redactText, redactValue, shortenKey } from "../logging/redact";
 import { type AdapterMethodName, parseParams, resolveMethod } from "../protocol/method-table";
 import { type Mount, findMount } from "./mounts";
 import type { Recorder } from "./recorder";
+import type { Telemetry } from "../telemetry/telemetry";
 
 /** What the docker gets back: always one of these, always with HTTP 200. */
 export type Reply = { data: unknown; raw?: unknown } | { error: string };
@@ -14,6 +15,8 @@ export interface DispatcherOptions {
   mounts: ReadonlyMap<string, Mount>;
   logger: Logger;
   recorder?: Recorder;
+  /** Receives one `call` event per call. */
+  telemetry?: Telemetry;
 }
 
 type AdapterFn = (ctx: CallContext<object>, params: unknown) => Promise<unknown>;
@@ -47,15 +50,19 @@ export class Dispatcher {
     const env = readEnvelope(body);
     let mount: Mount | undefined;
     let reply: Reply;
+    let errorKind = "";
     try {
       mount = findMount(this.opts.mounts, exName);
       if (!mount) throw new BadRequestError(this.unknownExchange(exName));
       reply = await this.call(mount, env, httpMethod, onClientGone);
     } catch (err) {
+      errorKind =
+        err instanceof UnknownMethodError ? "unknown-method" : isGatewayError(err) ? err.kind : "internal";
       reply = { error: this.errorText(err, env, exName) };
     }
     const ms = performance.now() - started;
     this.log(mount?.name ?? exName, env, reply, ms);
+    this.report(mount, exName, env, reply, errorKind, ms);
     this.opts.recorder?.record({
       exchange: exName,
       httpMethod,
@@ -168,6 +175,29 @@ export class Dispatcher {
       stack: err instanceof Error ? redactText(err.stack ?? "", secrets) : undefined,
     });
     return `internal error: ${redactText(message, secrets)}`;
+  }
+
+  private report(
+    mount: Mount | undefined,
+    exName: string,
+    env: Envelope,
+    reply: Reply,
+    errorKind: string,
+    ms: number,
+  ): void {
+    const telemetry = this.opts.telemetry;
+    if (!telemetry) return;
+    const resolved = env.wireMethod ? resolveMethod(env.wireMethod) : undefined;
+    telemetry.emit("call", {
+      at: Date.now(),
+      exchange: mount?.name ?? exName,
+      known: mount !== undefined,
+      method: resolved ? resolved.spec.wire : "unknown",
+      outcome: "error" in reply ? errorKind || "internal" : "ok",
+      error: "error" in reply ? reply.error : undefined,
+      seconds: ms / 1000,
+      key: env.accessKey ? shortenKey(env.accessKey) : "",
+    });
   }
 
   private log(exchange: string, env: Envelope, reply: Reply, ms: number): void {

@@ -6,6 +6,7 @@ import { Dispatcher } from "./dispatch";
 import { type Mount, type MountConfig, createMounts } from "./mounts";
 import { Recorder } from "./recorder";
 import { exchangeRegistry } from "../registry/exchange-registry";
+import { Telemetry } from "../telemetry/telemetry";
 
 export interface GatewayOptions {
   /** Default 127.0.0.1: the docker sends keys in plain text, so loopback unless told otherwise. */
@@ -31,13 +32,16 @@ export class Gateway {
   private constructor(
     private readonly opts: GatewayOptions,
     readonly mounts: ReadonlyMap<string, Mount>,
+    /** Every call, upstream request, limiter wait and stream change of this gateway, as events. */
+    readonly telemetry: Telemetry,
   ) {}
 
   /** Builds the mounts (refusing bad config) and starts listening. */
   static async start(opts: GatewayOptions): Promise<Gateway> {
     const exchanges = opts.exchanges ?? defaultExchanges();
-    const mounts = await createMounts(exchanges, opts.logger, opts.callTimeoutMs ?? 30_000);
-    const gw = new Gateway(opts, mounts);
+    const telemetry = new Telemetry();
+    const mounts = await createMounts(exchanges, opts.logger, opts.callTimeoutMs ?? 30_000, telemetry);
+    const gw = new Gateway(opts, mounts, telemetry);
     await gw.listen();
     return gw;
   }
@@ -48,6 +52,7 @@ export class Gateway {
       mounts: this.mounts,
       logger: this.opts.logger,
       recorder: this.recorder,
+      telemetry: this.telemetry,
     });
     const app = createApp({
       dispatcher,

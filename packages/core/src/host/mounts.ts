@@ -3,6 +3,7 @@ import type { ExchangeAdapter } from "../adapter/exchange-adapter";
 import type { Logger } from "../logging/logger";
 import { describeAjvError } from "../protocol/method-table";
 import { exchangeRegistry } from "../registry/exchange-registry";
+import type { Telemetry } from "../telemetry/telemetry";
 
 export interface MountConfig {
   /** Registered adapter name (`OKX`, `ccxt`), matched case-insensitively. */
@@ -36,6 +37,7 @@ export async function createMounts(
   exchanges: Record<string, MountConfig>,
   logger: Logger,
   defaultCallTimeoutMs: number,
+  telemetry: Telemetry,
 ): Promise<Map<string, Mount>> {
   const mounts = new Map<string, Mount>();
   for (const [name, cfg] of Object.entries(exchanges)) {
@@ -58,7 +60,7 @@ export async function createMounts(
     const adapter = exchangeRegistry.create(reg.name);
     const mountLogger = logger.child({ exchange: name });
     try {
-      await adapter.init({ name, options, logger: mountLogger });
+      await adapter.init({ name, options, logger: mountLogger, telemetry: telemetry.forMount(name) });
     } catch (err) {
       throw new StartupError(`${where}: ${reg.name} refused its options: ${(err as Error).message}`);
     }
