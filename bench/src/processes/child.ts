@@ -13,12 +13,26 @@ export class Child {
     return Child.startWithEnv(script, args, {});
   }
 
-  static startWithEnv(script: string, args: string[], env: Record<string, string>): Promise<Child> {
+  /**
+   * `onOutput` receives the child's stdout and stderr (the soak scans a gateway's logs); without it
+   * they are the bench's own. `execArgv` is added to Node's flags (a CPU profile, for instance).
+   */
+  static startWithEnv(
+    script: string,
+    args: string[],
+    env: Record<string, string>,
+    opts: { onOutput?: (text: string) => void; execArgv?: string[] } = {},
+  ): Promise<Child> {
+    const capture = opts.onOutput;
     const proc = fork(path.join(__dirname, "..", script), args, {
       env: { ...process.env, ...env },
-      execArgv: ["--expose-gc"],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      execArgv: ["--expose-gc", ...(opts.execArgv ?? [])],
+      stdio: ["ignore", capture ? "pipe" : "inherit", capture ? "pipe" : "inherit", "ipc"],
     });
+    if (capture) {
+      proc.stdout?.setEncoding("utf8").on("data", capture);
+      proc.stderr?.setEncoding("utf8").on("data", capture);
+    }
     return new Promise((resolve, reject) => {
       proc.once("exit", (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
       proc.on("message", (msg: ChildMessage) => {
@@ -26,6 +40,19 @@ export class Child {
         if (msg.type === "error") reject(new Error(`${script}: ${msg.message}`));
       });
     });
+  }
+
+  /** The process id (its /proc entry holds RSS and open file descriptors). */
+  get pid(): number {
+    return this.proc.pid ?? 0;
+  }
+
+  /** Resolves with the exit code when the process ends (a crash, or after stop()). */
+  exited(): Promise<number | null> {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) {
+      return Promise.resolve(this.proc.exitCode);
+    }
+    return new Promise((resolve) => this.proc.once("exit", (code) => resolve(code)));
   }
 
   /** Resident memory and live JS heap after a full GC, in bytes. */

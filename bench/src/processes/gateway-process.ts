@@ -7,16 +7,21 @@ import "@fmz-gateway/ccxt";
 import "./null-adapter";
 import { send, serveParent } from "./ipc";
 
-/** The gateway under test in its own process: `argv[2]` is `{exchanges, logLevel}` as JSON. */
+/**
+ * The gateway under test in its own process: `argv[2]` is `{exchanges, logLevel, logTo?, callTimeoutMs?}`
+ * as JSON. `logTo: "stdout"` writes the log lines out (the soak reads them for secrets).
+ */
 async function main(): Promise<void> {
-  const { exchanges, logLevel } = JSON.parse(process.argv[2]) as {
+  const { exchanges, logLevel, logTo, callTimeoutMs } = JSON.parse(process.argv[2]) as {
     exchanges: Record<string, MountConfig>;
     logLevel: "error" | "warn" | "info";
+    logTo?: "drop" | "stdout";
+    callTimeoutMs?: number;
   };
   // Log lines are formatted as in production (their cost is part of the measurement), then dropped.
   const sink = new Writable({ write: (_chunk, _enc, done) => done() });
-  const logger = createLogger({ level: logLevel, stream: sink });
-  const gateway = await Gateway.start({ port: 0, exchanges, logger });
+  const logger = createLogger({ level: logLevel, stream: logTo === "stdout" ? process.stdout : sink });
+  const gateway = await Gateway.start({ port: 0, exchanges, logger, callTimeoutMs });
   serveParent(() => gateway.close(1000));
   send({ type: "ready", url: gateway.url });
 }

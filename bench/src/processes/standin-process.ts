@@ -4,11 +4,13 @@ import { send, serveParent } from "./ipc";
 
 /**
  * The stand-in OKX in its own process (so it does not share a core with the gateway or the load
- * generator), rate limits off, with `argv[2]` bench keys registered.
+ * generator), rate limits off, with `argv[2]` bench keys registered and every REST reply `argv[3]` ms
+ * late (an internet round trip; websockets are not delayed).
  */
 async function main(): Promise<void> {
   const keys = Number(process.argv[2] ?? "1");
-  const standin = await startOkxStandin({ port: 0, enforceRateLimits: false });
+  const restDelayMs = Number(process.argv[3] ?? "0");
+  const standin = await startOkxStandin({ port: 0, enforceRateLimits: false, restDelayMs });
   for (let i = 0; i < keys; i++) standin.addCredential(benchCredential(i));
   serveParent(() => standin.close());
   send({ type: "ready", url: standin.url });

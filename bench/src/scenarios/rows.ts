@@ -1,13 +1,16 @@
 import type { LoadTarget } from "../load/throughput";
 import { fmzBody } from "./keys";
+import { streamsOption } from "./streams-support";
 
-/** The mounts every bench gateway serves; exchange limiters are off so the bench measures cost, not quotas. */
-export function benchExchanges(
-  standinUrl: string,
-  mounts = 1,
-): Record<string, { adapter: string; options?: Record<string, unknown> }> {
-  const okx = { adapter: "OKX", options: { baseUrl: standinUrl, rateLimits: false } };
-  const out: Record<string, { adapter: string; options?: Record<string, unknown> }> = {
+type Mounts = Record<string, { adapter: string; options?: Record<string, unknown> }>;
+
+/**
+ * The mounts every bench gateway serves; exchange limiters are off so the bench measures cost, not
+ * quotas, and the OKX mounts go by REST (streams, where the adapter has them, have rows of their own).
+ */
+export function benchExchanges(standinUrl: string, mounts = 1): Mounts {
+  const okx = { adapter: "OKX", options: { baseUrl: standinUrl, rateLimits: false, ...streamsOption("OKX", false) } };
+  const out: Mounts = {
     NULL: { adapter: "BENCH_NULL" },
     OKX: okx,
     OKXC: {
@@ -20,26 +23,38 @@ export function benchExchanges(
 }
 
 export interface Row {
+  /** Stable handle for the targets (names are for people and may change). */
+  id?: string;
   name: string;
-  /** Which server the row loads: the stand-in itself (the floor) or the gateway. */
-  server: "standin" | "gateway";
+  /** Which server the row loads: the stand-in itself (the floor), bare Express, or the gateway. */
+  server: "standin" | "gateway" | "express";
   target: (url: string) => LoadTarget;
 }
 
 const ticker = fmzBody("ticker", { symbol: "BTC_USDT" });
+const depth = fmzBody("depth", { symbol: "BTC_USDT", limit: "20" });
 
 export const ROWS: Row[] = [
   {
+    id: "standin",
     name: "stand-in called directly (floor)",
     server: "standin",
     target: (url) => ({ url, method: "GET", paths: ["/api/v5/market/ticker?instId=BTC-USDT"] }),
   },
   {
+    id: "ceiling",
     name: "gateway, no upstream call (host ceiling)",
     server: "gateway",
     target: (url) => ({ url, method: "POST", paths: ["/NULL"], bodies: [ticker] }),
   },
   {
+    id: "express",
+    name: "bare Express 5, fixed ticker, no upstream call (framework floor)",
+    server: "express",
+    target: (url) => ({ url, method: "POST", paths: ["/BTC"], bodies: [ticker] }),
+  },
+  {
+    id: "okx-ticker",
     name: "ticker via OKX adapter",
     server: "gateway",
     target: (url) => ({ url, method: "POST", paths: ["/OKX"], bodies: [ticker] }),
@@ -74,4 +89,54 @@ export function mountsTarget(url: string, mounts: number): LoadTarget {
     paths: Array.from({ length: mounts }, (_, i) => (i === 0 ? "/OKX" : `/OKX_${i}`)),
     bodies: [ticker],
   };
+}
+
+/** The REST delay of the stand-in behind the delayed rows: a nearby exchange's round trip. */
+export const REST_DELAY_MS = 20;
+
+/**
+ * The mounts of the delayed gateway: each adapter by REST and, where it has streams, from streams, all
+ * against a stand-in whose REST replies come REST_DELAY_MS late.
+ */
+export function delayedExchanges(standinUrl: string): Mounts {
+  const out: Mounts = {
+    OKX_REST: { adapter: "OKX", options: { baseUrl: standinUrl, rateLimits: false, ...streamsOption("OKX", false) } },
+    OKXC_REST: {
+      adapter: "ccxt",
+      options: { exchange: "okx", baseUrl: standinUrl, ccxt: { enableRateLimit: false }, ...streamsOption("ccxt", false) },
+    },
+  };
+  if (streamsOption("OKX", true).streams) {
+    out.OKX_WS = { adapter: "OKX", options: { baseUrl: standinUrl, rateLimits: false, streams: true } };
+  }
+  if (streamsOption("ccxt", true).streams) {
+    out.OKXC_WS = {
+      adapter: "ccxt",
+      options: { exchange: "okx", baseUrl: standinUrl, ccxt: { enableRateLimit: false }, streams: true },
+    };
+  }
+  return out;
+}
+
+/** ticker and depth on every mount of the delayed gateway, named by how they are served. */
+export function delayedRows(mounts: Mounts): Row[] {
+  const label: Record<string, string> = {
+    OKX_REST: `via OKX adapter, REST (stand-in ${REST_DELAY_MS} ms away)`,
+    OKX_WS: "via OKX adapter, from streams",
+    OKXC_REST: `via ccxt okx mount, REST (stand-in ${REST_DELAY_MS} ms away)`,
+    OKXC_WS: "via ccxt okx mount, from streams",
+  };
+  return Object.keys(mounts).flatMap((mount) =>
+    (["ticker", "depth"] as const).map((method) => ({
+      id: `${method}:${mount}`,
+      name: `${method} ${label[mount] ?? mount}`,
+      server: "gateway" as const,
+      target: (url: string) => ({
+        url,
+        method: "POST" as const,
+        paths: [`/${mount}`],
+        bodies: [method === "ticker" ? ticker : depth],
+      }),
+    })),
+  );
 }

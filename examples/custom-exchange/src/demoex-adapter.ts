@@ -61,7 +61,11 @@ export class DemoExAdapter extends ExchangeAdapter<DemoExOptions> {
 
   override async init(mount: MountInfo<DemoExOptions>): Promise<void> {
     await super.init(mount);
-    this.restClient = new DemoExRest({ baseUrl: mount.options.baseUrl, timeoutMs: mount.options.timeoutMs });
+    this.restClient = new DemoExRest({
+      baseUrl: mount.options.baseUrl,
+      timeoutMs: mount.options.timeoutMs,
+      telemetry: mount.telemetry,
+    });
   }
 
   /** Called once on shutdown, after the calls in flight finished. */

@@ -4,6 +4,7 @@ import {
   HttpClient,
   type HttpResponse,
   type Logger,
+  type MountTelemetry,
   RateLimitedError,
   RateLimiter,
   type RateRule,
@@ -36,10 +37,13 @@ const PRIVATE_RULE: RateRule = { capacity: 20, intervalMs: 1_000 };
  */
 export class DemoExRest {
   private readonly http: HttpClient;
-  private readonly limiter = new RateLimiter({ exchange: "DEMOEX" });
+  private readonly limiter: RateLimiter;
 
-  constructor(opts: { baseUrl: string; timeoutMs: number }) {
-    this.http = new HttpClient({ exchange: "DEMOEX", baseUrl: opts.baseUrl, timeoutMs: opts.timeoutMs });
+  /** `telemetry` (the mount's) receives each request's endpoint, outcome and time, and limiter waits. */
+  constructor(opts: { baseUrl: string; timeoutMs: number; telemetry?: MountTelemetry }) {
+    const { baseUrl, timeoutMs, telemetry } = opts;
+    this.http = new HttpClient({ exchange: "DEMOEX", baseUrl, timeoutMs, telemetry });
+    this.limiter = new RateLimiter({ exchange: "DEMOEX", telemetry });
   }
 
   /** Closes the pooled connections (the gateway is shutting down). */

@@ -1,8 +1,16 @@
-import { Exchange, ExchangeAdapter, type MountInfo, type ParamsOf, type ResultOf } from "@fmz-gateway/core";
+import {
+  type DoctorCheck,
+  Exchange,
+  ExchangeAdapter,
+  type MountInfo,
+  type ParamsOf,
+  type ResultOf,
+} from "@fmz-gateway/core";
 import { Bridge, type Ctx } from "./bridge";
 import { InstancePool } from "./instances";
 import * as account from "./methods/account";
 import * as futures from "./methods/futures";
+import { doctorChecks } from "./methods/doctor";
 import { io } from "./methods/io";
 import * as marketData from "./methods/market-data";
 import * as orders from "./methods/orders";
@@ -27,7 +35,7 @@ export class CcxtAdapter extends ExchangeAdapter<CcxtOptions> {
     // Refuses an unknown exchange id (naming close matches) or a sandbox it lacks. Offline: no markets yet.
     const options = checkOptions(mount.options);
     Object.assign(mount.options, options);
-    this.bridgeRef = new Bridge(options, new InstancePool(options, mount.name, mount.logger));
+    this.bridgeRef = new Bridge(options, new InstancePool(options, mount.name, mount.logger, mount.telemetry));
   }
 
   override async close(): Promise<void> {
@@ -92,5 +100,8 @@ export class CcxtAdapter extends ExchangeAdapter<CcxtOptions> {
   }
   override io(ctx: Ctx, p: ParamsOf<"io">): Promise<ResultOf<"io">> {
     return io(this.b, ctx, p);
+  }
+  override doctor(ctx: Ctx): Promise<DoctorCheck[]> {
+    return doctorChecks(this.b, ctx);
   }
 }

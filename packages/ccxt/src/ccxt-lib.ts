@@ -181,3 +181,44 @@ function rootPathOf(ex: ccxt.Exchange, urls: unknown, groups: string[]): string 
   const m = /^(?:https?:\/\/[^/]+)?(\/[^?#]*)?/.exec(ex.implodeHostname(node));
   return (m?.[1] ?? "").replace(/\/+$/, "");
 }
+
+/** What `reportUpstream` reports to: the mount's telemetry (structurally, so this file needs no core). */
+interface UpstreamReports {
+  upstream(endpoint: string, outcome: string, seconds: number): void;
+  rateLimit(scope: string, kind: "wait" | "refused", seconds: number): void;
+}
+
+type Fetch2 = (path: string, api: unknown, method: string, ...rest: unknown[]) => Promise<unknown>;
+
+/**
+ * Reports each REST request through ccxt's `fetch2` (the one door every implicit and unified method
+ * goes through), labelled `METHOD api/path` with ccxt's path template (`GET private/order/{id}`): a
+ * bounded set, with no ids or symbols. The time includes ccxt's own throttle, which is reported as a
+ * rate-limit wait of scope `ccxt` when it held the request back.
+ */
+export function reportUpstream(ex: ccxt.Exchange, reports: UpstreamReports): void {
+  const target = ex as unknown as { fetch2: Fetch2; throttle: (cost?: number) => Promise<unknown> };
+  const fetch2 = target.fetch2.bind(ex);
+  const throttle = target.throttle.bind(ex);
+  target.throttle = async (cost) => {
+    const started = performance.now();
+    const out = await throttle(cost);
+    const ms = performance.now() - started;
+    if (ms >= 1) reports.rateLimit("ccxt", "wait", ms / 1000);
+    return out;
+  };
+  target.fetch2 = async (path, api, method, ...rest) => {
+    const started = performance.now();
+    const endpoint = `${String(method).toUpperCase()} ${Array.isArray(api) ? api.join("/") : String(api)}/${path}`;
+    let outcome = "ok";
+    try {
+      return await fetch2(path, api, method, ...rest);
+    } catch (err) {
+      outcome =
+        err instanceof ccxt.RequestTimeout ? "timeout" : err instanceof ccxt.NetworkError ? "network" : "exchange";
+      throw err;
+    } finally {
+      reports.upstream(endpoint, outcome, (performance.now() - started) / 1000);
+    }
+  };
+}

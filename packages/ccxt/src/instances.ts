@@ -6,7 +6,7 @@
  * key costs no market reload.
  */
 import { createHash } from "node:crypto";
-import type { Logger } from "@fmz-gateway/core";
+import type { Logger, MountTelemetry } from "@fmz-gateway/core";
 import { BadRequestError, type Credentials, NetworkError } from "@fmz-gateway/core";
 import { LRUCache } from "lru-cache";
 import {
@@ -17,11 +17,13 @@ import {
   loadedMarkets,
   overrideRestRoots,
   refuseUnreadableReplies,
+  reportUpstream,
   requiredCredentialNames,
   setCredential,
 } from "./ccxt-lib";
 import { type CredentialLayout, credentialLayout, mapCredentials } from "./credentials";
 import { mapCcxtError } from "./errors";
+import { applyInstanceHook } from "./instance-hook";
 import type { CcxtOptions } from "./options";
 
 /** How long loaded markets serve before a background reload (listings change; weeklies roll over). */
@@ -44,6 +46,8 @@ export class InstancePool {
     private readonly options: CcxtOptions,
     private readonly mountName: string,
     private readonly logger: Logger,
+    /** Where each instance reports its REST requests (metrics, status page). */
+    private readonly telemetry?: MountTelemetry,
   ) {
     // Built now, offline: refuses a sandbox the exchange lacks and proves the options construct.
     const template = this.template(options.sandbox);
@@ -90,6 +94,12 @@ export class InstancePool {
     }
     if (this.options.baseUrl) overrideRestRoots(ex, this.options.baseUrl);
     refuseUnreadableReplies(ex);
+    if (this.telemetry) reportUpstream(ex, this.telemetry);
+    applyInstanceHook(ex, {
+      mount: this.mountName,
+      exchange: this.options.exchange,
+      market: this.options.market,
+    });
     return ex;
   }
 

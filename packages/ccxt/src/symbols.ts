@@ -215,4 +215,15 @@ export function rangeKind(symbol: FmzSymbol): Kind | undefined {
   return undefined;
 }
 
+/**
+ * ccxt params for a call over a range: the market type and the sub-type. `USD.swap` is the
+ * coin-margined (inverse) contracts, every other quote the linear ones; without the sub-type ccxt asks
+ * its default (linear) API, so Binance's coin-margined positions would never show up.
+ */
+export function rangeParams(symbol: FmzSymbol): Record<string, unknown> {
+  const kind = rangeKind(symbol);
+  if (!kind || symbol.kind !== "range") return {};
+  return { type: kind, subType: symbol.quote.toUpperCase() === "USD" ? "inverse" : "linear" };
+}
+
 export { kindOf as marketKind };

@@ -29,6 +29,7 @@ export * from "./errors/gateway-errors";
 // Adapters and the registry
 export * from "./adapter/exchange-adapter";
 export * from "./adapter/call-context";
+export * from "./adapter/mount-source";
 export * from "./adapter/credentials";
 export * from "./registry/exchange-registry";
 
@@ -38,6 +39,12 @@ export * from "./helpers/order-id";
 export * from "./helpers/http-client";
 export * from "./helpers/ttl-cache";
 export * from "./helpers/rate-limiter";
+
+// Live market-data streams: the cache every adapter can answer from, and a self-healing websocket
+export * from "./streams/stream-feed";
+export * from "./streams/stream-cache";
+export * from "./streams/backoff";
+export * from "./streams/ws-connection";
 
 // Telemetry: calls, upstream requests, limiter waits, streams
 export * from "./telemetry/telemetry";

@@ -45,6 +45,8 @@ export const ERRORS: Readonly<Record<string, ErrorInfo>> = {
   "51010": { status: 200, msg: "Request unsupported under current account mode" },
   "51016": { status: 200, msg: "Client order ID already exists." },
   "51020": { status: 200, msg: "Your order should meet or exceed the minimum order amount." },
+  "51021": { status: 200, msg: "The pair or contract is not yet listed" },
+  "51027": { status: 200, msg: "Contract expired." },
   "51111": { status: 200, msg: "Maximum {0} orders can be placed in bulk." },
   "51202": { status: 200, msg: "Market order amount exceeds the maximum amount." },
   "51400": {
@@ -53,6 +55,10 @@ export const ERRORS: Readonly<Record<string, ErrorInfo>> = {
   },
   "51407": { status: 200, msg: "Either order ID or client order ID is required." },
   "51603": { status: 200, msg: "Order does not exist." },
+  "59000": {
+    status: 200,
+    msg: "Settings failed. Close any open positions or orders before modifying settings.",
+  },
   "59102": { status: 200, msg: "Leverage exceeds the maximum limit. Please lower the leverage." },
 };
 

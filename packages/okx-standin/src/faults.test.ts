@@ -93,6 +93,26 @@ describe("faults", () => {
     assert.equal(s.requests.find((r) => r.fault === "drop-after-accept")?.status, undefined);
   });
 
+  it("reset: the connection dies before the request is handled, so no order exists", async () => {
+    s.faults.add({ path: "trade/order", method: "POST", kind: "reset" });
+    await assert.rejects(c.post("/api/v5/trade/order", { ...ORDER, clOrdId: "reset1" }));
+    assert.equal(s.orders().length, 0);
+    assert.equal(s.requests.at(-1)?.fault, "reset");
+    assert.equal((await c.post("/api/v5/trade/order", { ...ORDER, clOrdId: "reset2" })).status, 200);
+  });
+
+  it("slow: the order is placed at once and the reply comes after the delay", async () => {
+    s.faults.add({ path: "trade/order", method: "POST", kind: "slow", delayMs: 300 });
+    const reply = c.post("/api/v5/trade/order", { ...ORDER, clOrdId: "slow1" });
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(s.orders().length, 1, "placed before the reply left");
+    assert.equal(s.requests.at(-1)?.status, undefined, "not answered yet");
+    const r = await reply;
+    assert.equal(r.status, 200);
+    assert.equal(row(r).clOrdId, "slow1");
+    assert.equal(s.requests.at(-1)?.status, 200);
+  });
+
   it("hang: never answers; the client times out and close() still returns promptly", async () => {
     const own = await startOkxStandin();
     own.faults.add({ path: "/api/v5/public/time", kind: "hang", times: 3 });

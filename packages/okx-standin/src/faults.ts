@@ -11,6 +11,7 @@ interface ActiveFault {
   kind: FaultKind;
   code: string | undefined;
   msg: string | undefined;
+  delayMs: number | undefined;
 }
 
 /** "trade/order", "/trade/order" and "/api/v5/trade/order" all name the same endpoint. */
@@ -33,6 +34,7 @@ export class FaultRegistry {
       kind: f.kind,
       code: f.code,
       msg: f.msg,
+      delayMs: f.delayMs,
     });
   }
 

@@ -10,6 +10,7 @@ export {
 export { computeSignature } from "./auth/sign-check";
 export { CANDLES_MAX_LIMIT, HISTORY_BARS, RECENT_BARS } from "./market/candles";
 export { ENDPOINTS } from "./routes";
+export { bookChecksum, checksumString } from "./ws/checksum";
 export type {
   FaultKind,
   FaultSpec,
@@ -20,4 +21,7 @@ export type {
   StandinOptions,
   StandinOrder,
   TickerFields,
+  WsControls,
+  WsRefusal,
+  WsSubscriptionCount,
 } from "./types";

@@ -3,10 +3,11 @@
 // rounding a client learns here is what it would learn from OKX.
 
 import { decimalsOf, parseDecimal } from "./decimal";
+import { futuresListing, futuresStatus, futuresUniverse } from "./futures";
 
-export type InstType = "SPOT" | "SWAP";
+export type InstType = "SPOT" | "SWAP" | "FUTURES";
 
-interface InstrumentSpec {
+export interface InstrumentSpec {
   instId: string;
   instType: InstType;
   baseCcy: string;
@@ -41,7 +42,9 @@ export interface Instrument extends InstrumentSpec {
   tickDecimals: number;
   lotDecimals: number;
   maxLever: number;
-  /** The row /public/instruments returns, as a JSON string. */
+  /** FUTURES only: delivery time (Friday 08:00 UTC), Unix ms. */
+  expTime: number | undefined;
+  /** The row /public/instruments returns, as a JSON string (FUTURES: without an alias; see futures.ts). */
   json: string;
 }
 
@@ -180,7 +183,12 @@ function req(text: string): bigint {
   return value;
 }
 
-function rowFor(s: InstrumentSpec, uly: string): Record<string, unknown> {
+export function rowFor(
+  s: InstrumentSpec,
+  uly: string,
+  expTime?: number,
+  alias = "",
+): Record<string, unknown> {
   if (s.instType === "SPOT") {
     // Field order and the fixed values follow the docs' SPOT example verbatim.
     return {
@@ -223,9 +231,9 @@ function rowFor(s: InstrumentSpec, uly: string): Record<string, unknown> {
       instIdCode: s.instIdCode,
     };
   }
-  // Field order follows the SWAP fixture (alphabetical, as OKX returns it).
+  // Field order follows the SWAP and FUTURES fixtures (alphabetical, as OKX returns it).
   return {
-    alias: "",
+    alias,
     auctionEndTime: "",
     baseCcy: "",
     category: "1",
@@ -234,12 +242,12 @@ function rowFor(s: InstrumentSpec, uly: string): Record<string, unknown> {
     ctType: s.ctType,
     ctVal: s.ctVal,
     ctValCcy: s.ctValCcy,
-    expTime: "",
+    expTime: expTime === undefined ? "" : String(expTime),
     futureSettlement: false,
     instFamily: uly,
     instId: s.instId,
     instIdCode: s.instIdCode,
-    instType: "SWAP",
+    instType: s.instType,
     lever: s.lever,
     listTime: s.listTime,
     lotSz: s.lotSz,
@@ -269,9 +277,10 @@ function rowFor(s: InstrumentSpec, uly: string): Record<string, unknown> {
   };
 }
 
-function build(s: InstrumentSpec): Instrument {
-  // ccxt derives base/quote of a contract from `uly`, so SWAP rows need it ("BTC-USDT" for BTC-USDT-SWAP).
-  const uly = s.instType === "SWAP" ? s.instId.replace(/-SWAP$/, "") : "";
+export function build(s: InstrumentSpec, expTime?: number): Instrument {
+  // ccxt derives base/quote of a contract from `uly`, so contract rows need it ("BTC-USDT" for
+  // BTC-USDT-SWAP and for BTC-USDT-261225).
+  const uly = s.instType === "SPOT" ? "" : s.instId.replace(/-(SWAP|\d{6})$/, "");
   return {
     ...s,
     uly,
@@ -285,11 +294,19 @@ function build(s: InstrumentSpec): Instrument {
     tickDecimals: decimalsOf(s.tickSz),
     lotDecimals: decimalsOf(s.lotSz),
     maxLever: Number(s.lever),
-    json: JSON.stringify(rowFor(s, uly)),
+    expTime,
+    json: JSON.stringify(rowFor(s, uly, expTime)),
   };
 }
 
-export const INSTRUMENTS: readonly Instrument[] = SPECS.map(build);
+/**
+ * Spot pairs and swaps, then every dated future of FUTURES_UNIVERSE (see futures.ts): which of those are
+ * listed, and under which alias, depends on the stand-in's clock at the time of the request.
+ */
+export const INSTRUMENTS: readonly Instrument[] = [
+  ...SPECS.map((s) => build(s)),
+  ...futuresUniverse(Date.now()).map(({ spec, expTime }) => build(spec, expTime)),
+];
 export const INSTRUMENTS_BY_ID: ReadonlyMap<string, Instrument> = new Map(
   INSTRUMENTS.map((i) => [i.instId, i]),
 );
@@ -301,12 +318,34 @@ export function instrumentsOfType(instType: string): Instrument[] {
   return INSTRUMENTS.filter((i) => i.instType === instType);
 }
 
-/** Precomputed full answers per instType, since ccxt's loadMarkets asks for every type on start-up. */
+/**
+ * Precomputed full answers per instType, since ccxt's loadMarkets asks for every type on start-up. FUTURES
+ * is not here: its list changes with the clock (futuresListing).
+ */
 export const INSTRUMENTS_RESPONSE: ReadonlyMap<string, string> = new Map(
-  [...INST_TYPES].map((t) => [
+  [...INST_TYPES].filter((t) => t !== "FUTURES").map((t) => [
     t,
     `{"code":"0","msg":"","data":[${instrumentsOfType(t)
       .map((i) => i.json)
       .join(",")}]}`,
   ]),
 );
+
+/** /public/instruments?instType=FUTURES at `now`: the listed contracts with their current aliases. */
+export function futuresRows(now: number): { inst: Instrument; alias: string; json: string }[] {
+  return futuresListing(INSTRUMENTS, now).map(({ inst, alias }) => ({
+    inst,
+    alias,
+    json: JSON.stringify(rowFor(inst, inst.uly, inst.expTime, alias)),
+  }));
+}
+
+/**
+ * Why an order on `inst` is refused at `now`, as an OKX code: 51027 "Contract expired." for a settled
+ * future, 51021 "not yet listed" for one not listed yet; undefined when it trades.
+ */
+export function tradingBlock(inst: Instrument, now: number): "51027" | "51021" | undefined {
+  if (inst.instType !== "FUTURES") return undefined;
+  const status = futuresStatus(INSTRUMENTS, inst, now);
+  return status === "expired" ? "51027" : status === "unlisted" ? "51021" : undefined;
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // CLI: node packages/okx-standin/dist/main.js [--port 18101] [--host 127.0.0.1] [--no-rate-limits]
+//      [--rest-delay-ms 0] [--auto-move-ms 0]
 
 import { DEFAULT_DEMO_CREDENTIAL, DEFAULT_LIVE_CREDENTIAL } from "./auth/credentials";
 import { startOkxStandin } from "./standin";
@@ -8,21 +9,28 @@ interface CliArgs {
   host: string;
   port: number;
   rateLimits: boolean;
+  restDelayMs: number;
+  autoMoveMs: number;
 }
 
 function usage(problem: string): never {
   console.error(
-    `okx-standin: ${problem}\nusage: main.js [--port 18101] [--host 127.0.0.1] [--no-rate-limits]`,
+    `okx-standin: ${problem}\nusage: main.js [--port 18101] [--host 127.0.0.1] [--no-rate-limits] [--rest-delay-ms 0] [--auto-move-ms 0]`,
   );
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { host: "127.0.0.1", port: 18101, rateLimits: true };
+  const args: CliArgs = { host: "127.0.0.1", port: 18101, rateLimits: true, restDelayMs: 0, autoMoveMs: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--no-rate-limits") args.rateLimits = false;
-    else if (a === "--port" || a === "--host") {
+    else if (a === "--rest-delay-ms" || a === "--auto-move-ms") {
+      const ms = Number(argv[++i]);
+      if (!Number.isFinite(ms) || ms < 0) usage(`${a} needs a number of ms`);
+      if (a === "--rest-delay-ms") args.restDelayMs = ms;
+      else args.autoMoveMs = ms;
+    } else if (a === "--port" || a === "--host") {
       const v = argv[++i];
       if (v === undefined) usage(`${a} needs a value`);
       if (a === "--host") args.host = v;
@@ -42,9 +50,12 @@ async function main(): Promise<void> {
     host: args.host,
     port: args.port,
     enforceRateLimits: args.rateLimits,
+    restDelayMs: args.restDelayMs,
+    autoMoveMs: args.autoMoveMs,
   });
   console.log(
-    `okx-standin listening on ${standin.url} (rate limits ${args.rateLimits ? "on" : "off"}; ` +
+    `okx-standin listening on ${standin.url} (rate limits ${args.rateLimits ? "on" : "off"}; REST delay ${args.restDelayMs} ms; ` +
+      `websocket ${standin.url.replace("http", "ws")}/ws/v5/public and /ws/v5/business; ` +
       `test credentials: live apiKey ${DEFAULT_LIVE_CREDENTIAL.apiKey}, ` +
       `demo apiKey ${DEFAULT_DEMO_CREDENTIAL.apiKey}; secrets/passphrases in DEFAULT_CREDENTIALS)`,
   );

@@ -18,6 +18,8 @@ export const LIMITS = {
   "account/balance": 10,
   "account/positions": 10,
   "account/set-leverage": 20,
+  // OKX docs: set position mode, 5 requests / 2 s per user (inference from the docs page; not in §3).
+  "account/set-position-mode": 5,
   "trade/order:POST": 60,
   "trade/batch-orders": 300,
   "trade/order:GET": 60,

@@ -26,6 +26,7 @@ const table: [method: string, path: string, isPrivate: boolean, handler: Handler
   ["GET", "account/positions", true, account.positions],
   ["POST", "account/set-leverage", true, account.setLeverage],
   ["GET", "account/config", true, account.accountConfig],
+  ["POST", "account/set-position-mode", true, account.setPositionMode],
   ["GET", "asset/currencies", true, account.assetCurrencies],
   ["POST", "trade/order", true, trade.placeOrder],
   ["GET", "trade/order", true, trade.getOrder],

@@ -14,6 +14,8 @@ import type { RecordedRequest } from "./types";
 const EMPTY = Buffer.alloc(0);
 // Bodies larger than this are not OKX requests (a batch of 20 orders is a few KB).
 const MAX_BODY = 1 << 20;
+// Replies a `slow` fault holds back, and for how long (ms).
+const slowReplies = new WeakMap<ServerResponse, number>();
 
 function firstHeader(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
@@ -24,7 +26,7 @@ export function createRequestHandler(
   hung: Set<ServerResponse>,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    const now = Date.now();
+    const now = st.now(); // the stand-in's clock (clockOffsetMs), not the host's
     const method = req.method ?? "GET";
     const hasBody =
       req.headers["content-length"] !== undefined || req.headers["transfer-encoding"] !== undefined;
@@ -88,6 +90,13 @@ function send(
     req.socket.destroy();
     return;
   }
+  const delayMs = slowReplies.get(res);
+  if (delayMs !== undefined) {
+    slowReplies.delete(res);
+    const timer = setTimeout(() => send(res, req, record, false, reply, contentType), delayMs);
+    res.on("close", () => clearTimeout(timer));
+    return;
+  }
   if (record !== undefined) record.status = reply.status;
   res.writeHead(reply.status, {
     "Content-Type": contentType,
@@ -132,8 +141,18 @@ function handle(
       res.on("close", () => hung.delete(res));
       return;
     }
+    if (fault.kind === "reset") {
+      // The connection dies before the request is handled: nothing was done.
+      req.socket.destroy();
+      return;
+    }
     if (fault.kind === "drop-after-accept") drop = true;
-    else {
+    else if (fault.kind === "slow") {
+      // Handled now (an order is placed at once), answered late; close() ends the wait.
+      slowReplies.set(res, fault.delayMs ?? 1000);
+      hung.add(res);
+      res.on("close", () => hung.delete(res));
+    } else {
       const f = faultBody(fault.kind, path, method, bodyText, fault.code, fault.msg, now);
       send(res, req, record, false, f, f.contentType);
       return;

@@ -4,10 +4,13 @@ import { createServer, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { DEFAULT_CREDENTIALS } from "./auth/credentials";
 import { parseSignedDecimal } from "./decimal";
+import { futuresRows } from "./instruments";
+import { delayed } from "./http/delay";
 import { createRequestHandler } from "./server";
 import { StandinState } from "./state";
 import { orderSnapshot } from "./trading/order";
 import type { OkxStandin, StandinOptions } from "./types";
+import { startLiveMarket } from "./ws/live-market";
 
 export async function startOkxStandin(opts: StandinOptions = {}): Promise<OkxStandin> {
   const host = opts.host ?? "127.0.0.1";
@@ -16,10 +19,14 @@ export async function startOkxStandin(opts: StandinOptions = {}): Promise<OkxSta
     enforceRateLimits: opts.enforceRateLimits ?? true,
     timeWindowMs: opts.timeWindowMs ?? 30_000,
     maxRecordedRequests: opts.maxRecordedRequests ?? 100_000,
+    clockOffsetMs: opts.clockOffsetMs ?? 0,
   });
   const hung = new Set<ServerResponse>();
   const sockets = new Set<Socket>();
-  const server = createServer({ keepAlive: true }, createRequestHandler(st, hung));
+  const rest = delayed(createRequestHandler(st, hung), opts.restDelayMs ?? 0);
+  const server = createServer({ keepAlive: true }, rest.handler);
+  // Websockets upgrade on the same port (/ws/v5/public, /ws/v5/business).
+  const live = startLiveMarket(st, server, opts);
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
@@ -39,6 +46,8 @@ export async function startOkxStandin(opts: StandinOptions = {}): Promise<OkxSta
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
+      live.close();
+      rest.cancel();
       server.close(() => resolve());
       // Idle keep-alive sockets and hung requests would otherwise hold close() open forever.
       server.closeAllConnections();
@@ -75,6 +84,22 @@ export async function startOkxStandin(opts: StandinOptions = {}): Promise<OkxSta
       st.market.set(instId, fields);
       st.engine.matchResting(instId, Date.now());
     },
-    reset: () => st.reset(),
+    reset: () => {
+      st.reset();
+      live.ws.clearFaults();
+    },
+    step: live.step,
+    ws: live.ws,
+    setClockOffset: (offsetMs) => {
+      if (!Number.isFinite(offsetMs)) throw new Error(`setClockOffset: ${offsetMs} is not a number of ms`);
+      st.clockOffsetMs = offsetMs;
+    },
+    now: () => st.now(),
+    futures: () =>
+      futuresRows(st.now()).map(({ inst, alias }) => ({
+        instId: inst.instId,
+        alias,
+        expTime: inst.expTime ?? 0,
+      })),
   };
 }

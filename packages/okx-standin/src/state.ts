@@ -7,13 +7,14 @@ import { stringSeed } from "./market/prng";
 import { RateLimiter } from "./rate-limits";
 import { Account } from "./trading/account";
 import { Engine } from "./trading/engine";
-import type { RecordedRequest, StandinCredential } from "./types";
+import type { PosMode, RecordedRequest, StandinCredential } from "./types";
 
 export interface StateOptions {
   credentials: readonly StandinCredential[];
   enforceRateLimits: boolean;
   timeWindowMs: number;
   maxRecordedRequests: number;
+  clockOffsetMs?: number;
 }
 
 export class StandinState {
@@ -27,11 +28,14 @@ export class StandinState {
   readonly requests: RecordedRequest[] = [];
   readonly timeWindowMs: number;
   private readonly maxRecorded: number;
+  /** The stand-in's clock minus the host's (ms): what /public/time, auth and futures expiry go by. */
+  clockOffsetMs: number;
 
   constructor(opts: StateOptions) {
     this.limiter = new RateLimiter(opts.enforceRateLimits);
     this.timeWindowMs = opts.timeWindowMs;
     this.maxRecorded = Math.max(1, opts.maxRecordedRequests);
+    this.clockOffsetMs = opts.clockOffsetMs ?? 0;
     for (const c of opts.credentials) this.addCredential(c);
   }
 
@@ -40,13 +44,18 @@ export class StandinState {
     this.credentials.add(c);
     // Re-adding a key keeps its account unless the environment changed, which makes it another account.
     if (existing === undefined || existing.demo !== (c.demo === true)) {
-      this.accounts.set(c.apiKey, this.newAccount(c.apiKey, c.demo === true));
+      this.accounts.set(c.apiKey, this.newAccount(c.apiKey, c.demo === true, c.posMode));
     }
   }
 
-  private newAccount(apiKey: string, demo: boolean): Account {
+  /** The stand-in's clock (host clock + clockOffsetMs), Unix ms. */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  private newAccount(apiKey: string, demo: boolean, posMode: PosMode = "net_mode"): Account {
     const uid = String(400_000_000_000_000_000n + BigInt(stringSeed(apiKey)) * 1_000n);
-    return new Account(apiKey, demo, uid, DEFAULT_BALANCES, Date.now());
+    return new Account(apiKey, demo, uid, DEFAULT_BALANCES, this.now(), posMode);
   }
 
   record(r: RecordedRequest): void {
@@ -61,7 +70,7 @@ export class StandinState {
     this.market.reset();
     this.engine.reset();
     for (const key of this.credentials.all())
-      this.accounts.set(key.apiKey, this.newAccount(key.apiKey, key.demo));
+      this.accounts.set(key.apiKey, this.newAccount(key.apiKey, key.demo, key.posMode));
     this.faults.clear();
     this.requests.length = 0;
     this.limiter.reset();

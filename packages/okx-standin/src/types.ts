@@ -6,7 +6,14 @@ export interface StandinCredential {
   passphrase: string;
   /** true: the key is only valid with header `x-simulated-trading: 1`; false/absent: only without it (OKX 50101). */
   demo?: boolean;
+  /**
+   * The account's position mode (account/config `posMode`): `net_mode` (default) or `long_short_mode`.
+   * Changeable later with POST /api/v5/account/set-position-mode.
+   */
+  posMode?: PosMode;
 }
+
+export type PosMode = "net_mode" | "long_short_mode";
 
 export interface StandinOptions {
   /** Default 127.0.0.1. */
@@ -20,13 +27,76 @@ export interface StandinOptions {
   /** Allowed |server time − OK-ACCESS-TIMESTAMP| in ms. Default 30000 (OKX's window). */
   timeWindowMs?: number;
   /**
+   * How far the stand-in's clock runs ahead of the host's, in ms (negative: behind). It is what
+   * /public/time answers, what the 30 s window is checked against, and what dated futures expire by.
+   * Default 0; change it later with setClockOffset().
+   */
+  clockOffsetMs?: number;
+  /**
    * Cap on `requests` so a long benchmark cannot exhaust memory; the oldest records are dropped first.
    * Default 100000.
    */
   maxRecordedRequests?: number;
+  /**
+   * Every REST request is handled this many ms after it arrives (default 0: at once, on the fast path), so
+   * the bench can stand in for an internet round trip. Websocket traffic is not delayed.
+   */
+  restDelayMs?: number;
+  /** Websocket idle cut (close 4004), in ms: no client frame and no data push for this long. Default 30000. */
+  wsIdleMs?: number;
+  /** Default false: `books` carry `checksum: 0`, as OKX sends since June 2026. true: the real signed CRC32. */
+  wsChecksums?: boolean;
+  /** When > 0, every instrument's market moves one tick up or down every `autoMoveMs` ms. Default 0 (off). */
+  autoMoveMs?: number;
 }
 
-export type FaultKind = "http500" | "garbage" | "hang" | "drop-after-accept" | "rate-limit" | "okx-error";
+/** One (channel, instId) the websocket serves, and how many connections are subscribed to it. */
+export interface WsSubscriptionCount {
+  channel: string;
+  instId: string;
+  connections: number;
+}
+
+/** The error event a refused subscription gets (default code 60018 with OKX's "doesn't exist" text). */
+export interface WsRefusal {
+  code?: string;
+  msg?: string;
+}
+
+/** Counters and fault switches of the websocket (`/ws/v5/public`, `/ws/v5/business` on the REST port). */
+export interface WsControls {
+  /** Open websocket connections. */
+  connectionCount(): number;
+  /** Current subscriptions with at least one connection, and how many connections hold each. */
+  subscriptions(): WsSubscriptionCount[];
+  /** Frames sent to clients (acks, errors, pushes, pongs) since start. */
+  messagesSent(): number;
+  /** Frames received from clients (requests and text pings) since start. */
+  messagesReceived(): number;
+  /** Switches real book checksums on or off at runtime (the `wsChecksums` option's initial value). */
+  setChecksums(on: boolean): void;
+  /** Cuts every connection at once, without a close frame. */
+  dropAll(): void;
+  /** While on, nothing leaves the server: no pushes, acks, pongs (text or protocol) and no idle close. */
+  goSilent(on: boolean): void;
+  /** The next book update (of `instId`, or of any instrument) has a prevSeqId no message carried: a gap. */
+  skipSequence(instId?: string): void;
+  /** The next book update restarts the sequence (seqId < prevSeqId), which OKX documents as legal. */
+  resetSequence(instId?: string): void;
+  /** The next book message (snapshot or update) carries a wrong, non-zero checksum. */
+  badChecksum(instId?: string): void;
+  /** Sends OKX's no-change heartbeat now: an update with no levels and seqId == prevSeqId. */
+  bookHeartbeat(instId?: string): void;
+  /** Subscriptions whose channel or instId equals `channelOrInstId` get an error event instead of an ack. */
+  refuse(channelOrInstId: string, error?: WsRefusal): void;
+  /** Sends OKX's service-upgrade notice (event "notice", code 64008) on every connection. */
+  notice(): void;
+  /** Ends silence, refusals and pending book faults. reset() calls it too. */
+  clearFaults(): void;
+}
+
+export type FaultKind =
+  "http500" | "garbage" | "hang" | "drop-after-accept" | "rate-limit" | "okx-error" | "reset" | "slow";
 
 export type FaultSpec = {
   /** Matches any method when absent. */
@@ -40,6 +110,8 @@ export type FaultSpec = {
   code?: string;
   /** okx-error only: the message (default: OKX's text for the code, when known). */
   msg?: string;
+  /** slow only: how long the reply is held back, in ms (default 1000). */
+  delayMs?: number;
 };
 
 export interface RecordedRequest {
@@ -72,7 +144,7 @@ export interface StandinOrder {
   clOrdId: string;
   tag: string;
   instId: string;
-  instType: "SPOT" | "SWAP";
+  instType: "SPOT" | "SWAP" | "FUTURES";
   side: "buy" | "sell";
   ordType: string;
   tdMode: string;
@@ -119,4 +191,17 @@ export interface OkxStandin {
   setTicker(instId: string, fields: Partial<TickerFields>): void;
   /** Back to the initial state: orders, balances, positions, leverage, tickers, faults, requests, rate limits. */
   reset(): void;
+  /** Moves `instId`'s market by `ticks` ticks (default 1; negative: down), as setTicker({ last }) would. */
+  step(instId: string, ticks?: number): void;
+  /** The websocket's counters and fault switches. */
+  ws: WsControls;
+  /** Moves the stand-in's clock to `offsetMs` ahead of the host's (futures expire and roll by it). */
+  setClockOffset(offsetMs: number): void;
+  /** The stand-in's clock now (host clock + offset), Unix ms. */
+  now(): number;
+  /**
+   * Dated futures listed now, nearest expiry first, with their alias (`this_week` …), as
+   * /public/instruments?instType=FUTURES lists them.
+   */
+  futures(): { instId: string; alias: string; expTime: number }[];
 }

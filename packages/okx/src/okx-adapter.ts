@@ -1,5 +1,6 @@
 import {
   type CallContext,
+  type DoctorCheck,
   Exchange,
   ExchangeAdapter,
   type MountInfo,
@@ -9,17 +10,20 @@ import {
 import { getBalances } from "./account/balances";
 import { setMarginLevel } from "./account/leverage";
 import { getPositions } from "./account/positions";
+import { PositionModeCache } from "./account/position-mode";
+import { okxDoctor } from "./doctor";
 import { io } from "./io";
 import { getDepth } from "./market/depth";
 import { getFundings } from "./market/fundings";
 import { InstrumentCache } from "./market/instruments";
 import { getMarkets } from "./market/markets";
-import { getRecords } from "./market/records";
+import { BARS, getRecords } from "./market/records";
 import { getTicker, getTickers } from "./market/ticker";
 import { getTrades } from "./market/trades";
 import { OkxCall } from "./okx-call";
 import { OKX_OPTIONS_SCHEMA, type OkxOptions } from "./options";
 import { OkxClient } from "./rest/okx-client";
+import { OkxStreams } from "./streams/okx-streams";
 import { cancelOrder, getHistoryOrders, getOpenOrders, getOrder } from "./trading/orders";
 import { createOrder } from "./trading/place-order";
 
@@ -35,7 +39,9 @@ export class OkxAdapter extends ExchangeAdapter<OkxOptions> {
   static readonly optionsSchema = OKX_OPTIONS_SCHEMA;
 
   private client?: OkxClient;
+  private streams?: OkxStreams;
   private readonly instruments = new InstrumentCache();
+  private readonly positionModes = new PositionModeCache();
 
   override async init(mount: MountInfo<OkxOptions>): Promise<void> {
     await super.init(mount);
@@ -43,16 +49,29 @@ export class OkxAdapter extends ExchangeAdapter<OkxOptions> {
       baseUrl: mount.options.baseUrl,
       timeoutMs: mount.options.timeoutMs,
       rateLimits: mount.options.rateLimits,
+      telemetry: mount.telemetry,
+      clockSync: mount.options.clockSync,
+      logger: mount.logger,
     });
+    if (mount.options.streams) {
+      const { options, logger, telemetry } = mount;
+      this.streams = new OkxStreams({ options, client: this.client, logger, telemetry, bars: BARS });
+    }
   }
 
   override async close(): Promise<void> {
+    this.streams?.close();
     await this.client?.close();
   }
 
   private call(ctx: Ctx): OkxCall {
     if (!this.client) throw new Error("OkxAdapter used before init()");
-    return new OkxCall(this.client, this.instruments, ctx);
+    return new OkxCall(this.client, this.instruments, ctx, this.streams, this.positionModes);
+  }
+
+  /** `fmz-gateway doctor`: clock offset to OKX, the Secret Key's parts, the position mode (doctor.ts). */
+  override doctor(ctx: Ctx): Promise<DoctorCheck[]> {
+    return okxDoctor(this.call(ctx));
   }
 
   override getTicker(ctx: Ctx, p: ParamsOf<"getTicker">): Promise<ResultOf<"getTicker">> {

@@ -1,9 +1,11 @@
 import type { CallContext } from "@fmz-gateway/core";
 import { type OkxAuth, okxAuth, wantsDemo } from "./auth/credentials";
+import { PositionModeCache } from "./account/position-mode";
 import type { InstrumentCache } from "./market/instruments";
 import type { OkxOptions } from "./options";
 import type { QueryValue } from "./rest/query";
 import type { OkxClient } from "./rest/okx-client";
+import type { OkxStreams } from "./streams/okx-streams";
 
 /** What every method handler works with: the mount's client and caches, plus this call's context. */
 export class OkxCall {
@@ -15,6 +17,10 @@ export class OkxCall {
     readonly client: OkxClient,
     readonly instruments: InstrumentCache,
     readonly ctx: CallContext<OkxOptions>,
+    /** The mount's websocket streams; absent with `streams: false` (every call goes by REST). */
+    readonly streams?: OkxStreams,
+    /** The mount's cache of each caller's position mode (account/config `posMode`). */
+    readonly positionModes: PositionModeCache = new PositionModeCache(),
   ) {
     this.demo = wantsDemo(ctx.credentials);
   }

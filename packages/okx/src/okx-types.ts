@@ -29,6 +29,10 @@ export interface OkxInstrumentRow {
   ctVal?: string;
   ctValCcy?: string;
   ctType?: string;
+  /** FUTURES: delivery time, Unix ms. */
+  expTime?: string;
+  /** FUTURES: `this_week`, `next_week`, `this_month`, `next_month`, `quarter`, `next_quarter`, `third_quarter`. */
+  alias?: string;
   tickSz: string;
   lotSz: string;
   minSz: string;
@@ -104,6 +108,8 @@ export interface OkxPosition {
   margin?: string;
   imr?: string;
   mgnMode?: string;
+  /** The margin currency (the settlement coin on inverse contracts). */
+  ccy?: string;
 }
 
 export interface OkxOrder {

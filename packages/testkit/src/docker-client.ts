@@ -19,6 +19,8 @@ export interface DockerClientOptions {
   secretKey?: string;
   /** Per-call timeout; default 60 000 ms. */
   timeoutMs?: number;
+  /** Connection pool; default one shared keep-alive agent of 32 sockets. */
+  agent?: http.Agent;
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
@@ -55,7 +57,7 @@ export class DockerClient {
         url,
         {
           method: "POST",
-          agent,
+          agent: this.opts.agent ?? agent,
           headers: {
             "Content-Type": "application/json",
             "Content-Length": Buffer.byteLength(body),

@@ -3,6 +3,7 @@
  * conformance suite (as a function, as node:test tests, and as the `fmz-conformance` command).
  */
 export * from "./docker-client";
+export { runDoctorCli, doctorRow, doctorFix, type DoctorRun } from "./doctor-cli";
 export type { ConformanceTarget, Verdict, MethodReport } from "./conformance/types";
 export { runConformance } from "./conformance/run-conformance";
 export { formatReport } from "./conformance/format-report";

@@ -25,7 +25,9 @@ export function toBalances(b: ccxt.Balances): Balance[] {
 async function balances(b: Bridge, ctx: Ctx, wire: string): Promise<Balance[]> {
   const ex = await b.privateExchange(ctx);
   b.require(ex, "fetchBalance", wire);
-  const bal = await b.run(ctx, ex, wire, () => ex.fetchBalance());
+  // The mount's market type, always: some exchanges' ccxt code ignores `defaultType` (HashKey) and
+  // would answer the spot wallet on a swap mount.
+  const bal = await b.run(ctx, ex, wire, () => ex.fetchBalance({ type: b.options.market }));
   ctx.setRaw(bal.info);
   return toBalances(bal);
 }

@@ -3,7 +3,7 @@ import type { Funding, ParamsOf, Position, ResultOf } from "@fmz-gateway/core";
 import type * as ccxt from "ccxt";
 import { type Bridge, type Ctx, num } from "../bridge";
 import type { CcxtExchange, CcxtMarket } from "../ccxt-lib";
-import { contractTypeOf, displaySymbol, matchesSymbol, rangeKind } from "../symbols";
+import { contractTypeOf, displaySymbol, matchesSymbol, rangeParams } from "../symbols";
 
 export function toPosition(markets: Record<string, CcxtMarket>, m: CcxtMarket, p: ccxt.Position): Position {
   return {
@@ -28,9 +28,9 @@ export async function getPositions(
   b.require(ex, "fetchPositions", "positions");
   const markets = b.markets(ex);
   const m = p.symbol.kind === "instrument" ? b.contractMarket(ex, p.symbol, "positions") : undefined;
-  const kind = rangeKind(p.symbol);
+  const params = m ? {} : rangeParams(p.symbol);
   const positions = await b.run(ctx, ex, "positions", () =>
-    ex.fetchPositions(m ? [m.symbol] : undefined, kind ? { type: kind } : {}),
+    ex.fetchPositions(m ? [m.symbol] : undefined, params),
   );
   const out: Position[] = [];
   for (const pos of positions) {
@@ -91,9 +91,8 @@ export async function getFundings(
     return [toFunding(ex, displaySymbol(markets, m), r)];
   }
   b.require(ex, "fetchFundingRates", "fundings");
-  const kind = rangeKind(p.symbol);
   const rates = await b.run(ctx, ex, "fundings", () =>
-    ex.fetchFundingRates(undefined, kind ? { type: kind } : {}),
+    ex.fetchFundingRates(undefined, rangeParams(p.symbol)),
   );
   const out: Funding[] = [];
   for (const r of Object.values(rates)) {

@@ -1,46 +1,64 @@
-/** Finding an order by the client order id we gave it, when the reply to placing it was lost. */
+/**
+ * Finding an order whose placement reply was lost. By the client order id we gave it where the
+ * exchange keeps client ids; where it does not (its orders come back without them), by instrument,
+ * side, amount and time among the open and recent orders, answering only when exactly one matches.
+ */
 import * as ccxt from "ccxt";
 import { type CcxtExchange, type CcxtMarket, type CcxtOrder, has } from "../ccxt-lib";
 import type { Bridge, Ctx } from "../bridge";
+import { orderLists, readsOrdersByState } from "./order-lookup";
 
 /** How many times the exchange is asked (an accepted order may take a moment to become visible). */
 const ATTEMPTS = 3;
 const PAUSE_MS = 300;
+/** How far before the request an order's exchange timestamp may be (clock skew). */
+const SKEW_MS = 60_000;
 
-function matches(o: CcxtOrder, clientOrderId: string): boolean {
-  return o.clientOrderId === clientOrderId;
+/** What was sent, to recognise the order among others when the exchange keeps no client ids. */
+export interface SentOrder {
+  readonly clientOrderId: string;
+  readonly side: "buy" | "sell";
+  /** Base amount (contracts), or the quote amount of a spot market buy. */
+  readonly amount: number;
+  readonly byCost: boolean;
+  readonly placedAt: number;
 }
 
-/**
- * The exchange's id of the order carrying `clientOrderId`; null when the exchange answered and has no
- * such order; undefined when it offers no way to ask. Failures of the look-up itself are thrown.
- */
-export async function findByClientOrderId(
+export type LookupOutcome =
+  | { readonly found: string }
+  /** The exchange answered, keeps client ids, and has no order with ours: nothing was placed. */
+  | { readonly absent: true }
+  /** The exchange cannot tell us; `why` says why, for the error. */
+  | { readonly unknown: string };
+
+export async function findLostOrder(
   b: Bridge,
   ctx: Ctx,
   ex: CcxtExchange,
   m: CcxtMarket,
-  clientOrderId: string,
-): Promise<string | null | undefined> {
-  const canFetch = has(ex, "fetchOrder");
-  const canList = has(ex, "fetchOpenOrders") || has(ex, "fetchOrders");
-  if (!canFetch && !canList) return undefined;
+  sent: SentOrder,
+): Promise<LookupOutcome> {
+  const canFetch = has(ex, "fetchOrder") && !readsOrdersByState(ex);
+  if (!canFetch && orderLists(ex, m.symbol).length === 0) {
+    return { unknown: `${b.id} offers no way to list or read orders` };
+  }
   let lastError: unknown;
+  let last: LookupOutcome = { absent: true };
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (attempt > 0) {
       if (ctx.deadline - Date.now() < PAUSE_MS * 2) break;
       await new Promise((r) => setTimeout(r, PAUSE_MS));
     }
     try {
-      const id = await lookOnce(b, ctx, ex, m, clientOrderId, canFetch);
-      if (id) return id;
+      last = await lookOnce(b, ctx, ex, m, sent, canFetch);
       lastError = undefined;
+      if ("found" in last || "unknown" in last) return last;
     } catch (err) {
       lastError = err;
     }
   }
   if (lastError !== undefined) throw lastError;
-  return null;
+  return last;
 }
 
 async function lookOnce(
@@ -48,28 +66,47 @@ async function lookOnce(
   ctx: Ctx,
   ex: CcxtExchange,
   m: CcxtMarket,
-  clientOrderId: string,
+  sent: SentOrder,
   canFetch: boolean,
-): Promise<string | undefined> {
+): Promise<LookupOutcome> {
+  const { clientOrderId } = sent;
   if (canFetch) {
     try {
       const o = await b.runRaw(ctx, ex, () => ex.fetchOrder("", m.symbol, { clientOrderId }));
-      if (o.id && (matches(o, clientOrderId) || o.clientOrderId === undefined)) return String(o.id);
+      if (o.id && (o.clientOrderId === clientOrderId || !o.clientOrderId)) return { found: String(o.id) };
     } catch (err) {
       // OrderNotFound is an answer; other failures (the exchange ignores clientOrderId and wants an id)
       // fall through to listing orders.
-      if (!(err instanceof ccxt.OrderNotFound) && !(err instanceof ccxt.ExchangeError)) throw err;
-      if (err instanceof ccxt.OrderNotFound && !has(ex, "fetchOpenOrders")) return undefined;
+      if (!(err instanceof ccxt.ExchangeError)) throw err;
     }
   }
-  const lists: Array<() => Promise<CcxtOrder[]>> = [];
-  if (has(ex, "fetchOpenOrders")) lists.push(() => ex.fetchOpenOrders(m.symbol));
-  if (has(ex, "fetchClosedOrders")) lists.push(() => ex.fetchClosedOrders(m.symbol));
-  if (has(ex, "fetchCanceledOrders")) lists.push(() => ex.fetchCanceledOrders(m.symbol));
-  if (lists.length === 0 && has(ex, "fetchOrders")) lists.push(() => ex.fetchOrders(m.symbol));
-  for (const list of lists) {
-    const found = (await b.runRaw(ctx, ex, list)).find((o) => matches(o, clientOrderId));
-    if (found?.id) return String(found.id);
+  const seen: CcxtOrder[] = [];
+  for (const list of orderLists(ex, m.symbol)) {
+    const orders = await b.runRaw(ctx, ex, list);
+    const found = orders.find((o) => o.clientOrderId === clientOrderId);
+    if (found?.id) return { found: String(found.id) };
+    seen.push(...orders);
   }
-  return undefined;
+  const keepsClientIds = seen.some((o) => typeof o.clientOrderId === "string" && o.clientOrderId !== "");
+  if (keepsClientIds || seen.length === 0) return { absent: true };
+  return byLikeness(b.id, seen, m, sent);
+}
+
+/** Among orders without client ids: the one order of this instrument, side and size placed since. */
+export function byLikeness(exchangeId: string, orders: readonly CcxtOrder[], m: CcxtMarket, sent: SentOrder): LookupOutcome {
+  const close = (a: number | undefined, want: number) =>
+    typeof a === "number" && Math.abs(a - want) <= 1e-9 * Math.max(1, want);
+  const ids = new Set<string>();
+  for (const o of orders) {
+    if (o.symbol !== m.symbol || o.side !== sent.side || !o.id) continue;
+    if (typeof o.timestamp === "number" && o.timestamp < sent.placedAt - SKEW_MS) continue;
+    const size = sent.byCost ? close(o.cost, sent.amount) || close(o.amount, sent.amount) : close(o.amount, sent.amount);
+    if (size) ids.add(String(o.id));
+  }
+  if (ids.size === 1) return { found: [...ids][0] };
+  return {
+    unknown:
+      `${exchangeId} keeps no client order ids and ${ids.size === 0 ? "no" : ids.size} recent ${sent.side} order` +
+      `${ids.size === 1 ? "" : "s"} of ${sent.amount} on ${m.symbol} match${ids.size === 1 ? "es" : ""}`,
+  };
 }

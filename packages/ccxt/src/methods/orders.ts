@@ -6,20 +6,16 @@ import {
   type ParamsOf,
   type ResultOf,
 } from "@fmz-gateway/core";
+import * as ccxt from "ccxt";
 import { type CcxtExchange, type CcxtMarket, type CcxtOrder, has } from "../ccxt-lib";
 import type { Bridge, Ctx } from "../bridge";
 import { toFmzOrder } from "../orders";
-import { matchesSymbol, rangeKind } from "../symbols";
+import { canReadOrder, readOrder } from "./order-lookup";
+import { matchesSymbol, rangeParams } from "../symbols";
 
 /** The market an FMZ symbol names when it is one instrument; undefined for a range. */
 function instrumentMarket(b: Bridge, ex: CcxtExchange, symbol: FmzSymbol): CcxtMarket | undefined {
   return symbol.kind === "instrument" ? b.market(ex, symbol) : undefined;
-}
-
-/** ccxt params for a call over a range (`USDT.swap`): the market type to ask for. */
-function rangeParams(symbol: FmzSymbol): Record<string, unknown> {
-  const kind = rangeKind(symbol);
-  return kind ? { type: kind } : {};
 }
 
 function toOrders(
@@ -55,10 +51,12 @@ export async function getOrders(
 
 export async function getOrder(b: Bridge, ctx: Ctx, p: ParamsOf<"getOrder">): Promise<ResultOf<"getOrder">> {
   const ex = await b.privateExchange(ctx);
-  b.require(ex, "fetchOrder", "order");
+  if (!canReadOrder(ex)) {
+    throw new NotSupportedError("order", `on ${b.id} (ccxt has no fetchOrder and no order lists)`);
+  }
   const hint = p.symbol?.kind === "instrument" ? safeMarket(b, ex, p.symbol) : undefined;
   const m = b.marketOfOrderId(ex, p.id.instrument, hint);
-  const o = await b.run(ctx, ex, "order", () => ex.fetchOrder(p.id.orderId, m.symbol));
+  const o = await b.run(ctx, ex, "order", () => readOrder(ex, p.id.orderId, m.symbol));
   ctx.setRaw(o.info);
   return toFmzOrder(b.markets(ex), m, o);
 }
@@ -85,8 +83,10 @@ export async function cancelOrder(
 }
 
 /**
- * Finished orders, newest first: ccxt's fetchCanceledAndClosedOrders where the exchange has it, else
- * fetchClosedOrders plus fetchCanceledOrders, else fetchOrders without the open ones.
+ * Finished orders, newest first. The ways ccxt may offer, in order: fetchCanceledAndClosedOrders;
+ * fetchClosedOrders plus fetchCanceledOrders; fetchOrders without the open ones. A way the exchange's
+ * ccxt code refuses for this market (MEXC spot answers NotSupported from fetchClosedOrders, whose
+ * endpoint is futures-only) gives way to the next, rather than failing the call.
  */
 export async function getHistoryOrders(
   b: Bridge,
@@ -97,22 +97,32 @@ export async function getHistoryOrders(
   const m = instrumentMarket(b, ex, p.symbol);
   const params = m ? {} : rangeParams(p.symbol);
   const args = [m?.symbol, p.since, p.limit, params] as const;
-  let orders: CcxtOrder[];
-  if (has(ex, "fetchCanceledAndClosedOrders")) {
-    orders = await b.run(ctx, ex, "historyorders", () => ex.fetchCanceledAndClosedOrders(...args));
-  } else if (has(ex, "fetchClosedOrders")) {
-    orders = await b.run(ctx, ex, "historyorders", () => ex.fetchClosedOrders(...args));
-    if (has(ex, "fetchCanceledOrders")) {
-      const canceled = await b.run(ctx, ex, "historyorders", () => ex.fetchCanceledOrders(...args));
-      const seen = new Set(orders.map((o) => o.id));
-      orders = [...orders, ...canceled.filter((o) => !seen.has(o.id))];
-    }
-  } else if (has(ex, "fetchOrders")) {
-    const all = await b.run(ctx, ex, "historyorders", () => ex.fetchOrders(...args));
-    orders = all.filter((o) => o.status !== "open");
-  } else {
+  const ways: Array<() => Promise<CcxtOrder[]>> = [];
+  if (has(ex, "fetchCanceledAndClosedOrders")) ways.push(() => ex.fetchCanceledAndClosedOrders(...args));
+  if (has(ex, "fetchClosedOrders")) {
+    ways.push(async () => {
+      const closed = await ex.fetchClosedOrders(...args);
+      if (!has(ex, "fetchCanceledOrders")) return closed;
+      const canceled = await ex.fetchCanceledOrders(...args);
+      const seen = new Set(closed.map((o) => o.id));
+      return [...closed, ...canceled.filter((o) => !seen.has(o.id))];
+    });
+  }
+  if (has(ex, "fetchOrders")) {
+    ways.push(async () => (await ex.fetchOrders(...args)).filter((o) => o.status !== "open"));
+  }
+  if (ways.length === 0) {
     throw new NotSupportedError("historyorders", `on ${b.id} (ccxt has no fetchClosedOrders or fetchOrders)`);
   }
+  const orders = await b.run(ctx, ex, "historyorders", async () => {
+    for (let i = 0; ; i++) {
+      try {
+        return await ways[i]();
+      } catch (err) {
+        if (!(err instanceof ccxt.NotSupported) || i === ways.length - 1) throw err;
+      }
+    }
+  });
   orders.sort((x, y) => (y.timestamp ?? 0) - (x.timestamp ?? 0));
   const out = toOrders(b, ex, orders, p.symbol, m);
   return p.limit === undefined ? out : out.slice(0, p.limit);

@@ -18,7 +18,7 @@ import { type Bridge, type Ctx } from "../bridge";
 import { isUncertainOutcome, mapCcxtError } from "../errors";
 import { clientOrderIdFor, fmzOrderId } from "../orders";
 import { marketKind } from "../symbols";
-import { findByClientOrderId } from "./lost-reply";
+import { type LookupOutcome, type SentOrder, findLostOrder } from "./lost-reply";
 
 /** A decimal string as the number ccxt's API takes, refusing one a float64 cannot carry exactly. */
 export function exactNumber(text: string, field: string): number {
@@ -46,6 +46,8 @@ function precise(exchangeId: string, fn: () => string | undefined, field: string
 interface OrderPlan {
   readonly market: CcxtMarket;
   readonly clientOrderId: string;
+  /** What was sent, to find the order again when the reply is lost. */
+  readonly sent: SentOrder;
   readonly place: () => Promise<CcxtOrder>;
 }
 
@@ -74,18 +76,22 @@ export function planOrder(b: Bridge, ex: CcxtExchange, p: ParamsOf<"createOrder"
       );
     }
     const costNumber = exactNumber(cost, "amount");
+    const sent: SentOrder = { clientOrderId, side, amount: costNumber, byCost: true, placedAt: Date.now() };
     if (has(ex, "createMarketBuyOrderWithCost")) {
       return {
         market: m,
         clientOrderId,
+        sent,
         place: () => ex.createMarketBuyOrderWithCost(m.symbol, costNumber, params),
       };
     }
-    if (option(ex, "createMarketBuyOrderRequiresPrice") !== undefined) {
+    if (takesRequiresPriceFlag(ex)) {
+      // ccxt's convention: with createMarketBuyOrderRequiresPrice false the amount is the cost.
       const withCost = { ...params, createMarketBuyOrderRequiresPrice: false, cost: costNumber };
       return {
         market: m,
         clientOrderId,
+        sent,
         place: () => ex.createOrder(m.symbol, "market", "buy", costNumber, undefined, withCost),
       };
     }
@@ -111,6 +117,7 @@ export function planOrder(b: Bridge, ex: CcxtExchange, p: ParamsOf<"createOrder"
   return {
     market: m,
     clientOrderId,
+    sent: { clientOrderId, side, amount: amountNumber, byCost: false, placedAt: Date.now() },
     place: () => ex.createOrder(m.symbol, p.orderType, side, amountNumber, priceNumber, params),
   };
 }
@@ -131,8 +138,8 @@ export async function createOrder(
   }
   ctx.setRaw(order.info);
   if (order.id === undefined || order.id === null || order.id === "") {
-    const found = await findByClientOrderId(b, ctx, ex, plan.market, plan.clientOrderId);
-    if (found) return { id: fmzOrderId(plan.market, found) };
+    const outcome = await findLostOrder(b, ctx, ex, plan.market, plan.sent);
+    if ("found" in outcome) return { id: fmzOrderId(plan.market, outcome.found) };
     throw new ExchangeError(
       b.id,
       "no-id",
@@ -158,29 +165,41 @@ async function resolveLostReply(
   ctx.logger.warn(
     `${b.id} trade: reply lost (${mapped.message}); looking up client order id ${plan.clientOrderId}`,
   );
-  let found: string | null | undefined;
+  let outcome: LookupOutcome;
   try {
-    found = await findByClientOrderId(b, ctx, ex, plan.market, plan.clientOrderId);
+    outcome = await findLostOrder(b, ctx, ex, plan.market, plan.sent);
   } catch (lookupErr) {
     throw new NetworkError(
       `${b.id} trade: the reply was lost (${mapped.message}) and looking the order up by client order id ${plan.clientOrderId} failed (${mapCcxtError(lookupErr, b.id, "trade").message}); check open orders before trading again`,
       { cause: err },
     );
   }
-  if (found) {
-    ctx.logger.info(`${b.id} trade: found order ${found} by client order id ${plan.clientOrderId}`);
-    return fmzOrderId(plan.market, found);
+  if ("found" in outcome) {
+    ctx.logger.info(`${b.id} trade: found order ${outcome.found} (client order id ${plan.clientOrderId})`);
+    return fmzOrderId(plan.market, outcome.found);
   }
-  if (found === null) {
+  if ("absent" in outcome) {
     throw new NetworkError(
       `${mapped.message} (the order was not placed: no order has client order id ${plan.clientOrderId})`,
-      {
-        cause: err,
-      },
+      { cause: err },
     );
   }
   throw new NetworkError(
-    `${b.id} trade: the reply was lost (${mapped.message}) and ${b.id} cannot look orders up by client order id; the order may have been placed (client order id ${plan.clientOrderId})`,
+    `${b.id} trade: the reply was lost (${mapped.message}) and the order could not be identified (${outcome.unknown}); the order may have been placed: check open orders (orders) and recent orders (historyorders) for ${plan.market.symbol} before trading again (client order id ${plan.clientOrderId})`,
     { cause: err },
   );
+}
+
+/**
+ * Whether the exchange's ccxt code reads `createMarketBuyOrderRequiresPrice` (as an option or a
+ * param): then a market buy with it false takes the cost as its amount. Read from ccxt's own order
+ * functions, so every exchange that follows the convention is served without a hand-kept list.
+ */
+export function takesRequiresPriceFlag(ex: CcxtExchange): boolean {
+  if (option(ex, "createMarketBuyOrderRequiresPrice") !== undefined) return true;
+  const proto = Object.getPrototypeOf(ex) as Record<string, unknown>;
+  return Object.getOwnPropertyNames(proto).some((name) => {
+    const fn = proto[name];
+    return /^create/.test(name) && typeof fn === "function" && fn.toString().includes("createMarketBuyOrderRequiresPrice");
+  });
 }

@@ -3,6 +3,7 @@ import type { Logger } from "../logging/logger";
 import type { MountTelemetry } from "../telemetry/telemetry";
 import { METHOD_TABLE, type AdapterMethodName, type ParamsOf, type ResultOf } from "../protocol/method-table";
 import type { CallContext } from "./call-context";
+import type { MountSource } from "./mount-source";
 
 /** What the host hands an adapter once, when it mounts it at a path. */
 export interface MountInfo<Options extends object = Record<string, unknown>> {
@@ -16,6 +17,27 @@ export interface MountInfo<Options extends object = Record<string, unknown>> {
    * answer (metrics and the status page read it). Hand it to `HttpClient` and the stream cache.
    */
   readonly telemetry: MountTelemetry;
+  /**
+   * The folder relative files in this mount's options are taken from: the config file's folder, or the
+   * working directory when there is no config file.
+   */
+  readonly baseDir: string;
+  /**
+   * Another mount of this gateway by name, to call its public methods. Only the mounts the adapter class
+   * names in `static dependencies(options)` are initialised before this one, so ask only for those.
+   * Throws for a name that is not mounted.
+   */
+  mountSource(name: string): MountSource;
+}
+
+/**
+ * What an adapter class may declare besides its constructor: `static optionsSchema` (JSON schema of
+ * its options) and `static dependencies(options)`, the names of other mounts it reads from. The host
+ * initialises those first and refuses an unknown or circular one at start.
+ */
+export interface AdapterStatics {
+  readonly optionsSchema?: object;
+  dependencies?(options: Record<string, unknown>): readonly string[];
 }
 
 /** One line of `fmz-gateway doctor`: a check, whether it passed, and the fix when it did not. */

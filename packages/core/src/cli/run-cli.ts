@@ -7,12 +7,16 @@ import { Gateway } from "../host/gateway";
 import { LOG_LEVELS, type LogLevel, createLogger } from "../logging/logger";
 import { exchangeRegistry } from "../registry/exchange-registry";
 import { VERSION } from "../version";
+import { doctorCommand } from "./doctor/doctor-command";
+import { type DoctorFlags, runDoctor } from "./doctor/run-doctor";
 
 export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
   /** Where log lines go; stderr by default. */
   logStream?: NodeJS.WritableStream;
+  /** Sets the process's exit code (`doctor` exits 1 when a check fails); `process.exitCode` by default. */
+  exitCode?: (code: number) => void;
 }
 
 interface CliFlags {
@@ -24,6 +28,7 @@ interface CliFlags {
   logFormat?: "text" | "json";
   record?: string;
   callTimeout?: number;
+  allow: string[];
 }
 
 function integer(value: string): number {
@@ -33,27 +38,39 @@ function integer(value: string): number {
 }
 
 export function buildCommand(): Command {
-  return new Command("fmz-gateway")
-    .description("Serve FMZ custom-protocol exchange adapters over HTTP: POST /<exchange name>")
-    .version(VERSION, "-V, --version")
-    .option("-c, --config <file>", "JSON config file (see docs/configuration.md)")
-    .option("--host <address>", "address to bind (default 127.0.0.1: keys travel in plain text)")
-    .option("-p, --port <port>", "port to listen on (default 6666)", integer)
-    .option(
-      "--plugin <module>",
-      "adapter module to load (package name or path); repeatable",
-      (v: string, acc: string[]) => [...acc, v],
-      [],
-    )
-    .addOption(
-      new Option("--log-level <level>", "error, warn, info or debug (default info)").choices([...LOG_LEVELS]),
-    )
-    .addOption(new Option("--log-format <format>", "text or json (default text)").choices(["text", "json"]))
-    .option("--record <file>", "append every request and reply, secrets redacted, as JSON lines")
-    .option("--call-timeout <ms>", "default deadline of one call (default 30000)", integer)
-    .addHelpText(
-      "after",
-      `
+  return (
+    new Command("fmz-gateway")
+      // Serving's flags belong before `doctor`; after it, the same names are doctor's own.
+      .enablePositionalOptions()
+      .addCommand(doctorCommand())
+      .description("Serve FMZ custom-protocol exchange adapters over HTTP: POST /<exchange name>")
+      .version(VERSION, "-V, --version")
+      .option("-c, --config <file>", "JSON config file (see docs/configuration.md)")
+      .option("--host <address>", "address to bind (default 127.0.0.1: keys travel in plain text)")
+      .option("-p, --port <port>", "port to listen on (default 6666)", integer)
+      .option(
+        "--plugin <module>",
+        "adapter module to load (package name or path); repeatable",
+        (v: string, acc: string[]) => [...acc, v],
+        [],
+      )
+      .addOption(
+        new Option("--log-level <level>", "error, warn, info or debug (default info)").choices([
+          ...LOG_LEVELS,
+        ]),
+      )
+      .addOption(new Option("--log-format <format>", "text or json (default text)").choices(["text", "json"]))
+      .option("--record <file>", "append every request and reply, secrets redacted, as JSON lines")
+      .option("--call-timeout <ms>", "default deadline of one call (default 30000)", integer)
+      .option(
+        "--allow <address>",
+        "address or CIDR range that may call besides loopback; repeatable (needed to bind beyond loopback)",
+        (v: string, acc: string[]) => [...acc, v],
+        [],
+      )
+      .addHelpText(
+        "after",
+        `
 Examples:
   fmz-gateway --plugin @fmz-gateway/okx                serve OKX at http://127.0.0.1:6666/OKX
   fmz-gateway --config fmz-gateway.json                 mounts, options and plugins from a file
@@ -61,7 +78,8 @@ Examples:
 
 On FMZ: add an exchange with protocol "custom", service address http://127.0.0.1:6666/<NAME>,
 your exchange Access Key, and your Secret Key (extras comma-separated, e.g. SECRET,PASSPHRASE).`,
-    );
+      )
+  );
 }
 
 /**
@@ -72,6 +90,14 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   const cmd = buildCommand()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  let doctorFlags: DoctorFlags | undefined;
+  cmd.action(() => undefined); // serving: a root action, so `doctor` is not needed to run
+  (cmd.commands.find((c) => c.name() === "doctor") as Command)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .action((opts: DoctorFlags) => {
+      doctorFlags = opts;
+    });
   const wantsHelp = argv.includes("--help") || argv.includes("-h");
   if (wantsHelp) {
     // Load what the user would load, so --help can list the adapters it offers.
@@ -90,6 +116,11 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
       return undefined;
     throw new Error((err as Error).message.replace(/^error: /, ""));
   }
+  if (doctorFlags) {
+    const report = await runDoctor(doctorFlags, io);
+    (io.exitCode ?? ((code: number) => (process.exitCode = code)))(report.failed > 0 ? 1 : 0);
+    return undefined;
+  }
   const flags = cmd.opts<CliFlags>();
   const { config, dir } = flags.config
     ? loadConfigFile(flags.config)
@@ -104,6 +135,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     ...(flags.logFormat ? { logFormat: flags.logFormat } : {}),
     ...(flags.record ? { record: path.resolve(flags.record) } : {}),
     ...(flags.callTimeout !== undefined ? { callTimeoutMs: flags.callTimeout } : {}),
+    ...(flags.allow.length ? { allow: [...(config.allow ?? []), ...flags.allow] } : {}),
   });
   await loadPlugins(config.plugins ?? [], dir);
   await loadPlugins(flags.plugin, process.cwd());
@@ -115,6 +147,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     logger,
     recordFile: merged.record,
     callTimeoutMs: merged.callTimeoutMs,
+    baseDir: dir,
+    allow: merged.allow,
   });
   io.out(`fmz-gateway ${VERSION} listening on ${gateway.url}`);
   const width = Math.max(...[...gateway.mounts.keys()].map((n) => n.length), 4);
@@ -124,6 +158,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   if (gateway.mounts.size === 0)
     io.out("  (no exchanges mounted: pass --plugin or a config with plugins and exchanges)");
   if (merged.record) io.out(`  recording requests to ${merged.record}`);
+  io.out(`  status page ${gateway.url}/  metrics ${gateway.url}/metrics`);
+  if (merged.allow?.length) io.out(`  also serving callers from ${merged.allow.join(", ")}`);
   return gateway;
 }
 

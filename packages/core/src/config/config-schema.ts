@@ -11,6 +11,8 @@ export interface GatewayConfig {
   record?: string;
   /** Default per-call deadline in milliseconds. */
   callTimeoutMs?: number;
+  /** Addresses and CIDR ranges that may call besides loopback; required to bind beyond loopback. */
+  allow?: string[];
   /** Modules to load: package names resolved from the working directory, or paths. */
   plugins?: string[];
   /** Path → adapter. Omitted: every loaded adapter at its own name. */
@@ -28,6 +30,7 @@ export const configSchema = {
     logFormat: { enum: ["text", "json"] },
     record: { type: "string", minLength: 1 },
     callTimeoutMs: { type: "integer", minimum: 100, maximum: 600000 },
+    allow: { type: "array", items: { type: "string", minLength: 1 } },
     plugins: { type: "array", items: { type: "string", minLength: 1 } },
     exchanges: {
       type: "object",

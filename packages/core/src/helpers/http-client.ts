@@ -2,6 +2,7 @@ import http from "node:http";
 import https from "node:https";
 import axios, { type AxiosAdapter, type AxiosInstance, type Method } from "axios";
 import { ExchangeError, NetworkError, TimeoutError } from "../errors/gateway-errors";
+import type { MountTelemetry } from "../telemetry/telemetry";
 import { UNDICI_TIMEOUT_CODES, type UndiciTransport, createUndiciTransport } from "./undici-transport";
 
 export interface HttpClientOptions {
@@ -20,6 +21,8 @@ export interface HttpClientOptions {
    * gateway), `node-http` (axios's own adapter on Node's http module), or any axios adapter.
    */
   transport?: "undici" | "node-http" | AxiosAdapter;
+  /** Where each request is reported (endpoint, outcome, seconds): the mount's `MountInfo.telemetry`. */
+  telemetry?: MountTelemetry;
 }
 
 export interface HttpRequest {
@@ -31,6 +34,12 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /**
+   * The endpoint label reported to telemetry; default the path without its query. An adapter whose
+   * paths carry ids or symbols (`/orders/123`) passes the template (`/orders/{id}`): labels must stay a
+   * bounded set.
+   */
+  endpoint?: string;
 }
 
 export interface HttpResponse {
@@ -81,9 +90,11 @@ export class HttpClient {
   readonly timeoutMs: number;
   private readonly undici?: UndiciTransport;
   private readonly defaultHeaders: Record<string, string>;
+  private readonly telemetry?: MountTelemetry;
 
   constructor(opts: HttpClientOptions) {
     this.exchange = opts.exchange;
+    this.telemetry = opts.telemetry;
     this.baseUrl = opts.baseUrl.replace(/\/+$/, "");
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     const maxSockets = opts.maxSockets ?? 64;
@@ -116,6 +127,22 @@ export class HttpClient {
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
+    if (!this.telemetry) return this.sendOnce(req);
+    const started = performance.now();
+    let outcome = "ok";
+    try {
+      const res = await this.sendOnce(req);
+      if (res.status >= 400) outcome = `http-${Math.floor(res.status / 100)}xx`;
+      return res;
+    } catch (err) {
+      outcome = (err as { kind?: string }).kind ?? "network";
+      throw err;
+    } finally {
+      this.telemetry.upstream(endpointOf(req), outcome, (performance.now() - started) / 1000);
+    }
+  }
+
+  private async sendOnce(req: HttpRequest): Promise<HttpResponse> {
     const timeoutMs = req.timeoutMs ?? this.timeoutMs;
     try {
       if (this.undici) return await this.sendDirect(this.undici, req, timeoutMs);
@@ -185,6 +212,13 @@ export class HttpClient {
       !NOT_SENT_CODES.has(code),
     );
   }
+}
+
+/** The request's bounded label: the one given, else the path up to its query string. */
+function endpointOf(req: HttpRequest): string {
+  if (req.endpoint) return req.endpoint;
+  const q = req.path.indexOf("?");
+  return q < 0 ? req.path : req.path.slice(0, q);
 }
 
 /**

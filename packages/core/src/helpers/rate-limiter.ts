@@ -1,4 +1,5 @@
 import { RateLimitedError, TimeoutError } from "../errors/gateway-errors";
+import type { MountTelemetry } from "../telemetry/telemetry";
 
 /** `capacity` requests per `intervalMs`, as exchanges publish them (OKX: 20 requests per 2 s). */
 export interface RateRule {
@@ -16,6 +17,11 @@ export interface RateLimiterOptions {
    * and queueing and the network move the two apart. Default 0.
    */
   marginMs?: number;
+  /**
+   * Where waits and refusals are reported, for a limiter that serves one mount. A limiter shared by
+   * several mounts leaves this out and passes each mount's telemetry to `acquire` instead.
+   */
+  telemetry?: MountTelemetry;
 }
 
 /**
@@ -40,11 +46,26 @@ export class RateLimiter {
 
   /**
    * Resolves when the call may go; rejects at once when its slot is further away than maxWaitMs or
-   * past `deadline` (epoch ms, the call's), or later when `signal` aborts.
+   * past `deadline` (epoch ms, the call's), or later when `signal` aborts. Waits and refusals are
+   * reported to `telemetry` (default the limiter's own) under the key's part before its first `|`,
+   * so keys put the bounded part (the endpoint, `public`) first and ids or API keys after it.
    */
-  async acquire(key: string, rule: RateRule, signal?: AbortSignal, deadline?: number): Promise<void> {
-    const wait = this.reserve(key, rule, Date.now(), deadline);
+  async acquire(
+    key: string,
+    rule: RateRule,
+    signal?: AbortSignal,
+    deadline?: number,
+    telemetry: MountTelemetry | undefined = this.opts.telemetry,
+  ): Promise<void> {
+    let wait: number;
+    try {
+      wait = this.reserve(key, rule, Date.now(), deadline);
+    } catch (err) {
+      telemetry?.rateLimit(scopeOf(key), "refused", 0);
+      throw err;
+    }
     if (wait <= 0) return;
+    telemetry?.rateLimit(scopeOf(key), "wait", wait / 1000);
     await sleep(wait, signal);
   }
 
@@ -65,7 +86,7 @@ export class RateLimiter {
       throw new RateLimitedError(
         this.opts.exchange,
         "rate-limit",
-        `gateway limiter: more than ${rule.capacity} requests per ${rule.intervalMs} ms to ${key.split("|")[0]}; retry in ${Math.ceil(wait)} ms`,
+        `gateway limiter: more than ${rule.capacity} requests per ${rule.intervalMs} ms to ${scopeOf(key)}; retry in ${Math.ceil(wait)} ms`,
       );
     }
     if (full) {
@@ -87,6 +108,12 @@ export class RateLimiter {
   get size(): number {
     return this.windows.size;
   }
+}
+
+/** The bounded part of a limiter key: what errors and telemetry name (never an API key). */
+function scopeOf(key: string): string {
+  const bar = key.indexOf("|");
+  return bar < 0 ? key : key.slice(0, bar);
 }
 
 interface Window {

@@ -1,4 +1,6 @@
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from "express";
+import { addObserveRoutes } from "../observe/observe-routes";
+import type { Observer } from "../observe/observer";
 import type { Dispatcher } from "./dispatch";
 import type { Mount } from "./mounts";
 import { readJsonBody } from "./read-body";
@@ -11,6 +13,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Counts calls in progress, so shutdown can wait for them. */
   inflight: { count: number };
+  /** Serves the status page (`GET /`, `/status.json`) and `GET /metrics` when given. */
+  observer?: Observer;
 }
 
 const ONE_MB = 1024 * 1024;
@@ -34,6 +38,8 @@ export function createApp(opts: AppOptions): Express {
       mounts: [...opts.mounts.values()].map((m) => ({ name: m.name, adapter: m.adapterName })),
     });
   });
+
+  if (opts.observer) addObserveRoutes(app, opts.observer);
 
   app.get("/:exName", (req, res) => {
     sendJson(res, {

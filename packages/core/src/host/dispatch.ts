@@ -1,10 +1,11 @@
 import type { CallContext } from "../adapter/call-context";
 import { type Credentials, hasCredentials, parseCredentials, secretValues } from "../adapter/credentials";
-import { BadRequestError, GatewayError, TimeoutError, isGatewayError } from "../errors/gateway-errors";
+import { BadRequestError, GatewayError, isGatewayError } from "../errors/gateway-errors";
 import type { Logger } from "../logging/logger";
 import { redactText, redactValue, shortenKey } from "../logging/redact";
 import { type AdapterMethodName, parseParams, resolveMethod } from "../protocol/method-table";
 import { type Mount, findMount } from "./mounts";
+import { runCall } from "./run-call";
 import type { Recorder } from "./recorder";
 import type { Telemetry } from "../telemetry/telemetry";
 
@@ -108,51 +109,14 @@ export class Dispatcher {
     credentials: Credentials,
     onClientGone?: (listener: () => void) => void,
   ): Promise<Reply> {
-    // The AbortController is made only when an adapter asks for the signal: most calls finish without
-    // one being needed, and creating it is a measurable part of a fast call.
-    let controller: AbortController | undefined;
-    let abortedWith: Error | undefined;
-    const abort = (reason: Error) => {
-      abortedWith ??= reason;
-      controller?.abort(reason);
-    };
-    let raw: unknown;
-    const ctx: CallContext<object> = {
-      exchange: mount.name,
-      method: wireMethod,
+    const fn = (mount.adapter as unknown as Record<AdapterMethodName, AdapterFn>)[method];
+    return runCall(
+      mount,
+      wireMethod,
       credentials,
-      options: mount.options,
-      logger: mount.logger,
-      get signal() {
-        if (!controller) {
-          controller = new AbortController();
-          if (abortedWith) controller.abort(abortedWith);
-        }
-        return controller.signal;
-      },
-      deadline: Date.now() + mount.callTimeoutMs,
-      setRaw: (r) => {
-        raw = r;
-      },
-    };
-    onClientGone?.(() => abort(new TimeoutError("the caller hung up")));
-    return new Promise<Reply>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        const err = new TimeoutError(
-          `${mount.name} ${wireMethod}: no answer within ${mount.callTimeoutMs} ms`,
-        );
-        abort(err);
-        reject(err);
-      }, mount.callTimeoutMs);
-      const fn = (mount.adapter as unknown as Record<AdapterMethodName, AdapterFn>)[method];
-      Promise.resolve()
-        .then(() => fn.call(mount.adapter, ctx, params))
-        .then(
-          (data) => resolve(raw === undefined ? { data } : { data, raw }),
-          (err: unknown) => reject(err),
-        )
-        .finally(() => clearTimeout(timer));
-    });
+      (ctx) => fn.call(mount.adapter, ctx, params),
+      onClientGone,
+    );
   }
 
   private unknownExchange(exName: string): string {

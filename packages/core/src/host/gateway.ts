@@ -1,10 +1,15 @@
 import type { AddressInfo } from "node:net";
-import type http from "node:http";
+import http from "node:http";
+import { AllowList, AllowListError } from "../access/allow-list";
+import { bindRefusal } from "../access/bind-check";
+import { guardRequests } from "../access/guard";
 import type { Logger } from "../logging/logger";
+import { Observer } from "../observe/observer";
 import { createApp } from "./create-app";
 import { Dispatcher } from "./dispatch";
 import { type Mount, type MountConfig, createMounts } from "./mounts";
 import { Recorder } from "./recorder";
+import { StartupError } from "./startup-error";
 import { exchangeRegistry } from "../registry/exchange-registry";
 import { Telemetry } from "../telemetry/telemetry";
 
@@ -20,6 +25,13 @@ export interface GatewayOptions {
   recordFile?: string;
   /** Default time the host waits for one call; default 30 000 ms. */
   callTimeoutMs?: number;
+  /** Where mounts take relative files in their options from (the config file's folder); default cwd. */
+  baseDir?: string;
+  /**
+   * Addresses and CIDR ranges (IPv4, IPv6) that may call besides loopback, which always may. Required
+   * to bind anything but loopback: the docker's keys travel in plain text.
+   */
+  allow?: readonly string[];
 }
 
 /** A running gateway: the HTTP server, its mounts, and an orderly shutdown. */
@@ -28,6 +40,7 @@ export class Gateway {
   private readonly inflight = { count: 0 };
   private recorder?: Recorder;
   private closing?: Promise<void>;
+  private observer?: Observer;
 
   private constructor(
     private readonly opts: GatewayOptions,
@@ -38,15 +51,29 @@ export class Gateway {
 
   /** Builds the mounts (refusing bad config) and starts listening. */
   static async start(opts: GatewayOptions): Promise<Gateway> {
+    // Checked before any adapter starts: a refused bind should not have opened exchange connections.
+    const allow = allowListOf(opts);
     const exchanges = opts.exchanges ?? defaultExchanges();
     const telemetry = new Telemetry();
-    const mounts = await createMounts(exchanges, opts.logger, opts.callTimeoutMs ?? 30_000, telemetry);
+    const observer = new Observer(telemetry);
+    const mounts = await createMounts(
+      exchanges,
+      opts.logger,
+      opts.callTimeoutMs ?? 30_000,
+      telemetry,
+      opts.baseDir ?? process.cwd(),
+    ).catch((err: unknown) => {
+      observer.close();
+      throw err;
+    });
     const gw = new Gateway(opts, mounts, telemetry);
-    await gw.listen();
+    observer.attach([...mounts.values()].map((m) => ({ name: m.name, adapter: m.adapterName, options: m.options })));
+    gw.observer = observer;
+    await gw.listen(allow);
     return gw;
   }
 
-  private async listen(): Promise<void> {
+  private async listen(allow: AllowList): Promise<void> {
     this.recorder = this.opts.recordFile ? new Recorder(this.opts.recordFile) : undefined;
     const dispatcher = new Dispatcher({
       mounts: this.mounts,
@@ -59,11 +86,15 @@ export class Gateway {
       mounts: this.mounts,
       startedAt: Date.now(),
       inflight: this.inflight,
+      observer: this.observer,
     });
     await new Promise<void>((resolve, reject) => {
-      const server = app.listen(this.opts.port ?? 6666, this.opts.host ?? "127.0.0.1", (err?: Error) =>
-        err ? reject(err) : resolve(),
-      );
+      const server = http.createServer(guardRequests(app, allow, this.opts.logger));
+      server.once("error", reject);
+      server.listen(this.opts.port ?? 6666, this.opts.host ?? "127.0.0.1", () => {
+        server.off("error", reject);
+        resolve();
+      });
       // Longer than the docker's own keep-alive, so idle sockets are closed by the client, not mid-request.
       server.keepAliveTimeout = 65_000;
       server.headersTimeout = 66_000;
@@ -105,6 +136,20 @@ export class Gateway {
         .catch((err: unknown) => this.opts.logger.warn(`${m.name} close failed: ${String(err)}`));
     }
     await this.recorder?.close();
+    this.observer?.close();
+  }
+}
+
+/** The allow list, refusing a bad entry or a bind beyond loopback without one. */
+function allowListOf(opts: GatewayOptions): AllowList {
+  const entries = opts.allow ?? [];
+  const refusal = bindRefusal(opts.host ?? "127.0.0.1", entries);
+  if (refusal) throw new StartupError(refusal);
+  try {
+    return new AllowList(entries);
+  } catch (err) {
+    if (err instanceof AllowListError) throw new StartupError(err.message);
+    throw err;
   }
 }
 

@@ -1,9 +1,13 @@
 import Ajv from "ajv";
-import type { ExchangeAdapter } from "../adapter/exchange-adapter";
+import type { AdapterStatics, ExchangeAdapter } from "../adapter/exchange-adapter";
+import type { MountSource } from "../adapter/mount-source";
 import type { Logger } from "../logging/logger";
 import { describeAjvError } from "../protocol/method-table";
-import { exchangeRegistry } from "../registry/exchange-registry";
+import { type ExchangeRegistration, exchangeRegistry } from "../registry/exchange-registry";
 import type { Telemetry } from "../telemetry/telemetry";
+import { initOrder } from "./mount-order";
+import { mountSource } from "./mount-source-call";
+import { StartupError } from "./startup-error";
 
 export interface MountConfig {
   /** Registered adapter name (`OKX`, `ccxt`), matched case-insensitively. */
@@ -24,47 +28,64 @@ export interface Mount {
   readonly logger: Logger;
 }
 
-export class StartupError extends Error {}
+export { StartupError };
 
 // Defaults fill in what the adapter's schema declares, so adapters see complete options.
 const optionsAjv = new Ajv({ allErrors: false, strict: false, useDefaults: true });
 
+interface Planned {
+  readonly reg: ExchangeRegistration;
+  readonly options: Record<string, unknown>;
+  readonly cfg: MountConfig;
+}
+
 /**
- * Instantiates and initialises one adapter per configured path. Any failure (unknown adapter, bad
- * option, an adapter's own init refusing) stops start-up with a message naming the config path.
+ * Instantiates and initialises one adapter per configured path, each after the mounts it reads from
+ * (`static dependencies(options)`). Any failure (unknown adapter, bad option, an unknown or circular
+ * source, an adapter's own init refusing) stops start-up with a message naming the config path.
  */
 export async function createMounts(
   exchanges: Record<string, MountConfig>,
   logger: Logger,
   defaultCallTimeoutMs: number,
   telemetry: Telemetry,
+  baseDir = process.cwd(),
 ): Promise<Map<string, Mount>> {
-  const mounts = new Map<string, Mount>();
-  for (const [name, cfg] of Object.entries(exchanges)) {
-    const where = `exchanges.${name}`;
-    const reg = exchangeRegistry.get(cfg.adapter);
-    if (!reg) {
-      const known = exchangeRegistry.names();
-      throw new StartupError(
-        `${where}.adapter: no adapter named "${cfg.adapter}" is loaded (loaded: ${known.join(", ") || "none"}); list its package in "plugins"`,
-      );
-    }
-    const options = structuredClone(cfg.options ?? {});
-    const schema = (reg.target as unknown as { optionsSchema?: object }).optionsSchema;
-    if (schema) {
-      const validate = optionsAjv.compile(schema);
-      if (!validate(options)) {
-        throw new StartupError(`${describeAjvError(validate.errors?.[0], `${where}.options`)}`);
-      }
-    }
+  const planned = new Map<string, Planned>();
+  for (const [name, cfg] of Object.entries(exchanges)) planned.set(name, plan(name, cfg));
+  const deps = new Map(
+    [...planned].map(([name, p]) => [
+      name,
+      (p.reg.target as unknown as AdapterStatics).dependencies?.(p.options) ?? [],
+    ]),
+  );
+  const { order, resolved } = initOrder(deps, (name) => `exchanges.${name}.options`);
+  const built = new Map<string, Mount>();
+  for (const name of order) {
+    const { reg, options, cfg } = planned.get(name) as Planned;
     const adapter = exchangeRegistry.create(reg.name);
     const mountLogger = logger.child({ exchange: name });
+    const allowed = resolved.get(name) ?? [];
+    const sourceOf = (wanted: string): MountSource => {
+      const found = findMount(built, wanted);
+      if (!found || !allowed.includes(found.name)) {
+        throw new Error(`mount "${wanted}" is not among this adapter's declared dependencies`);
+      }
+      return mountSource(found);
+    };
     try {
-      await adapter.init({ name, options, logger: mountLogger, telemetry: telemetry.forMount(name) });
+      await adapter.init({
+        name,
+        options,
+        logger: mountLogger,
+        telemetry: telemetry.forMount(name),
+        baseDir,
+        mountSource: sourceOf,
+      });
     } catch (err) {
-      throw new StartupError(`${where}: ${reg.name} refused its options: ${(err as Error).message}`);
+      throw new StartupError(`exchanges.${name}: ${reg.name} refused its options: ${(err as Error).message}`);
     }
-    mounts.set(name, {
+    built.set(name, {
       name,
       adapterName: reg.name,
       adapter,
@@ -73,7 +94,28 @@ export async function createMounts(
       logger: mountLogger,
     });
   }
-  return mounts;
+  // Served (and listed) in the config's order, whatever order they were initialised in.
+  return new Map([...planned.keys()].map((name) => [name, built.get(name) as Mount]));
+}
+
+function plan(name: string, cfg: MountConfig): Planned {
+  const where = `exchanges.${name}`;
+  const reg = exchangeRegistry.get(cfg.adapter);
+  if (!reg) {
+    const known = exchangeRegistry.names();
+    throw new StartupError(
+      `${where}.adapter: no adapter named "${cfg.adapter}" is loaded (loaded: ${known.join(", ") || "none"}); list its package in "plugins"`,
+    );
+  }
+  const options = structuredClone(cfg.options ?? {});
+  const schema = (reg.target as unknown as AdapterStatics).optionsSchema;
+  if (schema) {
+    const validate = optionsAjv.compile(schema);
+    if (!validate(options)) {
+      throw new StartupError(`${describeAjvError(validate.errors?.[0], `${where}.options`)}`);
+    }
+  }
+  return { reg, options, cfg };
 }
 
 /** Finds a mount by path segment: exact first, then ignoring case (FMZ users type names by hand). */

@@ -1,7 +1,15 @@
 import { BadRequestError } from "../errors/gateway-errors";
 
 /** FMZ contract codes that may follow a pair: `BTC_USDT.swap`, `BTC_USDT.quarter`. */
-export const CONTRACT_TYPES = ["swap", "this_week", "next_week", "quarter", "next_quarter"] as const;
+export const CONTRACT_TYPES = [
+  "swap",
+  "this_week",
+  "next_week",
+  "this_month",
+  "next_month",
+  "quarter",
+  "next_quarter",
+] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
 
 /** The markets a range symbol (`USDT.swap`, `USD.futures`) can cover. */

@@ -1,6 +1,6 @@
 // API keys the stand-in accepts. Test credentials only: they are published in the README on purpose.
 
-import type { StandinCredential } from "../types";
+import type { PosMode, StandinCredential } from "../types";
 
 export const DEFAULT_LIVE_CREDENTIAL: Readonly<StandinCredential> = Object.freeze({
   apiKey: "standin-live-0000-4000-8000-000000000001",
@@ -32,6 +32,8 @@ export const DEFAULT_BALANCES: Readonly<Record<string, string>> = Object.freeze(
 export interface KeyEntry {
   apiKey: string;
   demo: boolean;
+  /** The position mode the key's account starts in (and returns to on reset()). */
+  posMode: PosMode;
   // Kept as buffers so the hot path does not re-encode them on every request.
   secret: Buffer;
   passphrase: Buffer;
@@ -44,6 +46,7 @@ export class CredentialStore {
     const entry: KeyEntry = {
       apiKey: c.apiKey,
       demo: c.demo === true,
+      posMode: c.posMode ?? "net_mode",
       secret: Buffer.from(c.secret, "utf8"),
       passphrase: Buffer.from(c.passphrase, "utf8"),
     };

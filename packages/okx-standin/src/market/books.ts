@@ -1,5 +1,7 @@
 // Order book snapshots around the ticker's touch: asks ascending from askPx, bids descending from bidPx,
-// one tick apart, sizes derived from a hash so they are stable between calls.
+// one tick apart. A level's size and order count are hashed from its price, so they are stable between
+// calls and a move of the touch changes only the levels that enter or leave the book: that keeps the
+// websocket's incremental updates (ws/book-feed.ts) as small as OKX's.
 
 import { formatDecimal } from "../decimal";
 import type { Ticker } from "./state";
@@ -7,41 +9,76 @@ import { stringSeed, unit } from "./prng";
 
 export const MAX_BOOK_DEPTH = 400;
 
-interface CachedBook {
+/** One level as OKX sends it: [price, size, deprecated "0", number of orders], all strings. */
+export interface BookLevel {
+  px: string;
+  sz: string;
+  /** The level as JSON text, `["px","sz","0","count"]`. */
+  json: string;
+}
+
+export interface BookLevels {
   version: number;
-  depth: number;
-  /** `"asks":[…],"bids":[…]` — everything but the timestamp. */
-  levels: string;
+  asks: BookLevel[];
+  bids: BookLevel[];
+}
+
+interface CachedBook extends BookLevels {
+  /** `"asks":[…],"bids":[…]` per depth asked for over REST; everything but the timestamp. */
+  rest: Map<number, string>;
 }
 
 const cache = new Map<string, CachedBook>();
 
-function side(t: Ticker, depth: number, dir: 1n | -1n, seedOffset: number): string {
+function side(t: Ticker, depth: number, dir: 1n | -1n, seedOffset: number): BookLevel[] {
   const inst = t.inst;
   const seed = stringSeed(inst.instId) + seedOffset;
   const start = dir === 1n ? t.ask : t.bid;
-  const levels: string[] = [];
+  const levels: BookLevel[] = [];
   for (let i = 0; i < depth; i++) {
-    const px = start + dir * BigInt(i) * inst.tickU;
-    if (px <= 0n) break;
-    const sz = BigInt(1 + Math.floor(unit(seed, i) * 5000)) * inst.minU;
-    const count = 1 + Math.floor(unit(seed + 7, i) * 20);
-    // [price, size, deprecated "0", number of orders], as OKX sends each level.
-    levels.push(`["${formatDecimal(px)}","${formatDecimal(sz)}","0","${count}"]`);
+    const pxU = start + dir * BigInt(i) * inst.tickU;
+    if (pxU <= 0n) break;
+    const k = Number(pxU / inst.tickU);
+    const px = formatDecimal(pxU);
+    const sz = formatDecimal(BigInt(1 + Math.floor(unit(seed, k) * 5000)) * inst.minU);
+    const count = 1 + Math.floor(unit(seed + 7, k) * 20);
+    levels.push({ px, sz, json: `["${px}","${sz}","0","${count}"]` });
   }
-  return "[" + levels.join(",") + "]";
+  return levels;
 }
 
-export function bookJson(t: Ticker, depth: number, now: number): string {
-  const key = t.inst.instId + "|" + depth;
-  let c = cache.get(key);
+function cached(t: Ticker): CachedBook {
+  let c = cache.get(t.inst.instId);
   if (c === undefined || c.version !== t.version) {
     c = {
       version: t.version,
-      depth,
-      levels: `"asks":${side(t, depth, 1n, 0)},"bids":${side(t, depth, -1n, 1)}`,
+      asks: side(t, MAX_BOOK_DEPTH, 1n, 0),
+      bids: side(t, MAX_BOOK_DEPTH, -1n, 1),
+      rest: new Map(),
     };
-    cache.set(key, c);
+    cache.set(t.inst.instId, c);
   }
-  return `{"code":"0","msg":"","data":[{${c.levels},"ts":"${now}"}]}`;
+  return c;
+}
+
+/** The full 400-level book for the ticker's current touch (shared, do not mutate). */
+export function bookLevels(t: Ticker): BookLevels {
+  return cached(t);
+}
+
+function joinLevels(levels: BookLevel[], depth: number): string {
+  let out = "[";
+  const n = Math.min(depth, levels.length);
+  for (let i = 0; i < n; i++) out += (i === 0 ? "" : ",") + (levels[i] as BookLevel).json;
+  return out + "]";
+}
+
+export function bookJson(t: Ticker, depth: number, now: number): string {
+  const c = cached(t);
+  let levels = c.rest.get(depth);
+  if (levels === undefined) {
+    levels = `"asks":${joinLevels(c.asks, depth)},"bids":${joinLevels(c.bids, depth)}`;
+    c.rest.set(depth, levels);
+  }
+  return `{"code":"0","msg":"","data":[{${levels},"ts":"${now}"}]}`;
 }

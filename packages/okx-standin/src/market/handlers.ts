@@ -8,6 +8,8 @@ import {
   INSTRUMENTS_BY_ID,
   INSTRUMENTS_RESPONSE,
   type Instrument,
+  futuresRows,
+  tradingBlock,
 } from "../instruments";
 import type { Handler, RequestContext } from "../http/context";
 import { integerParam, isReply, limitParam } from "../http/params";
@@ -32,6 +34,14 @@ export const instruments: Handler = (ctx, st) => {
   const family = ctx.query.get("instFamily") || ctx.query.get("uly") || "";
   const instId = ctx.query.get("instId") || "";
   if (instType === "OPTION" && family === "") return emptyParam("instFamily");
+  if (instType === "FUTURES") {
+    // The listed dated futures and their aliases depend on the stand-in's clock.
+    const listed = futuresRows(ctx.now).filter(
+      (r) => (family === "" || r.inst.instFamily === family) && (instId === "" || r.inst.instId === instId),
+    );
+    if (instId !== "" && listed.length === 0) return okxError("51001");
+    return okRaw("[" + listed.map((r) => r.json).join(",") + "]");
+  }
   if (family === "" && instId === "") return { status: 200, body: INSTRUMENTS_RESPONSE.get(instType) ?? "" };
   const rows = INSTRUMENTS.filter(
     (i) =>
@@ -46,7 +56,10 @@ export const instruments: Handler = (ctx, st) => {
 function requireInstrument(ctx: RequestContext): Instrument | Reply {
   const instId = ctx.query.get("instId");
   if (!instId) return emptyParam("instId");
-  return INSTRUMENTS_BY_ID.get(instId) ?? okxError("51001");
+  const inst = INSTRUMENTS_BY_ID.get(instId);
+  // A dated future exists only while it is listed (settled or not yet listed: unknown).
+  if (inst === undefined || tradingBlock(inst, ctx.now) !== undefined) return okxError("51001");
+  return inst;
 }
 
 function isInstrument(v: Instrument | Reply): v is Instrument {
@@ -111,7 +124,12 @@ export const tickers: Handler = (ctx, st) => {
   const family = ctx.query.get("instFamily") || ctx.query.get("uly") || "";
   const rows = st.market
     .all()
-    .filter((t) => t.inst.instType === instType && (family === "" || t.inst.instFamily === family))
+    .filter(
+      (t) =>
+        t.inst.instType === instType &&
+        (family === "" || t.inst.instFamily === family) &&
+        tradingBlock(t.inst, ctx.now) === undefined,
+    )
     .map((t) => st.market.tickerJson(t, ctx.now));
   return okRaw("[" + rows.join(",") + "]");
 };

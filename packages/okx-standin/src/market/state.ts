@@ -75,6 +75,16 @@ function initialTicker(inst: Instrument): Ticker {
 export class MarketState {
   private readonly tickers = new Map<string, Ticker>();
   private versionCounter = 0;
+  /** Told of every ticker change (set or reset), so the websocket can push it. */
+  private readonly listeners: ((t: Ticker) => void)[] = [];
+
+  onChange(fn: (t: Ticker) => void): void {
+    this.listeners.push(fn);
+  }
+
+  private changed(t: Ticker): void {
+    for (const fn of this.listeners) fn(t);
+  }
 
   constructor() {
     this.reset();
@@ -85,6 +95,7 @@ export class MarketState {
       const t = initialTicker(inst);
       t.version = ++this.versionCounter;
       this.tickers.set(inst.instId, t);
+      this.changed(t);
     }
   }
 
@@ -127,6 +138,7 @@ export class MarketState {
     if (t.last < t.low24h) t.low24h = t.last;
     t.version = ++this.versionCounter;
     t.prefix = buildPrefix(t);
+    this.changed(t);
     return t;
   }
 

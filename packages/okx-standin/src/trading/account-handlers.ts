@@ -7,7 +7,7 @@ import type { Handler } from "../http/context";
 import { jsonBody, str } from "../http/params";
 import { emptyParam, ok, okxError, paramError, TOO_MANY_REQUESTS } from "../http/reply";
 import type { StandinState } from "../state";
-import type { Account, MarginMode, Position } from "./account";
+import type { Account, MarginMode, Position, PosSide } from "./account";
 import { pnlFor } from "./engine";
 import { isRecord } from "./validate";
 import { accountOf } from "./session";
@@ -161,7 +161,7 @@ function positionWire(st: StandinState, p: Position): Record<string, unknown> {
     // OKX fills imr for cross positions and margin for isolated ones.
     imr: p.mgnMode === "cross" ? margin : "",
     instId: p.inst.instId,
-    instType: "SWAP",
+    instType: p.inst.instType,
     interest: "",
     last: formatDecimal(last),
     lever: formatDecimal(p.lever),
@@ -179,10 +179,11 @@ function positionWire(st: StandinState, p: Position): Record<string, unknown> {
     optVal: "",
     pendingCloseOrdLiabVal: "",
     pnl: formatDecimal(p.realizedPnl),
-    pos: formatDecimal(p.pos),
+    // Long/short mode: `pos` is positive on both sides, posSide tells them apart.
+    pos: formatDecimal(p.posSide === "net" ? p.pos : held),
     posCcy: "",
     posId: p.posId,
-    posSide: "net",
+    posSide: p.posSide,
     quoteBal: "",
     quoteBorrowed: "",
     quoteInterest: "",
@@ -216,7 +217,9 @@ export const positions: Handler = (ctx, st) => {
   if (ids !== undefined && ids.size > 10) return paramError("instId");
   // "Return in reverse chronological order using ctime."
   const rows = [...acct.positions.values()]
-    .filter((p) => (instType === "" || instType === "SWAP") && (ids === undefined || ids.has(p.inst.instId)))
+    .filter(
+      (p) => (instType === "" || instType === p.inst.instType) && (ids === undefined || ids.has(p.inst.instId)),
+    )
     .sort((a, b) => b.cTime - a.cTime)
     .map((p) => positionWire(st, p));
   return ok(rows);
@@ -242,11 +245,23 @@ export const setLeverage: Handler = (ctx, st) => {
   if (lever === undefined || lever < ONE) return paramError("lever");
   if (lever > BigInt(inst.maxLever) * ONE) return okxError("59102");
   const posSide = str(raw.posSide);
-  if (posSide !== "" && posSide !== "net") return paramError("posSide");
-  acct.leverage.set(instId + "|" + mgnMode, lever);
+  // "posSide is only required when margin mode is isolated in long/short position mode" (§4.12): there
+  // each side has its own leverage; otherwise one leverage covers the instrument.
+  const hedged = acct.posMode === "long_short_mode";
+  const perSide = hedged && mgnMode === "isolated";
+  if (perSide ? posSide !== "long" && posSide !== "short" : !["", "net", "long", "short"].includes(posSide))
+    return paramError("posSide");
+  if (!hedged && posSide !== "" && posSide !== "net") return paramError("posSide");
+  if (perSide) acct.leverage.set(instId + "|" + mgnMode + "|" + posSide, lever);
+  else {
+    acct.leverage.set(instId + "|" + mgnMode, lever);
+    for (const side of ["long", "short"]) acct.leverage.delete(instId + "|" + mgnMode + "|" + side);
+  }
   // An open position's margin follows the new leverage (entry notional / lever).
-  const pos = acct.position(instId, mgnMode as MarginMode);
-  if (pos !== undefined) {
+  const sides: PosSide[] = perSide ? [posSide as PosSide] : hedged ? ["long", "short"] : ["net"];
+  for (const side of sides) {
+    const pos = acct.position(instId, mgnMode as MarginMode, side);
+    if (pos === undefined) continue;
     const face = mul(abs(pos.pos), inst.ctValU);
     const notional = inst.ctType === "inverse" ? div(face, pos.avgPx) : mul(face, pos.avgPx);
     pos.lever = lever;
@@ -277,7 +292,7 @@ export const accountConfig: Handler = (ctx, st) => {
       mgnIsoMode: "automatic",
       opAuth: "0",
       perm: "read_only,trade",
-      posMode: "net_mode",
+      posMode: acct.posMode,
       roleType: "0",
       spotBorrowAutoRepay: false,
       spotOffsetType: "",
@@ -288,6 +303,27 @@ export const accountConfig: Handler = (ctx, st) => {
       uid: acct.uid,
     },
   ]);
+};
+
+/**
+ * POST /api/v5/account/set-position-mode `{"posMode":"long_short_mode"|"net_mode"}` (OKX docs, Trading
+ * Account → Set position mode; ccxt setPositionMode). OKX refuses the switch while the account holds any
+ * contract position or open contract order: 59000 "Settings failed. Close any open positions or orders
+ * before modifying settings." (reference §2.4).
+ */
+export const setPositionMode: Handler = (ctx, st) => {
+  const acct = accountOf(ctx, st);
+  if (!st.limiter.take("account/set-position-mode", acct.apiKey, ctx.now)) return TOO_MANY_REQUESTS;
+  const body = jsonBody(ctx);
+  if (!body.ok) return body.reply;
+  if (!isRecord(body.value)) return okxError("50002");
+  const posMode = body.value.posMode;
+  if (posMode === undefined || posMode === "") return emptyParam("posMode");
+  if (posMode !== "net_mode" && posMode !== "long_short_mode") return paramError("posMode");
+  if (posMode !== acct.posMode && acct.hasContractExposure()) return okxError("59000");
+  acct.posMode = posMode;
+  acct.uTime = ctx.now;
+  return ok([{ posMode }]);
 };
 
 const CURRENCIES: [ccy: string, name: string, chain: string, wdTickSz: string][] = [

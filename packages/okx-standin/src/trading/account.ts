@@ -1,8 +1,9 @@
-// One account per API key: balances, net-mode positions, leverage settings and the orders it owns.
+// One account per API key: balances, positions (net or long/short mode), leverage and the orders it owns.
 // Amounts are BigInts scaled by 10^18 (see decimal.ts).
 
 import { parseDecimal } from "../decimal";
 import type { Instrument } from "../instruments";
+import type { PosMode } from "../types";
 import type { Order } from "./order";
 
 export interface Balance {
@@ -13,11 +14,17 @@ export interface Balance {
 }
 
 export type MarginMode = "cross" | "isolated";
+/** `net` in net mode; `long` / `short` in long/short mode (one position per side). */
+export type PosSide = "net" | "long" | "short";
 
-/** A net-mode position: `pos` > 0 is long, < 0 short, in contracts. */
+/**
+ * A position in contracts: `pos` > 0 is long, < 0 short. In long/short mode a `short` position holds a
+ * negative `pos` here too (the PnL maths needs the sign); the wire shows it positive, as OKX does.
+ */
 export interface Position {
   inst: Instrument;
   mgnMode: MarginMode;
+  posSide: PosSide;
   posId: string;
   pos: bigint;
   avgPx: bigint;
@@ -55,6 +62,7 @@ export class Account {
     readonly uid: string,
     initialBalances: Readonly<Record<string, string>>,
     now: number,
+    public posMode: PosMode = "net_mode",
   ) {
     this.uTime = now;
     for (const [ccy, amount] of Object.entries(initialBalances)) {
@@ -85,12 +93,25 @@ export class Account {
     return b.cash - b.ordFrozen - this.positionMargin(ccy);
   }
 
-  lever(instId: string, mgnMode: MarginMode): bigint {
-    return this.leverage.get(instId + "|" + mgnMode) ?? DEFAULT_LEVER;
+  /** Leverage per instrument and margin mode; isolated long/short positions may have one per side. */
+  lever(instId: string, mgnMode: MarginMode, posSide: PosSide = "net"): bigint {
+    return (
+      this.leverage.get(instId + "|" + mgnMode + "|" + posSide) ??
+      this.leverage.get(instId + "|" + mgnMode) ??
+      DEFAULT_LEVER
+    );
   }
 
-  position(instId: string, mgnMode: MarginMode): Position | undefined {
-    return this.positions.get(instId + "|" + mgnMode);
+  position(instId: string, mgnMode: MarginMode, posSide: PosSide = "net"): Position | undefined {
+    return this.positions.get(positionKey(instId, mgnMode, posSide));
+  }
+
+  /** Whether any contract position or live contract order exists (set-position-mode refuses then). */
+  hasContractExposure(): boolean {
+    if (this.positions.size > 0) return true;
+    return this.orders.some(
+      (o) => o.inst.instType !== "SPOT" && (o.state === "live" || o.state === "partially_filled"),
+    );
   }
 
   addOrder(o: Order): void {
@@ -111,4 +132,8 @@ export class Account {
       return false;
     });
   }
+}
+
+export function positionKey(instId: string, mgnMode: MarginMode, posSide: PosSide): string {
+  return instId + "|" + mgnMode + "|" + posSide;
 }

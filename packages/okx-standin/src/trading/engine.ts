@@ -4,9 +4,9 @@
 // No fees are charged, so balances change by exactly size × price.
 
 import { abs, div, floorToStep, formatDecimal, isMultipleOf, mul } from "../decimal";
-import { INSTRUMENTS_BY_ID, type Instrument } from "../instruments";
+import { INSTRUMENTS_BY_ID, type Instrument, tradingBlock } from "../instruments";
 import type { MarketState, Ticker } from "../market/state";
-import type { Account, MarginMode, Position } from "./account";
+import { type Account, type MarginMode, type Position, type PosSide, positionKey } from "./account";
 import { isLive, type Order, type Side } from "./order";
 import { itemError, type ItemError, type OrderInput } from "./validate";
 
@@ -60,6 +60,8 @@ export class Engine {
     const inst = INSTRUMENTS_BY_ID.get(input.instId);
     const ticker = this.market.get(input.instId);
     if (inst === undefined || ticker === undefined) return { ok: false, err: itemError("51001") };
+    const block = tradingBlock(inst, now);
+    if (block !== undefined) return { ok: false, err: itemError(block) };
     if (input.clOrdId !== "") {
       if (acct.liveClOrdIds.has(input.clOrdId) || batchClOrdIds?.has(input.clOrdId)) {
         return { ok: false, err: itemError("51016") };
@@ -161,17 +163,31 @@ export class Engine {
     if (!isMarket && input.sz > inst.maxLmtU) return { ok: false, err: itemError("51005") };
     if (isMarket && input.sz > inst.maxMktU) return { ok: false, err: itemError("51202") };
     const mgnMode: MarginMode = input.tdMode;
-    const posAmt = acct.position(inst.instId, mgnMode)?.pos ?? 0n;
-    const reducing = posAmt !== 0n && posAmt > 0n !== buy;
-    if (input.reduceOnly && (!reducing || input.sz > abs(posAmt)))
-      return { ok: false, err: itemError("51169") };
+    // Net mode: posSide is optional and can only be `net`; long/short mode: it is mandatory, long or short.
+    const hedged = acct.posMode === "long_short_mode";
+    const validSide = hedged
+      ? input.posSide === "long" || input.posSide === "short"
+      : input.posSide === "" || input.posSide === "net";
+    if (!validSide) return { ok: false, err: itemError("51000", "posSide") };
+    const posSide: PosSide = hedged ? (input.posSide as PosSide) : "net";
+    const posAmt = acct.position(inst.instId, mgnMode, posSide)?.pos ?? 0n;
     let opening: bigint;
-    if (input.reduceOnly) opening = 0n;
-    else if (!reducing) opening = input.sz;
-    else opening = input.sz > abs(posAmt) ? input.sz - abs(posAmt) : 0n;
+    if (hedged) {
+      // buy+long and sell+short open; sell+long and buy+short close that side, never beyond it.
+      const opens = (posSide === "long") === buy;
+      if (!opens && (posAmt === 0n || input.sz > abs(posAmt))) return { ok: false, err: itemError("51169") };
+      opening = opens ? input.sz : 0n;
+    } else {
+      const reducing = posAmt !== 0n && posAmt > 0n !== buy;
+      if (input.reduceOnly && (!reducing || input.sz > abs(posAmt)))
+        return { ok: false, err: itemError("51169") };
+      if (input.reduceOnly) opening = 0n;
+      else if (!reducing) opening = input.sz;
+      else opening = input.sz > abs(posAmt) ? input.sz - abs(posAmt) : 0n;
+    }
     const touch = buy ? t.ask : t.bid;
     const px = input.px ?? touch;
-    const lever = acct.lever(inst.instId, mgnMode);
+    const lever = acct.lever(inst.instId, mgnMode, posSide);
     const need = marginFor(inst, opening, isMarket ? touch : px, lever);
     if (need > acct.available(inst.settleCcy)) {
       return {
@@ -181,6 +197,7 @@ export class Engine {
     }
 
     const o = this.newOrder(acct, inst, input, now);
+    o.posSide = posSide;
     o.lever = formatDecimal(lever);
     acct.addOrder(o);
     acct.uTime = now;
@@ -250,6 +267,7 @@ export class Engine {
       o.account,
       o.inst,
       o.tdMode as MarginMode,
+      o.posSide as PosSide,
       o.side,
       q,
       p,
@@ -281,9 +299,11 @@ export class Engine {
         continue;
       }
       let q = remaining;
-      if (o.reduceOnly) {
-        // A reduce-only order never opens or flips a position, even if the position shrank while it rested.
-        const pos = o.account.position(o.inst.instId, o.tdMode as MarginMode)?.pos ?? 0n;
+      const side = o.posSide as PosSide;
+      const closingSide = side !== "net" && (side === "long") !== (o.side === "buy");
+      if (o.reduceOnly || closingSide) {
+        // A closing order never opens or flips a position, even if the position shrank while it rested.
+        const pos = o.account.position(o.inst.instId, o.tdMode as MarginMode, side)?.pos ?? 0n;
         const closable = pos !== 0n && pos > 0n !== (o.side === "buy") ? abs(pos) : 0n;
         if (closable < q) q = closable;
       }
@@ -296,11 +316,16 @@ export class Engine {
   }
 }
 
-/** Applies a swap fill to the net position; returns the realized PnL (credited to the settlement currency). */
+/**
+ * Applies a contract fill to its position (the net one, or the long/short side the order named); returns
+ * the realized PnL (credited to the settlement currency). A long/short order never flips its side: the
+ * engine only lets a closing order close what the side holds.
+ */
 export function applySwapFill(
   acct: Account,
   inst: Instrument,
   mgnMode: MarginMode,
+  posSide: PosSide,
   side: Side,
   q: bigint,
   p: bigint,
@@ -308,17 +333,18 @@ export function applySwapFill(
   tradeId: string,
   newPosId: string,
 ): bigint {
-  const key = inst.instId + "|" + mgnMode;
+  const key = positionKey(inst.instId, mgnMode, posSide);
   let pos: Position | undefined = acct.positions.get(key);
   if (pos === undefined) {
     pos = {
       inst,
       mgnMode,
+      posSide,
       posId: newPosId,
       pos: 0n,
       avgPx: 0n,
       margin: 0n,
-      lever: acct.lever(inst.instId, mgnMode),
+      lever: acct.lever(inst.instId, mgnMode, posSide),
       realizedPnl: 0n,
       tradeId,
       cTime: now,
@@ -345,7 +371,7 @@ export function applySwapFill(
     if (held === 0n) {
       pos.avgPx = p;
       pos.margin = 0n;
-      pos.lever = acct.lever(inst.instId, mgnMode);
+      pos.lever = acct.lever(inst.instId, mgnMode, posSide);
       pos.cTime = now;
     } else {
       pos.avgPx = div(mul(held, pos.avgPx) + mul(remaining, p), held + remaining);

@@ -50,12 +50,12 @@ function avgPx(o: Order): string {
 }
 
 function feeCcy(o: Order): string {
-  if (o.inst.instType === "SWAP") return o.inst.settleCcy;
+  if (o.inst.instType !== "SPOT") return o.inst.settleCcy;
   return o.side === "buy" ? o.inst.baseCcy : o.inst.quoteCcy;
 }
 
 function rebateCcy(o: Order): string {
-  if (o.inst.instType === "SWAP") return o.inst.settleCcy;
+  if (o.inst.instType !== "SPOT") return o.inst.settleCcy;
   return o.side === "buy" ? o.inst.quoteCcy : o.inst.baseCcy;
 }
 

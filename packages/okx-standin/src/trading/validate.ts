@@ -72,8 +72,9 @@ export function parseOrderInput(raw: Record<string, unknown>): OrderInput | Item
   const tdMode = raw.tdMode;
   if (tdMode !== "cash" && tdMode !== "cross" && tdMode !== "isolated") return itemError("51000", "tdMode");
   const posSide = text(raw.posSide);
-  // The stand-in's accounts are in net mode: "net" or nothing is the only valid value.
-  if (posSide === undefined || (posSide !== "" && posSide !== "net")) return itemError("51000", "posSide");
+  // Which values are valid depends on the account's position mode; the engine checks that.
+  if (posSide === undefined || !["", "net", "long", "short"].includes(posSide))
+    return itemError("51000", "posSide");
   const clOrdId = text(raw.clOrdId);
   if (clOrdId === undefined || (clOrdId !== "" && !ID_PATTERN.test(clOrdId)))
     return itemError("51000", "clOrdId");

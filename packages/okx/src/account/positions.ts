@@ -8,24 +8,27 @@ import {
 } from "@fmz-gateway/core";
 import type { OkxCall } from "../okx-call";
 import type { OkxPosition } from "../okx-types";
-import { fmzSymbolOf, resolveTarget } from "../market/symbols";
+import { contractTypeFor, resolveTargetAsync, symbolOf } from "../market/futures";
 
 /**
- * GET /api/v5/account/positions (reference §4.11) for one swap or every swap of a range, `[]` when flat.
- * FMZ wants one entry per side: `amount` in contracts (always positive), `type` 0 long / 1 short. In OKX's
- * net mode the side is the sign of `pos`; in long/short mode it is `posSide`.
+ * GET /api/v5/account/positions (reference §4.11) for one contract (swap or dated future) or every
+ * contract of a range (`USDT.swap`, `USD.futures`), `[]` when flat. FMZ wants one entry per side: `amount`
+ * in contracts (always positive), `type` 0 long / 1 short. In OKX's net mode the side is the sign of
+ * `pos`; in long/short mode each side is its own row, told apart by `posSide`, and is reported as its own
+ * position. `margin` and `profit` are in the settlement currency: USDT, or the coin on coin-margined
+ * (inverse) contracts.
  */
 export async function getPositions(
   call: OkxCall,
   p: ParamsOf<"getPositions">,
 ): Promise<ResultOf<"getPositions">> {
-  const target = resolveTarget(p.symbol, call.options.market, "positions");
-  if (target.kind === "instrument" && target.inst.instType !== "SWAP") {
-    throw new NotSupportedError("positions", `on spot (${p.symbol.text}): positions exist for swaps`);
+  const target = await resolveTargetAsync(call, p.symbol, "positions");
+  if (target.kind === "instrument" && target.inst.instType === "SPOT") {
+    throw new NotSupportedError("positions", `on spot (${p.symbol.text}): positions exist for contracts`);
   }
   const query =
     target.kind === "instrument"
-      ? { instType: "SWAP", instId: target.inst.instId }
+      ? { instType: target.inst.instType, instId: target.inst.instId }
       : { instType: target.filter.instType };
   const rows = await call.privateGet<OkxPosition>("/api/v5/account/positions", query);
   const out: Position[] = [];
@@ -35,12 +38,13 @@ export async function getPositions(
     if (!matches) continue;
     const pos = new Dec(row.pos || "0");
     if (pos.isZero()) continue;
-    out.push(toPosition(row, pos, target.kind === "instrument" ? target.text : fmzSymbolOf(row.instId)));
+    const symbol = target.kind === "instrument" ? target.text : symbolOf(call, row.instId);
+    out.push(toPosition(row, pos, symbol, contractTypeFor(call, row.instId)));
   }
   return out;
 }
 
-function toPosition(row: OkxPosition, pos: Dec, symbol: string): Position {
+function toPosition(row: OkxPosition, pos: Dec, symbol: string, contractType: string): Position {
   const short = row.posSide === "short" || (row.posSide !== "long" && pos.isNegative());
   const amount = pos.abs();
   // availPos is what can still be closed; the rest is held by pending close orders.
@@ -54,7 +58,7 @@ function toPosition(row: OkxPosition, pos: Dec, symbol: string): Position {
     price: toNumber(row.avgPx),
     profit: toNumber(row.upl),
     type: short ? 1 : 0,
-    contract_type: "swap",
+    contract_type: contractType,
     // Isolated positions carry `margin`; cross ones only their initial margin requirement `imr`.
     margin: toNumber(row.margin || row.imr),
   };

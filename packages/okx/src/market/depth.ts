@@ -1,8 +1,10 @@
 import { type DepthLevel, type ParamsOf, type ResultOf, toNumber } from "@fmz-gateway/core";
 import type { OkxCall } from "../okx-call";
 import type { OkxBook } from "../okx-types";
+import { BOOK_LEVELS, type OrderBook } from "../streams/order-book";
+import { streamOrRest } from "../streams/stream-or-rest";
 import { firstRow } from "./ticker";
-import { resolveSymbol } from "./symbols";
+import { resolveInstrument } from "./futures";
 
 /** Levels per side when the strategy asks for none; OKX's own default would be 1. */
 export const DEFAULT_DEPTH = 20;
@@ -11,8 +13,14 @@ export const MAX_DEPTH = 400;
 
 /** GET /api/v5/market/books with `sz` = the requested levels (reference §4.4). */
 export async function getDepth(call: OkxCall, p: ParamsOf<"getDepth">): Promise<ResultOf<"getDepth">> {
-  const { instId } = resolveSymbol(p.symbol, call.options.market, "depth");
+  const { instId } = await resolveInstrument(call, p.symbol, "depth");
   const levels = Math.min(p.limit ?? DEFAULT_DEPTH, MAX_DEPTH);
+  // The `books` stream holds 400 levels: a larger limit goes by REST, as it always did.
+  const answer = (b: OrderBook) => ((p.limit ?? 0) > BOOK_LEVELS ? undefined : b.depth(levels));
+  return streamOrRest(call, { method: "depth", channel: "books", instId, answer, rest: () => restDepth(call, instId, levels) });
+}
+
+async function restDepth(call: OkxCall, instId: string, levels: number): Promise<ResultOf<"getDepth">> {
   const rows = await call.publicGet<OkxBook>("/api/v5/market/books", { instId, sz: String(levels) });
   const book = firstRow(rows, `order book for ${instId}`);
   // OKX lists asks ascending and bids descending already; sorting keeps the contract if it ever did not.

@@ -17,9 +17,17 @@ export interface Instrument {
   readonly minSz: string;
   readonly maxLmtSz: string;
   readonly maxLmtAmt: string;
-  /** Contract value ("1" on spot) and its currency (the base on spot). */
+  /** Contract value ("1" on spot) and its currency (the base on spot; USD on coin-margined contracts). */
   readonly ctVal: string;
   readonly ctValCcy: string;
+  /** Contracts: the margin and settlement currency (USDT, or the coin on inverse contracts). */
+  readonly settleCcy: string;
+  /** `linear`, `inverse`, or "" on spot. */
+  readonly ctType: string;
+  /** Dated futures: delivery time (Unix ms), which decides what `.this_week` … means (market/futures.ts). */
+  readonly expTime?: number;
+  /** Dated futures: OKX's alias (`this_week` …), kept only as a cross-check of expTime. */
+  readonly alias: string;
   readonly live: boolean;
 }
 
@@ -53,6 +61,16 @@ export class InstrumentCache {
     });
   }
 
+  /** Drops a cached list, so the next `list` reads OKX's again (a future expired, OKX said 51027). */
+  forget(call: OkxCall, instType: InstType): void {
+    this.cache.delete(`${instType}|${call.demo ? "demo" : "live"}`);
+  }
+
+  /** A list loaded earlier, without asking OKX (undefined when none is cached). */
+  peek(call: OkxCall, instType: InstType): ReadonlyMap<string, Instrument> | undefined {
+    return this.cache.peek(`${instType}|${call.demo ? "demo" : "live"}`);
+  }
+
   /** The rules of one instrument; a clear error when OKX does not list it. */
   async get(call: OkxCall, resolved: ResolvedInstrument): Promise<Instrument> {
     const inst = (await this.list(call, resolved.instType)).get(resolved.instId);
@@ -64,7 +82,7 @@ export class InstrumentCache {
 }
 
 function toInstrument(row: OkxInstrumentRow): Instrument | undefined {
-  if (row.instType !== "SPOT" && row.instType !== "SWAP") return undefined;
+  if (row.instType !== "SPOT" && row.instType !== "SWAP" && row.instType !== "FUTURES") return undefined;
   if (!row.tickSz || !row.lotSz || !row.minSz) return undefined;
   let base: string;
   let quote: string;
@@ -89,6 +107,10 @@ function toInstrument(row: OkxInstrumentRow): Instrument | undefined {
     maxLmtAmt: row.maxLmtAmt ?? "",
     ctVal: spot || !row.ctVal ? "1" : row.ctVal,
     ctValCcy: spot || !row.ctValCcy ? base : row.ctValCcy,
+    settleCcy: row.settleCcy ?? "",
+    ctType: row.ctType ?? "",
+    expTime: row.expTime ? Number(row.expTime) : undefined,
+    alias: row.alias ?? "",
     live: (row.state ?? "live") === "live",
   };
 }

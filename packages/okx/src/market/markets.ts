@@ -1,24 +1,42 @@
 import { type Market, type ResultOf, stepPlaces, toNumber } from "@fmz-gateway/core";
 import type { OkxCall } from "../okx-call";
+import { futuresSymbols } from "./futures";
 import type { Instrument } from "./instruments";
+import type { InstType } from "./symbols";
+
+/** The instrument type a mount's `markets` and `tickers` cover. */
+export function mountInstType(call: OkxCall): InstType {
+  const market = call.options.market;
+  return market === "swap" ? "SWAP" : market === "futures" ? "FUTURES" : "SPOT";
+}
 
 /**
- * `markets`: every live instrument of the mount's market (spot pairs, or perpetual swaps), from the cached
- * `public/instruments` list, keyed by FMZ symbol. Sizes are base currency on spot and contracts on swaps.
- * OKX publishes no minimum notional, so `minNotional` is 0.
+ * `markets`: every live instrument of the mount's market (spot pairs, perpetual swaps or dated futures),
+ * from the cached `public/instruments` list, keyed by FMZ symbol (`BTC_USD.quarter` for the contract that
+ * is the quarter today). Sizes are base currency on spot and contracts on contracts, whose value is
+ * `ctVal` `ctValCcy` (0.01 BTC linear, 100 USD coin-margined). OKX publishes no minimum notional, so
+ * `minNotional` is 0.
  */
 export async function getMarkets(call: OkxCall): Promise<ResultOf<"getMarkets">> {
-  const instType = call.options.market === "swap" ? "SWAP" : "SPOT";
+  const instType = mountInstType(call);
+  const list = await call.instruments.list(call, instType);
   const markets: Record<string, Market> = {};
-  for (const inst of (await call.instruments.list(call, instType)).values()) {
+  if (instType === "FUTURES") {
+    for (const [instId, symbol] of futuresSymbols(list, call.client.clock.now())) {
+      const inst = list.get(instId);
+      if (inst) markets[symbol] = toMarket(inst, symbol);
+    }
+    return markets;
+  }
+  for (const inst of list.values()) {
     if (inst.live) markets[inst.symbol] = toMarket(inst);
   }
   return markets;
 }
 
-export function toMarket(inst: Instrument): Market {
+export function toMarket(inst: Instrument, symbol = inst.symbol): Market {
   return {
-    symbol: inst.symbol,
+    symbol,
     baseAsset: inst.base,
     quoteAsset: inst.quote,
     tickSize: toNumber(inst.tickSz),

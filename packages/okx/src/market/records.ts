@@ -1,7 +1,10 @@
 import { BadRequestError, type Bar, type ParamsOf, type ResultOf, toNumber } from "@fmz-gateway/core";
 import type { OkxCall } from "../okx-call";
 import type { OkxCandle } from "../okx-types";
-import { type InstType, resolveSymbol } from "./symbols";
+import type { CandleStore } from "../streams/candle-sub";
+import { streamOrRest } from "../streams/stream-or-rest";
+import { resolveInstrument } from "./futures";
+import type { InstType } from "./symbols";
 
 /**
  * FMZ periods (minutes) → OKX bars. Bars of 6 hours and longer use OKX's UTC-aligned variants (`1Dutc`),
@@ -38,7 +41,7 @@ const PAGE = 300;
  * OKX has no older bars. Rows are de-duplicated by time, so pages that overlap cannot repeat a bar.
  */
 export async function getRecords(call: OkxCall, p: ParamsOf<"getRecords">): Promise<ResultOf<"getRecords">> {
-  const { instId, instType } = resolveSymbol(p.symbol, call.options.market, "records");
+  const { instId, instType } = await resolveInstrument(call, p.symbol, "records");
   const bar = BARS.get(p.period);
   if (bar === undefined) {
     throw new BadRequestError(
@@ -47,7 +50,28 @@ export async function getRecords(call: OkxCall, p: ParamsOf<"getRecords">): Prom
   }
   const limit = p.limit ?? DEFAULT_BARS;
   if (limit > MAX_BARS) throw new BadRequestError(`records: limit ${limit} is above ${MAX_BARS} bars`);
+  const answer = (s: CandleStore) => barsFromStream(s, limit, instType);
+  const rest = () => restRecords(call, instId, instType, bar, limit);
+  return streamOrRest(call, { method: "records", channel: `candle${bar}`, instId, answer, rest });
+}
 
+/**
+ * The last `limit` bars from a candle stream, or `undefined` (REST) when it holds fewer, or when its
+ * newest bar has ended without a push for the next one: then the stream cannot prove the bar is current.
+ */
+function barsFromStream(s: CandleStore, limit: number, instType: InstType): Bar[] | undefined {
+  const newest = s.rows.at(-1);
+  if (s.rows.length < limit || !newest || Number(newest[0]) + s.periodMs <= Date.now()) return undefined;
+  return s.rows.slice(-limit).map((row) => toBar(row, Math.floor(toNumber(row[0]) / 1000), instType));
+}
+
+async function restRecords(
+  call: OkxCall,
+  instId: string,
+  instType: InstType,
+  bar: string,
+  limit: number,
+): Promise<Bar[]> {
   const byTime = new Map<number, Bar>();
   let oldest: string | undefined;
   let path = "/api/v5/market/candles";
@@ -72,6 +96,6 @@ export async function getRecords(call: OkxCall, p: ParamsOf<"getRecords">): Prom
 
 /** Volume in the base currency: `vol` on spot; `volCcy` on swaps, where `vol` counts contracts. */
 function toBar(row: OkxCandle, time: number, instType: InstType): Bar {
-  const volume = instType === "SWAP" ? row[6] : row[5];
+  const volume = instType !== "SPOT" ? row[6] : row[5];
   return [time, toNumber(row[1]), toNumber(row[2]), toNumber(row[3]), toNumber(row[4]), toNumber(volume)];
 }

@@ -1,5 +1,6 @@
 import {
   BadRequestError,
+  type ContractType,
   type FmzSymbol,
   type InstrumentSymbol,
   NotSupportedError,
@@ -8,58 +9,83 @@ import {
 import type { OkxOptions } from "../options";
 
 /** The OKX instrument types this adapter trades. */
-export type InstType = "SPOT" | "SWAP";
+export type InstType = "SPOT" | "SWAP" | "FUTURES";
+
+/** FMZ's names for dated futures, which are OKX's `alias` values too (reference §4.8). */
+export type FuturesAlias = Exclude<ContractType, "swap">;
 
 export interface ResolvedInstrument {
   readonly instId: string;
   readonly instType: InstType;
 }
 
+/** A symbol as far as it can be resolved without OKX's list: a fixed instId, or a dated-futures alias. */
+export type SymbolRequest =
+  | { readonly kind: "fixed"; readonly inst: ResolvedInstrument }
+  | { readonly kind: "futures"; readonly family: string; readonly alias: FuturesAlias; readonly text: string };
+
 /**
- * FMZ symbol → OKX instId: `BTC_USDT` ↔ `BTC-USDT`, `BTC_USDT.swap` ↔ `BTC-USDT-SWAP`,
- * `BTC_USD.swap` ↔ `BTC-USD-SWAP` (inverse). A pair without a contract follows the mount's `market`, so on
- * a swap mount `BTC_USDT` is the perpetual. Dated futures (`.quarter` …) are not offered by this adapter.
+ * FMZ symbol → OKX instrument: `BTC_USDT` ↔ `BTC-USDT`, `BTC_USDT.swap` ↔ `BTC-USDT-SWAP`,
+ * `BTC_USD.swap` ↔ `BTC-USD-SWAP` (inverse), `BTC_USDT.quarter` → the BTC-USDT FUTURES contract OKX lists
+ * for that alias (resolved against the list, see market/futures.ts). A pair without a contract follows the
+ * mount's `market`: the perpetual on a swap mount, the nearest quarter (`.quarter`) on a futures mount.
+ */
+export function classifySymbol(symbol: InstrumentSymbol, market: OkxOptions["market"]): SymbolRequest {
+  const contract =
+    symbol.contract ?? (market === "swap" ? "swap" : market === "futures" ? "quarter" : undefined);
+  const pair = `${symbol.base}-${symbol.quote}`;
+  if (contract === undefined) return { kind: "fixed", inst: { instId: pair, instType: "SPOT" } };
+  if (contract === "swap") return { kind: "fixed", inst: { instId: `${pair}-SWAP`, instType: "SWAP" } };
+  return { kind: "futures", family: pair, alias: contract, text: `${symbol.base}_${symbol.quote}.${contract}` };
+}
+
+/**
+ * The synchronous part of `classifySymbol`, for spot and swaps. A dated future needs OKX's list: callers
+ * that may see one use `resolveInstrument` (market/futures.ts).
  */
 export function resolveSymbol(
   symbol: InstrumentSymbol,
   market: OkxOptions["market"],
   method: string,
 ): ResolvedInstrument {
-  const contract = symbol.contract ?? (market === "swap" ? "swap" : undefined);
-  const pair = `${symbol.base}-${symbol.quote}`;
-  if (contract === undefined) return { instId: pair, instType: "SPOT" };
-  if (contract === "swap") return { instId: `${pair}-SWAP`, instType: "SWAP" };
-  throw new NotSupportedError(
-    method,
-    `for dated futures (${symbol.text}): the OKX adapter trades spot and perpetual swaps`,
-  );
+  const req = classifySymbol(symbol, market);
+  if (req.kind === "fixed") return req.inst;
+  // Only reached where dated futures have no meaning (funding rates exist for perpetual swaps only).
+  throw new NotSupportedError(method, `for dated futures (${req.text})`);
 }
 
-/** OKX instId → FMZ symbol: `BTC-USDT` → `BTC_USDT`, `BTC-USDT-SWAP` → `BTC_USDT.swap`. */
+/** A dated future's instId: `BTC-USD-250328` (family, then the delivery date as YYMMDD). */
+export const FUTURES_ID = /^([A-Z0-9]+)-([A-Z0-9]+)-(\d{6})$/;
+
+/**
+ * OKX instId → FMZ symbol: `BTC-USDT` → `BTC_USDT`, `BTC-USDT-SWAP` → `BTC_USDT.swap`. A dated future's
+ * FMZ name (`.quarter`) depends on today's list, so it is the instrument cache's to give (`symbolOf`);
+ * here it keeps OKX's id, which is still unambiguous.
+ */
 export function fmzSymbolOf(instId: string): string {
   const parts = instId.split("-");
   if (parts.length === 3 && parts[2] === "SWAP") return `${parts[0]}_${parts[1]}.swap`;
   if (parts.length === 2) return `${parts[0]}_${parts[1]}`;
-  // Anything else (a dated future `BTC-USD-250328`, an option) keeps OKX's id, which is still unambiguous.
   return instId;
 }
 
 export function instTypeOf(instId: string): InstType {
-  return instId.endsWith("-SWAP") ? "SWAP" : "SPOT";
+  if (instId.endsWith("-SWAP")) return "SWAP";
+  return FUTURES_ID.test(instId) ? "FUTURES" : "SPOT";
 }
 
-/** Every swap settled in one quote currency: `USDT.swap` → instIds ending in `-USDT-SWAP`. */
+/** Every contract of one market settled in one quote: `USDT.swap` → `-USDT-SWAP`, `USD.futures` → `-USD-YYMMDD`. */
 export interface RangeFilter {
   readonly instType: InstType;
   matches(instId: string): boolean;
 }
 
-export function resolveRange(range: RangeSymbol, method: string): RangeFilter {
-  if (range.market !== "swap") {
-    throw new NotSupportedError(
-      method,
-      `for dated futures (${range.text}): the OKX adapter trades spot and perpetual swaps`,
-    );
+export function resolveRange(range: RangeSymbol, _method: string): RangeFilter {
+  if (range.market === "futures") {
+    return {
+      instType: "FUTURES",
+      matches: (instId) => FUTURES_ID.exec(instId)?.[2] === range.quote,
+    };
   }
   const suffix = `-${range.quote}-SWAP`;
   return { instType: "SWAP", matches: (instId) => instId.endsWith(suffix) };
@@ -70,6 +96,7 @@ export type Target =
   | { readonly kind: "instrument"; readonly inst: ResolvedInstrument; readonly text: string }
   | { readonly kind: "range"; readonly filter: RangeFilter; readonly text: string };
 
+/** Spot and swaps only; `resolveTargetAsync` (market/futures.ts) covers dated futures too. */
 export function resolveTarget(symbol: FmzSymbol, market: OkxOptions["market"], method: string): Target {
   return symbol.kind === "range"
     ? { kind: "range", filter: resolveRange(symbol, method), text: symbol.text }

@@ -2,22 +2,33 @@ import { ExchangeError, type ParamsOf, type ResultOf, type Ticker, toNumber } fr
 import type { OkxCall } from "../okx-call";
 import type { OkxTicker } from "../okx-types";
 import { EXCHANGE } from "../rest/okx-client";
-import { fmzSymbolOf, instTypeOf, resolveSymbol } from "./symbols";
+import { streamOrRest } from "../streams/stream-or-rest";
+import { futuresSymbols, resolveInstrument } from "./futures";
+import { mountInstType } from "./markets";
+import { fmzSymbolOf, instTypeOf } from "./symbols";
 
 /** GET /api/v5/market/ticker (reference §4.2). */
 export async function getTicker(call: OkxCall, p: ParamsOf<"getTicker">): Promise<ResultOf<"getTicker">> {
-  const { instId } = resolveSymbol(p.symbol, call.options.market, "ticker");
-  const rows = await call.publicGet<OkxTicker>("/api/v5/market/ticker", { instId });
-  const row = firstRow(rows, `ticker for ${instId}`);
-  call.ctx.setRaw(row);
-  return toTicker(row, p.symbol.text);
+  const { instId } = await resolveInstrument(call, p.symbol, "ticker");
+  const fromRow = (row: OkxTicker): Ticker => {
+    call.ctx.setRaw(row);
+    return toTicker(row, p.symbol.text);
+  };
+  const rest = async () => fromRow(firstRow(await call.publicGet<OkxTicker>("/api/v5/market/ticker", { instId }), `ticker for ${instId}`));
+  return streamOrRest(call, { method: "ticker", channel: "tickers", instId, answer: fromRow, rest });
 }
 
 /** GET /api/v5/market/tickers for the mount's market (reference §4.3). */
 export async function getTickers(call: OkxCall): Promise<ResultOf<"getTickers">> {
-  const instType = call.options.market === "swap" ? "SWAP" : "SPOT";
+  const instType = mountInstType(call);
   const rows = await call.publicGet<OkxTicker>("/api/v5/market/tickers", { instType });
-  return rows.map((row) => toTicker(row, fmzSymbolOf(row.instId)));
+  if (instType !== "FUTURES") return rows.map((row) => toTicker(row, fmzSymbolOf(row.instId)));
+  // Dated futures by today's FMZ name (`BTC_USD.quarter`); a contract no name fits is left out.
+  const names = futuresSymbols(await call.instruments.list(call, "FUTURES"), call.client.clock.now());
+  return rows.flatMap((row) => {
+    const symbol = names.get(row.instId);
+    return symbol ? [toTicker(row, symbol)] : [];
+  });
 }
 
 /**
@@ -25,7 +36,7 @@ export async function getTickers(call: OkxCall): Promise<ResultOf<"getTickers">>
  * counts contracts).
  */
 export function toTicker(t: OkxTicker, symbol: string): Ticker {
-  const contract = instTypeOf(t.instId) === "SWAP";
+  const contract = instTypeOf(t.instId) !== "SPOT";
   return {
     symbol,
     buy: toNumber(t.bidPx),

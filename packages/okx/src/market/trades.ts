@@ -1,12 +1,19 @@
 import { type ParamsOf, type ResultOf, type Trade, toNumber } from "@fmz-gateway/core";
 import type { OkxCall } from "../okx-call";
 import type { OkxTrade } from "../okx-types";
-import { resolveSymbol } from "./symbols";
+import { TRADES_KEPT } from "../streams/okx-streams";
+import { streamOrRest } from "../streams/stream-or-rest";
+import { resolveInstrument } from "./futures";
 
 /** GET /api/v5/market/trades: OKX's latest 100 public trades (reference §4.5), oldest first. */
 export async function getTrades(call: OkxCall, p: ParamsOf<"getTrades">): Promise<ResultOf<"getTrades">> {
-  const { instId } = resolveSymbol(p.symbol, call.options.market, "trades");
-  const rows = await call.publicGet<OkxTrade>("/api/v5/market/trades", { instId, limit: "100" });
+  const { instId } = await resolveInstrument(call, p.symbol, "trades");
+  const rest = async () => toTrades(await call.publicGet<OkxTrade>("/api/v5/market/trades", { instId, limit: String(TRADES_KEPT) }));
+  return streamOrRest(call, { method: "trades", channel: "trades", instId, answer: toTrades, rest });
+}
+
+/** OKX's rows (newest first, from REST or the `trades` stream) → FMZ trades, oldest first. */
+function toTrades(rows: readonly OkxTrade[]): Trade[] {
   // OKX lists newest first; reversed before the (stable) sort so trades within one millisecond keep order.
   return [...rows]
     .reverse()

@@ -2,12 +2,15 @@ import {
   ExchangeError,
   HttpClient,
   type HttpResponse,
+  type Logger,
+  type MountTelemetry,
   RateLimitedError,
   RateLimiter,
 } from "@fmz-gateway/core";
 import type { OkxAuth } from "../auth/credentials";
 import { okxTimestamp, signRequest } from "../auth/sign";
 import type { OkxEnvelope, OkxItemResult } from "../okx-types";
+import { OkxClock } from "./clock";
 import { buildQuery, type QueryValue } from "./query";
 import { endpointLimit, rateKey } from "./rate-limits";
 
@@ -62,15 +65,52 @@ export const RATE_LIMIT_CODES: ReadonlySet<string> = new Set(["50011", "50013", 
  */
 export class OkxClient {
   readonly http: HttpClient;
+  /** OKX's time as measured from this mount; private requests are signed with it (see OkxClock). */
+  readonly clock: OkxClock;
+  private readonly clockSync: boolean;
 
   constructor(
-    opts: { baseUrl: string; timeoutMs: number; rateLimits?: boolean },
+    opts: {
+      baseUrl: string;
+      timeoutMs: number;
+      rateLimits?: boolean;
+      telemetry?: MountTelemetry;
+      /** Sign with OKX's measured time (default true). */
+      clockSync?: boolean;
+      logger?: Logger;
+    },
     private readonly limiter: RateLimiter | undefined = opts.rateLimits === false
       ? undefined
       : SHARED_LIMITER,
   ) {
-    this.http = new HttpClient({ exchange: EXCHANGE, baseUrl: opts.baseUrl, timeoutMs: opts.timeoutMs });
+    this.http = new HttpClient({
+      exchange: EXCHANGE,
+      baseUrl: opts.baseUrl,
+      timeoutMs: opts.timeoutMs,
+      telemetry: opts.telemetry,
+    });
+    this.telemetry = opts.telemetry;
+    this.clockSync = opts.clockSync !== false;
+    this.clock = new OkxClock(() => this.serverTime(opts.timeoutMs), opts.logger);
   }
+
+  /** GET /api/v5/public/time → OKX's clock in Unix ms (reference §4.1). */
+  async serverTime(timeoutMs: number): Promise<number> {
+    const rows = await this.call<{ ts?: string }>({
+      method: "GET",
+      path: "/api/v5/public/time",
+      demo: false,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const ts = Number(rows[0]?.ts);
+    if (!Number.isFinite(ts) || ts <= 0) {
+      throw new OkxUnclearReplyError(EXCHANGE, "no-time", "OKX public/time answered no timestamp");
+    }
+    return ts;
+  }
+
+  /** This mount's reports; the shared limiter is told per request whose wait it was. */
+  private readonly telemetry?: MountTelemetry;
 
   /** Sends and checks the envelope; returns `data` (always an array). */
   async call<T>(req: OkxRequest): Promise<T[]> {
@@ -78,8 +118,22 @@ export class OkxClient {
     return readEnvelope<T>(res);
   }
 
-  /** Sends a request and returns OKX's raw answer (for `__api_` passthrough); transport errors throw. */
+  /**
+   * Sends a request and returns OKX's raw answer (for `__api_` passthrough); transport errors throw. A
+   * signed request OKX refuses with 50102 (timestamp expired) is sent once more after re-measuring the
+   * clock: OKX rejects it at authentication, before doing anything, so the retry cannot place an order
+   * twice. It is re-signed with a fresh timestamp; method, path, query and body are the same.
+   */
   async send(req: OkxRequest): Promise<HttpResponse> {
+    const synced = req.auth !== undefined && this.clockSync;
+    if (synced) await this.clock.ensureFresh();
+    const res = await this.sendOnce(req);
+    if (!synced || !isExpiredTimestamp(res)) return res;
+    await this.clock.measure().catch(() => undefined);
+    return this.sendOnce(req);
+  }
+
+  private async sendOnce(req: OkxRequest): Promise<HttpResponse> {
     const method = req.method.toUpperCase();
     const rule = endpointLimit(method, req.path);
     await this.limiter?.acquire(
@@ -88,6 +142,7 @@ export class OkxClient {
       rule,
       req.signal,
       req.deadline,
+      this.telemetry,
     );
     const requestPath = req.path + buildQuery(req.query ?? {});
     // JSON.stringify of an object whose numeric values are all strings: no float can reach OKX.
@@ -95,7 +150,7 @@ export class OkxClient {
     const headers: Record<string, string> = {};
     if (req.demo) headers["x-simulated-trading"] = "1";
     if (req.auth) {
-      const timestamp = okxTimestamp();
+      const timestamp = okxTimestamp(this.clockSync ? this.clock.now() : Date.now());
       headers["OK-ACCESS-KEY"] = req.auth.apiKey;
       headers["OK-ACCESS-SIGN"] = signRequest(req.auth.secret, timestamp, method, requestPath, body);
       headers["OK-ACCESS-TIMESTAMP"] = timestamp;
@@ -174,6 +229,18 @@ export function parseEnvelope(res: HttpResponse): OkxEnvelope {
     );
   }
   return parsed as OkxEnvelope;
+}
+
+/** OKX's "Timestamp request expired" (HTTP 401, code 50102). */
+export const TIMESTAMP_EXPIRED = "50102";
+
+function isExpiredTimestamp(res: HttpResponse): boolean {
+  if (res.status !== 401) return false;
+  try {
+    return String((JSON.parse(res.text) as OkxEnvelope).code) === TIMESTAMP_EXPIRED;
+  } catch {
+    return false;
+  }
 }
 
 function isFailedItem(item: unknown): item is OkxItemResult & { sCode: string } {

@@ -31,6 +31,9 @@ export const ENDPOINT_LIMITS: Readonly<Record<string, EndpointLimit>> = {
   "GET /api/v5/account/balance": limit(10, "user"),
   "GET /api/v5/account/positions": limit(10, "user"),
   "POST /api/v5/account/set-leverage": limit(20, "user"),
+  // OKX docs (Get account configuration, Set position mode): 5 requests / 2 s per user.
+  "GET /api/v5/account/config": limit(5, "user"),
+  "POST /api/v5/account/set-position-mode": limit(5, "user"),
   "POST /api/v5/trade/order": limit(60, "user+instId"),
   "GET /api/v5/trade/order": limit(60, "user+instId"),
   "POST /api/v5/trade/cancel-order": limit(60, "user+instId"),

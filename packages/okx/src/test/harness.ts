@@ -32,14 +32,23 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(standinOptions: StandinOptions = {}, logger?: Logger): Promise<Harness> {
+/**
+ * Streams are off unless `mountOptions` turns them on: the REST suites inspect and count the REST requests
+ * each call makes, which a stream answering instead would change. streams*.test.ts turn them on.
+ */
+export async function startHarness(
+  standinOptions: StandinOptions = {},
+  logger?: Logger,
+  mountOptions: Record<string, unknown> = {},
+): Promise<Harness> {
   const standin = await startOkxStandin({ port: 0, ...standinOptions });
+  const common = { baseUrl: standin.url, timeoutMs: TIMEOUT_MS, streams: false, ...mountOptions };
   const gateway = await Gateway.start({
     port: 0,
     logger: logger ?? silentLogger(),
     exchanges: {
-      OKX: { adapter: "OKX", options: { baseUrl: standin.url, timeoutMs: TIMEOUT_MS } },
-      OKX_SWAP: { adapter: "OKX", options: { baseUrl: standin.url, timeoutMs: TIMEOUT_MS, market: "swap" } },
+      OKX: { adapter: "OKX", options: common },
+      OKX_SWAP: { adapter: "OKX", options: { ...common, market: "swap" } },
     },
   });
   const spot = new DockerClient({

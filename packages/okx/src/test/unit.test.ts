@@ -134,6 +134,9 @@ describe("order rounding", () => {
     maxLmtAmt: "1000000",
     ctVal: "1",
     ctValCcy: "BTC",
+    settleCcy: "",
+    ctType: "",
+    alias: "",
     live: true,
   };
   const swap: Instrument = {
@@ -144,6 +147,8 @@ describe("order rounding", () => {
     lotSz: "0.01",
     minSz: "0.01",
     ctVal: "0.01",
+    settleCcy: "USDT",
+    ctType: "linear",
   };
   const order = (type: string, price: unknown, amount: unknown) =>
     parseCreateOrder({ symbol: "BTC_USDT", type, price, amount });

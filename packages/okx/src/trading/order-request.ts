@@ -1,4 +1,5 @@
 import { BadRequestError, Dec, type ParamsOf, roundToStep, toPlain } from "@fmz-gateway/core";
+import type { PosMode } from "../account/position-mode";
 import type { Instrument } from "../market/instruments";
 import type { OkxOptions } from "../options";
 
@@ -8,6 +9,8 @@ export interface OkxOrderBody {
   tdMode: string;
   clOrdId: string;
   side: "buy" | "sell";
+  /** Long/short mode only: which side the order opens or closes. */
+  posSide?: "long" | "short";
   ordType: "limit" | "market";
   px?: string;
   sz: string;
@@ -17,6 +20,10 @@ export interface OkxOrderBody {
 
 /**
  * FMZ's order → OKX's (reference §4.13), exactly:
+ * - contracts (swaps and dated futures) in long/short mode name the side (reference §4.13 posSide): `buy`
+ *   opens long (buy, long), `sell` opens short (sell, short), `closebuy` closes long (sell, long),
+ *   `closesell` closes short (buy, short); in net mode `closebuy`/`closesell` are reduce-only instead,
+ *   since OKX takes reduceOnly only in net mode;
  * - price rounded to the tick size (nearest), amount down to the lot size; below `minSz` is an error that
  *   names the minimum, never a silent zero; trailing zeros dropped (`0.3`, not `0.30000000`);
  * - spot: `tdMode` cash; a market buy spends quote currency (`tgtCcy` quote_ccy, `sz` in USDT, rounded
@@ -29,8 +36,9 @@ export function buildOrderBody(
   p: ParamsOf<"createOrder">,
   marginMode: OkxOptions["marginMode"],
   clOrdId: string,
+  posMode: PosMode = "net_mode",
 ): OkxOrderBody {
-  const swap = inst.instType === "SWAP";
+  const swap = inst.instType !== "SPOT";
   const closing = p.side === "closebuy" || p.side === "closesell";
   if (closing && !swap) {
     throw new BadRequestError(`trade: ${p.side} closes a contract position; ${p.symbol.text} is a spot pair`);
@@ -48,7 +56,9 @@ export function buildOrderBody(
   };
   // OKX defaults tgtCcy to quote for a market buy and base for a market sell; saying so costs nothing.
   if (!swap && p.orderType === "market") body.tgtCcy = quoteBuy ? "quote_ccy" : "base_ccy";
-  if (closing) body.reduceOnly = true;
+  if (swap && posMode === "long_short_mode") {
+    body.posSide = p.side === "buy" || p.side === "closebuy" ? "long" : "short";
+  } else if (closing) body.reduceOnly = true;
   return body;
 }
 
@@ -65,7 +75,7 @@ export function roundPrice(inst: Instrument, price: string): string {
 export function roundAmount(inst: Instrument, amount: string): string {
   const sz = toPlain(roundToStep(amount, inst.lotSz, "down"));
   if (new Dec(sz).lt(inst.minSz)) {
-    const unit = inst.instType === "SWAP" ? "contracts" : inst.base;
+    const unit = inst.instType === "SPOT" ? inst.base : "contracts";
     throw new BadRequestError(
       `trade: amount ${amount} is below the minimum order size of ${inst.instId}: ${toPlain(inst.minSz)} ${unit} (lot size ${toPlain(inst.lotSz)})`,
     );

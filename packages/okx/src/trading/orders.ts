@@ -1,9 +1,21 @@
 import type { ParamsOf, ResultOf } from "@fmz-gateway/core";
-import { checkInstId, instTypeOf, resolveTarget, type Target } from "../market/symbols";
+import { contractTypeFor, resolveTargetAsync, symbolOf } from "../market/futures";
+import { checkInstId, instTypeOf, type Target } from "../market/symbols";
 import type { OkxCall } from "../okx-call";
 import type { OkxItemResult, OkxOrder } from "../okx-types";
 import { firstRow } from "../market/ticker";
-import { toOrder } from "./order-mapping";
+import { type SymbolNames, toOrder } from "./order-mapping";
+
+/**
+ * FMZ names for these orders: dated futures by today's alias, so their list is loaded first (cached; a
+ * failure only leaves OKX's ids in place).
+ */
+async function namesFor(call: OkxCall, rows: readonly OkxOrder[]): Promise<SymbolNames> {
+  if (rows.some((o) => instTypeOf(o.instId) === "FUTURES")) {
+    await call.instruments.list(call, "FUTURES").catch(() => undefined);
+  }
+  return { symbol: (id) => symbolOf(call, id), contractType: (id) => contractTypeFor(call, id) };
+}
 
 /** OKX's page size for order lists (reference §4.18–4.20). */
 const PAGE = 100;
@@ -20,7 +32,7 @@ export async function getOrder(call: OkxCall, p: ParamsOf<"getOrder">): Promise<
   );
   const row = firstRow(rows, `order ${p.id.text}`);
   call.ctx.setRaw(row);
-  return toOrder(row);
+  return toOrder(row, await namesFor(call, [row]));
 }
 
 /**
@@ -43,9 +55,10 @@ export async function cancelOrder(
 
 /** `orders`: every page of GET /api/v5/trade/orders-pending for an instrument or a range. */
 export async function getOpenOrders(call: OkxCall, p: ParamsOf<"getOrders">): Promise<ResultOf<"getOrders">> {
-  const target = resolveTarget(p.symbol, call.options.market, "orders");
+  const target = await resolveTargetAsync(call, p.symbol, "orders");
   const orders = await collect(call, "/api/v5/trade/orders-pending", baseQuery(target), target, Infinity);
-  return orders.map(toOrder);
+  const names = await namesFor(call, orders);
+  return orders.map((o) => toOrder(o, names));
 }
 
 /** Orders placed within this window are in `orders-history`; older ones only in the archive. */
@@ -63,7 +76,7 @@ export async function getHistoryOrders(
   call: OkxCall,
   p: ParamsOf<"getHistoryOrders">,
 ): Promise<ResultOf<"getHistoryOrders">> {
-  const target = resolveTarget(p.symbol, call.options.market, "historyorders");
+  const target = await resolveTargetAsync(call, p.symbol, "historyorders");
   const limit = Math.min(p.limit ?? DEFAULT_HISTORY_LIMIT, MAX_HISTORY_LIMIT);
   const query = { ...baseQuery(target), begin: p.since === undefined ? undefined : String(p.since) };
   const recent = await collect(call, "/api/v5/trade/orders-history", query, target, limit);
@@ -81,7 +94,8 @@ export async function getHistoryOrders(
     const seen = new Set(recent.map((o) => o.ordId));
     all = [...recent, ...older.filter((o) => !seen.has(o.ordId))];
   }
-  return all.slice(0, limit).map(toOrder);
+  const names = await namesFor(call, all);
+  return all.slice(0, limit).map((o) => toOrder(o, names));
 }
 
 function baseQuery(target: Target): Record<string, string> {

@@ -9,9 +9,14 @@ import {
 } from "@fmz-gateway/core";
 import type { OkxCall } from "../okx-call";
 import type { OkxItemResult, OkxOrder } from "../okx-types";
-import { resolveSymbol } from "../market/symbols";
+import { isPositionSideError, type PosMode } from "../account/position-mode";
+import { resolveInstrument } from "../market/futures";
+import type { Instrument } from "../market/instruments";
 import { EXCHANGE, OkxUnclearReplyError, outcomeUnknown } from "../rest/okx-client";
 import { buildOrderBody } from "./order-request";
+
+/** OKX's "Contract expired." (reference §2.4): the dated future was delivered. */
+const CONTRACT_EXPIRED = "51027";
 
 /** OKX's "Order does not exist." (reference §4.15). */
 const ORDER_NOT_FOUND = "51603";
@@ -31,18 +36,32 @@ export async function createOrder(
   call: OkxCall,
   p: ParamsOf<"createOrder">,
 ): Promise<ResultOf<"createOrder">> {
-  const resolved = resolveSymbol(p.symbol, call.options.market, "trade");
   call.auth(); // a missing passphrase fails before anything is sent
+  const resolved = await resolveInstrument(call, p.symbol, "trade");
   const inst = await call.instruments.get(call, resolved);
+  const contract = inst.instType !== "SPOT";
   const clOrdId = newClientOrderId("fmz", 32);
-  const body = buildOrderBody(inst, p, call.options.marginMode, clOrdId);
+  let posMode: PosMode = contract ? await call.positionModes.get(call) : "net_mode";
 
   let rows: OkxItemResult[];
-  try {
-    rows = await call.privatePost<OkxItemResult>("/api/v5/trade/order", body, inst.instId);
-  } catch (err) {
-    if (!outcomeUnknown(err)) throw err;
-    return { id: await recoverLostOrder(call, inst.instId, clOrdId, err) };
+  for (let attempt = 0; ; attempt++) {
+    const body = buildOrderBody(inst, p, call.options.marginMode, clOrdId, posMode);
+    try {
+      rows = await call.privatePost<OkxItemResult>("/api/v5/trade/order", body, inst.instId);
+      break;
+    } catch (err) {
+      if (outcomeUnknown(err)) return { id: await recoverLostOrder(call, inst.instId, clOrdId, err) };
+      if (!(err instanceof ExchangeError)) throw err;
+      if (err.code === CONTRACT_EXPIRED) throw expired(call, inst, p.symbol.text, err);
+      if (!contract || !isPositionSideError(err.code, err.message)) throw err;
+      // OKX refused the position side, so nothing was placed: the mode may have changed on OKX's site.
+      // Read it again; when it did change, the order goes once more in the right form, else it fails.
+      call.positionModes.forget(call);
+      const now = await call.positionModes.get(call);
+      if (attempt > 0 || now === posMode) throw sideMismatch(err, posMode, body.side, body.posSide);
+      call.ctx.logger.warn(`OKX account position mode is now ${now} (was ${posMode}); placing the order in it`);
+      posMode = now;
+    }
   }
   const ordId = rows[0]?.ordId;
   if (!ordId) {
@@ -51,6 +70,33 @@ export async function createOrder(
   }
   call.ctx.setRaw(rows[0]);
   return { id: packOrderId(inst.instId, ordId) };
+}
+
+/** 51027 on an alias we resolved: the list was stale. Forget it, so the next call finds the new contract. */
+function expired(call: OkxCall, inst: Instrument, text: string, err: ExchangeError): ExchangeError {
+  call.instruments.forget(call, "FUTURES");
+  const when = inst.expTime ? ` at ${new Date(inst.expTime).toISOString()}` : "";
+  return new ExchangeError(
+    EXCHANGE,
+    err.code,
+    `${reasonOf(err)} ${text} was ${inst.instId}, delivered${when}; nothing was placed. The next call resolves ${text} again`,
+    err.httpStatus,
+  );
+}
+
+function sideMismatch(err: ExchangeError, mode: PosMode, side: string, posSide: string | undefined): ExchangeError {
+  return new ExchangeError(
+    EXCHANGE,
+    err.code,
+    `${reasonOf(err)} (account in ${mode}; sent side ${side}${posSide ? `, posSide ${posSide}` : ", no posSide"})`,
+    err.httpStatus,
+  );
+}
+
+/** OKX's own message of an ExchangeError, without our `OKX <code>: ` prefix. */
+function reasonOf(err: ExchangeError): string {
+  const prefix = `${err.exchange} ${err.code}: `;
+  return (err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message).trim();
 }
 
 /** Finds the order by its client id after a lost reply; returns the packed id or throws a clear error. */

@@ -1,0 +1,104 @@
+/**
+ * The README's exchange × FMZ method matrix, from a replay run: ✓ where ccxt's recorded responses,
+ * replayed through the gateway, gave what ccxt's recorded parse says; `has` where ccxt offers the
+ * method but no recording verified it here; ✗ where ccxt does not offer it.
+ */
+import * as ccxt from "ccxt";
+import { type CcxtExchange, createExchange, has } from "../ccxt-lib";
+import { canReadOrder } from "../methods/order-lookup";
+import { matrixRow } from "./matrix";
+
+/** The exchanges the matrix always lists (issue 12), whether or not they have recordings. */
+export const MATRIX_EXCHANGES = [
+  "binance",
+  "bybit",
+  "okx",
+  "bitget",
+  "gate",
+  "kucoin",
+  "htx",
+  "mexc",
+  "kraken",
+  "coinbase",
+  "bitmart",
+  "bingx",
+  "coinex",
+  "cryptocom",
+  "hyperliquid",
+  "phemex",
+  "woo",
+  "bitfinex",
+  "bitstamp",
+  "poloniex",
+];
+
+/** FMZ method → whether the exchange's ccxt class offers it. */
+const OFFERED: ReadonlyArray<readonly [string, (ex: CcxtExchange) => boolean]> = [
+  ["ticker", (ex) => has(ex, "fetchTicker")],
+  ["depth", (ex) => has(ex, "fetchOrderBook")],
+  ["trades", (ex) => has(ex, "fetchTrades")],
+  ["records", (ex) => has(ex, "fetchOHLCV")],
+  ["accounts", (ex) => has(ex, "fetchBalance")],
+  ["trade", (ex) => has(ex, "createOrder")],
+  ["order", (ex) => canReadOrder(ex)],
+  ["orders", (ex) => has(ex, "fetchOpenOrders")],
+  ["historyorders", (ex) => ["fetchCanceledAndClosedOrders", "fetchClosedOrders", "fetchOrders"].some((f) => has(ex, f))],
+  ["cancel", (ex) => has(ex, "cancelOrder")],
+  ["positions", (ex) => has(ex, "fetchPositions")],
+  ["fundings", (ex) => has(ex, "fetchFundingRate") || has(ex, "fetchFundingRates")],
+];
+
+export interface MatrixCase {
+  readonly exchange: string;
+  readonly fmz: string;
+  readonly verdict: "pass" | "fail" | "stale" | "skip";
+  readonly description: string;
+  readonly ccxtMethod: string;
+  readonly problems: readonly string[];
+}
+
+function known(id: string): boolean {
+  return typeof (ccxt as unknown as Record<string, unknown>)[id] === "function";
+}
+
+/** The matrix block of the README, as Markdown. */
+export function replayMatrix(cases: readonly MatrixCase[], extra: readonly string[] = []): string {
+  const ids = [...new Set([...MATRIX_EXCHANGES, ...extra, ...cases.map((c) => c.exchange)])];
+  const lines = [
+    `| exchange | ${OFFERED.map(([m]) => m).join(" | ")} | Secret Key |`,
+    `|---|${OFFERED.map(() => ":-:").join("|")}|---|`,
+  ];
+  const notes: string[] = [];
+  for (const id of ids) {
+    if (!known(id)) {
+      lines.push(`| ${id} | ${OFFERED.map(() => "–").join(" | ")} | not in ccxt ${ccxt.version} |`);
+      continue;
+    }
+    const ex = createExchange(id, {});
+    const cells = OFFERED.map(([method, offered]) => {
+      const mine = cases.filter((c) => c.exchange === id && c.fmz === method);
+      if (mine.some((c) => c.verdict === "fail")) return "✗ fails";
+      if (mine.some((c) => c.verdict === "pass")) return "✓";
+      return offered(ex) ? "has" : "✗";
+    });
+    lines.push(`| ${id} | ${cells.join(" | ")} | ${matrixRow(id).secretKey} |`);
+    for (const c of cases.filter((k) => k.exchange === id && k.verdict === "stale")) {
+      notes.push(
+        `- ${id} \`${c.fmz}\` (${c.ccxtMethod}, "${c.description}"): ccxt ${ccxt.version} parses the recording differently from the recorded parse (${c.problems.join("; ")}); the reply matches ccxt ${ccxt.version}, so the cell is not ✓.`,
+      );
+    }
+  }
+  const replayed = new Set(cases.filter((c) => c.verdict === "pass").map((c) => c.exchange)).size;
+  const passed = cases.filter((c) => c.verdict === "pass").length;
+  const skipped = cases.filter((c) => c.verdict === "skip").length;
+  return [
+    ...lines,
+    "",
+    `✓ **replay-verified**: at least one of ccxt's recorded real responses for that method (its static test fixtures, ` +
+      `\`ts/src/test/static/response/<exchange>.json\`) was answered through a real gateway, ccxt mount and FMZ call, and ` +
+      `the FMZ reply showed what ccxt's recorded \`parsedResponse\` says (the fields of the table in "Methods"); no recording ` +
+      `of it failed. \`has\`: ccxt ${ccxt.version} offers the method, no recording verified it here. ✗: ccxt does not offer it. ` +
+      `${passed} cases passed on ${replayed} exchanges; ${skipped} recordings have no FMZ equivalent (extra params, other wallets) and are not counted.`,
+    ...(notes.length ? ["", "Recordings the installed ccxt reads differently:", "", ...notes] : []),
+  ].join("\n");
+}

@@ -1,0 +1,3 @@
+export { AllowList, AllowListError, isLoopbackAddress, isLoopbackHost } from "./allow-list";
+export { bindRefusal } from "./bind-check";
+export { guardRequests } from "./guard";

@@ -1,0 +1,2 @@
+/** Start-up refused: the message names the config path at fault. */
+export class StartupError extends Error {}

@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import type { AddressInfo } from "node:net";
+import { after, before, describe, it } from "node:test";
+import { WebSocketServer, type WebSocket } from "ws";
+import { silentLogger } from "../logging/logger";
+import { WsConnection } from "./ws-connection";
+
+/** Polls until `cond` holds; fails after `ms` (a bound on waiting, not an assertion about speed). */
+async function waitFor(cond: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+let server: WebSocketServer;
+let url: string;
+const sockets: WebSocket[] = [];
+const received: string[] = [];
+let answerPings = true;
+
+before(async () => {
+  server = new WebSocketServer({ port: 0, host: "127.0.0.1" });
+  await new Promise<void>((r) => server.once("listening", () => r()));
+  url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/ws`;
+  server.on("connection", (s) => {
+    sockets.push(s);
+    s.on("message", (d) => {
+      const text = d.toString();
+      received.push(text);
+      if (text === "ping" && answerPings) s.send("pong");
+      if (text === "echo") s.send("hello");
+    });
+  });
+});
+after(async () => {
+  for (const s of sockets) s.terminate();
+  await new Promise<void>((r) => server.close(() => r()));
+});
+
+function connection(events: string[]) {
+  return new WsConnection({
+    url,
+    name: "test",
+    logger: silentLogger(),
+    pingAfterMs: 30,
+    pongTimeoutMs: 60,
+    pingText: "ping",
+    isPong: (t) => t === "pong",
+    backoff: { initialMs: 10, maxMs: 40 },
+    onOpen: () => events.push("open"),
+    onMessage: (t) => events.push(`msg ${t}`),
+    onDown: (why) => events.push(`down ${why}`),
+  });
+}
+
+describe("WsConnection", () => {
+  it("connects, delivers messages, pings when quiet and keeps the pong to itself", async () => {
+    const events: string[] = [];
+    const c = connection(events);
+    c.start();
+    await waitFor(() => c.isOpen);
+    assert.ok(c.send("echo"));
+    await waitFor(() => events.includes("msg hello"));
+    await waitFor(() => received.filter((t) => t === "ping").length >= 2);
+    assert.ok(!events.some((e) => e.includes("pong")));
+    assert.ok(!events.some((e) => e.startsWith("down")), "answered pings keep it up");
+    c.stop();
+    assert.equal(c.isOpen, false);
+  });
+
+  it("drops a socket whose keepalive goes unanswered, then reconnects", async () => {
+    const events: string[] = [];
+    const c = connection(events);
+    const before = sockets.length;
+    answerPings = false;
+    c.start();
+    await waitFor(() => events.some((e) => e === "down keepalive not answered in time"));
+    answerPings = true;
+    await waitFor(() => sockets.length >= before + 2 && c.isOpen);
+    assert.equal(events.filter((e) => e === "open").length >= 2, true);
+    c.stop();
+  });
+
+  it("reconnects after the server closes the socket, and stays down after stop()", async () => {
+    const events: string[] = [];
+    const c = connection(events);
+    c.start();
+    await waitFor(() => c.isOpen);
+    sockets.at(-1)?.close(4004, "No data received in 30s");
+    await waitFor(() => events.some((e) => e.startsWith("down closed 4004")));
+    await waitFor(() => events.filter((e) => e === "open").length === 2 && c.isOpen);
+    c.stop();
+    const count = sockets.length;
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(sockets.length, count, "no reconnect after stop");
+  });
+});

@@ -1,0 +1,29 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { REPO_ROOT, type Workspace, cleanNpmEnv } from "./workspaces";
+
+const run = promisify(execFile);
+
+export interface Tarball {
+  readonly name: string;
+  /** Absolute path of the .tgz. */
+  readonly file: string;
+  /** Every path inside the package (`dist/index.js`, `package.json` …). */
+  readonly files: readonly string[];
+}
+
+/** `npm pack`s the workspaces in one npm run (one start-up, not one per package) into `dest`. */
+export async function packWorkspaces(workspaces: readonly Workspace[], dest: string): Promise<Tarball[]> {
+  const args = ["pack", "--json", "--pack-destination", dest, ...workspaces.flatMap((w) => ["-w", w.dir])];
+  const { stdout } = await run("npm", args, { cwd: REPO_ROOT, env: cleanNpmEnv(), maxBuffer: 64 << 20 });
+  const packed = JSON.parse(stdout) as Array<{ name: string; filename: string; files: Array<{ path: string }> }>;
+  return packed.map((p) => ({
+    name: p.name,
+    file: path.join(dest, p.filename),
+    files: p.files.map((f) => f.path),
+  }));
+}
+
+/** What a user never needs from a tarball: compiled tests, test helpers, build state, source maps. */
+export const NOT_FOR_USERS = [/\.test\.[cm]?[jt]s$/, /(^|\/)test(-support)?\//, /tsbuildinfo/, /\.map$/];

@@ -1,0 +1,97 @@
+import {
+  Dec,
+  type InstrumentSymbol,
+  type Market,
+  type Markets,
+  parseSymbol,
+  requireInstrument,
+  roundToStep,
+} from "@fmz-gateway/core";
+import type { MarketSource } from "../market/market-source";
+import { PaperError } from "./paper-error";
+
+/** An instrument as the paper exchange trades it: the source's market facts as exact decimals. */
+export interface Instrument {
+  readonly symbol: InstrumentSymbol;
+  /** `BTC_USDT` or `BTC_USDT.swap`. */
+  readonly text: string;
+  readonly isSwap: boolean;
+  readonly base: string;
+  readonly quote: string;
+  readonly tick: Dec;
+  readonly lot: Dec;
+  readonly minQty: Dec;
+  readonly maxQty: Dec;
+  readonly minNotional: Dec;
+  /** Base per contract (1 on spot). */
+  readonly ctVal: Dec;
+}
+
+const MARKETS_TTL_MS = 10 * 60_000;
+
+/** The source's markets, cached (they change rarely), and symbol → instrument for this mount's market. */
+export class Instruments {
+  private cache?: { at: number; markets: Markets };
+
+  constructor(
+    private readonly source: MarketSource,
+    private readonly exchange: string,
+    private readonly market: "spot" | "swap",
+  ) {}
+
+  async markets(signal?: AbortSignal): Promise<Markets> {
+    const now = Date.now();
+    if (!this.cache || now - this.cache.at > MARKETS_TTL_MS) {
+      this.cache = { at: now, markets: await this.source.call("getMarkets", {}, { signal }) };
+    }
+    return this.cache.markets;
+  }
+
+  /** The canonical text of a symbol on this mount: a bare pair means the mount's market. */
+  canonical(symbol: InstrumentSymbol): string {
+    if (symbol.contract) return symbol.text;
+    return this.market === "swap" ? `${symbol.text}.swap` : symbol.text;
+  }
+
+  async get(symbol: InstrumentSymbol | string, signal?: AbortSignal): Promise<Instrument> {
+    const text = typeof symbol === "string" ? symbol : this.canonical(symbol);
+    const markets = await this.markets(signal);
+    const m = markets[text];
+    if (!m) {
+      throw new PaperError(this.exchange, "UNKNOWN_SYMBOL", `${text} is not traded on ${this.source.name}`);
+    }
+    return toInstrument(m, text);
+  }
+}
+
+function dec(n: number | undefined, fallback: string): Dec {
+  return n !== undefined && Number.isFinite(n) && n > 0 ? new Dec(n) : new Dec(fallback);
+}
+
+function toInstrument(m: Market, text: string): Instrument {
+  const symbol = requireInstrument(parseSymbol(text), "trade");
+  const isSwap = symbol.contract !== undefined;
+  return {
+    symbol,
+    text,
+    isSwap,
+    base: symbol.base,
+    quote: symbol.quote,
+    tick: dec(m.tickSize, "0.00000001"),
+    lot: dec(m.amountSize, "0.00000001"),
+    minQty: dec(m.minQty, "0"),
+    maxQty: dec(m.maxQty, "1e30"),
+    minNotional: new Dec(m.minNotional > 0 ? m.minNotional : 0),
+    ctVal: isSwap ? dec(m.ctVal, "1") : new Dec(1),
+  };
+}
+
+/** A price on the instrument's tick. */
+export function roundPrice(inst: Instrument, price: Dec | string): Dec {
+  return new Dec(roundToStep(new Dec(price), inst.tick, "nearest"));
+}
+
+/** An amount on the instrument's lot, rounded down so an order never trades more than asked. */
+export function roundAmount(inst: Instrument, amount: Dec | string): Dec {
+  return new Dec(roundToStep(new Dec(amount), inst.lot, "down"));
+}

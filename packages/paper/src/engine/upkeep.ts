@@ -1,0 +1,120 @@
+import { Dec, type Depth, type Ticker, type Trade } from "@fmz-gateway/core";
+import type { OrderRow, PositionRow } from "../store/rows";
+import type { EngineContext } from "./context";
+import type { Instrument } from "./instrument";
+import { matchResting } from "./matching";
+import { settleSpot, settleSwap } from "./settle";
+import { statusOf } from "./status";
+
+/** One look at an instrument's market: what resting orders, funding and liquidation are checked against. */
+export interface Snapshot {
+  depth: Depth;
+  trades: Trade[];
+  ticker: Ticker;
+  funding: { time: number; rate: string };
+}
+
+/**
+ * Everything the market does to the accounts on one instrument, in one transaction: resting orders
+ * fill where the market traded through them, positions pay or receive funding when its time passed,
+ * and a position whose equity fell below maintenance margin is liquidated at the mark.
+ */
+export function applyMarket(ctx: EngineContext, inst: Instrument, snap: Snapshot): void {
+  const now = ctx.source.now();
+  ctx.store.tx(() => {
+    for (const order of ctx.store.openOrdersOn(inst.text)) fillResting(ctx, inst, order, snap, now);
+    if (!inst.isSwap) return;
+    for (const pos of ctx.store.positionsOn(inst.text)) {
+      if (now >= pos.funding_time) payFunding(ctx, inst, pos, snap, now);
+      const after = ctx.store.position(pos.account, inst.text);
+      if (after) liquidateIfBelowMaintenance(ctx, inst, after, snap, now);
+    }
+  });
+}
+
+function fillResting(ctx: EngineContext, inst: Instrument, order: OrderRow, snap: Snapshot, now: number): void {
+  const isBuy = order.side === "buy" || order.side === "closesell";
+  let remaining = new Dec(order.amount).minus(order.deal);
+  if (order.offset === "close") {
+    // A reduce-only order never fills past the position it closes; with none left it is cancelled.
+    const qty = new Dec(ctx.store.position(order.account, inst.text)?.qty ?? 0);
+    const held = isBuy ? Dec.max(qty.neg(), 0) : Dec.max(qty, 0);
+    if (held.isZero()) {
+      order.status = new Dec(order.deal).isZero() ? "canceled" : "partial-canceled";
+      order.updated_at = now;
+      ctx.store.updateOrder(order);
+      return;
+    }
+    remaining = Dec.min(remaining, held);
+  }
+  const limit = new Dec(order.price);
+  const m = matchResting(
+    { isBuy, limit, remaining, bookMark: order.book_mark, tradeMark: order.trade_mark },
+    snap.depth,
+    snap.trades,
+    inst.lot,
+  );
+  order.book_mark = m.bookMark;
+  order.trade_mark = m.tradeMark;
+  if (m.amount.gt(0)) {
+    const fill = {
+      store: ctx.store,
+      inst,
+      account: order.account,
+      order,
+      piece: { price: limit, amount: m.amount },
+      isBuy,
+      feeRate: ctx.maker,
+      liquidity: "maker" as const,
+      now,
+    };
+    if (inst.isSwap) settleSwap({ ...fill, leverage: ctx.leverage(order.account, inst.text), funding: snap.funding });
+    else settleSpot(fill);
+    order.status = statusOf(order, "open");
+  }
+  ctx.store.updateOrder(order);
+}
+
+/** Funding on the position's notional at the mark: longs pay a positive rate, shorts receive it. */
+function payFunding(ctx: EngineContext, inst: Instrument, pos: PositionRow, snap: Snapshot, now: number): void {
+  const mark = new Dec(snap.ticker.last);
+  const payment = new Dec(pos.qty).mul(inst.ctVal).mul(mark).mul(pos.funding_rate);
+  ctx.store.adjust(pos.account, inst.quote, payment.neg(), new Dec(0));
+  ctx.store.ledger(pos.account, inst.quote, payment.neg(), "funding", inst.text, now);
+  let margin = new Dec(pos.margin);
+  const free = ctx.store.balance(pos.account, inst.quote).free;
+  if (free.isNeg()) {
+    // What free cannot pay comes out of the position's margin, as an exchange would.
+    const take = Dec.min(free.neg(), margin);
+    ctx.store.adjust(pos.account, inst.quote, take, take.neg());
+    margin = margin.minus(take);
+  }
+  const next = snap.funding.time > now ? snap.funding : { time: pos.funding_time + 8 * 3_600_000, rate: pos.funding_rate };
+  ctx.store.putPosition({ ...pos, margin: margin.toFixed(), funding_time: next.time, funding_rate: next.rate });
+}
+
+function liquidateIfBelowMaintenance(ctx: EngineContext, inst: Instrument, pos: PositionRow, snap: Snapshot, now: number): void {
+  const qty = new Dec(pos.qty);
+  const mark = new Dec(snap.ticker.last);
+  const upnl = qty.mul(inst.ctVal).mul(mark.minus(pos.entry));
+  const margin = new Dec(pos.margin);
+  const maintenance = qty.abs().mul(inst.ctVal).mul(mark).mul(ctx.maintenance);
+  if (margin.plus(upnl).gte(maintenance)) return;
+  // Isolated margin: the loss stops at the position's margin (the exchange's insurance fund takes the rest).
+  const pnl = Dec.max(upnl, margin.neg());
+  ctx.store.adjust(pos.account, inst.quote, margin.plus(pnl), margin.neg());
+  ctx.store.putPosition({ ...pos, qty: "0", margin: "0" });
+  ctx.store.insertFill({
+    order_id: null,
+    account: pos.account,
+    symbol: inst.text,
+    side: qty.isNeg() ? "buy" : "sell",
+    price: mark.toFixed(),
+    amount: qty.abs().toFixed(),
+    fee: "0",
+    fee_ccy: inst.quote,
+    pnl: pnl.toFixed(),
+    liquidity: "liquidation",
+    time: now,
+  });
+}

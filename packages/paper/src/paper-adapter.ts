@@ -1,0 +1,200 @@
+import path from "node:path";
+import {
+  type CallContext,
+  Exchange,
+  ExchangeAdapter,
+  type MountInfo,
+  NotSupportedError,
+  type ParamsOf,
+  type ResultOf,
+} from "@fmz-gateway/core";
+import { EngineContext } from "./engine/context";
+import { PaperEngine } from "./engine/paper-engine";
+import { balanceView, covers, orderView, positionView } from "./engine/views";
+import { paperIo } from "./io";
+import { type MarketSource, mountMarket } from "./market/market-source";
+import { PAPER_OPTIONS_SCHEMA, type PaperOptions, isSimulated } from "./options";
+import { SimulatedMarket } from "./simulated/simulated-market";
+import { type Db, openDatabase } from "./store/database";
+import { PaperStore } from "./store/paper-store";
+
+type Ctx = CallContext<PaperOptions>;
+
+/**
+ * Paper trading: public data from another mount (or the built-in simulated market), balances, orders
+ * and positions kept by this adapter in SQLite. The caller's Access Key names the account; no real key
+ * is needed or used. Every state change commits before its reply leaves.
+ */
+@Exchange("PAPER", { description: "paper trading on another mount's live data or a simulated market", autoMount: false })
+export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
+  static readonly optionsSchema = PAPER_OPTIONS_SCHEMA;
+
+  /** The mount whose data this one reads; none for the simulated market. */
+  static dependencies(options: Record<string, unknown>): string[] {
+    const source = typeof options.source === "string" ? options.source : "simulated";
+    return isSimulated({ source }) ? [] : [source];
+  }
+
+  private db?: Db;
+  private engineRef?: PaperEngine;
+  private timer?: NodeJS.Timeout;
+  /** The simulated market when `source` is `simulated` (tests set its clock). */
+  simulated?: SimulatedMarket;
+
+  override async init(mount: MountInfo<PaperOptions>): Promise<void> {
+    await super.init(mount);
+    const o = mount.options;
+    let source: MarketSource;
+    if (isSimulated(o)) {
+      this.simulated = new SimulatedMarket(o.seed);
+      source = this.simulated;
+    } else {
+      source = mountMarket(mount.mountSource(o.source));
+    }
+    const file = path.resolve(mount.baseDir, o.database);
+    this.db = openDatabase(file);
+    this.engineRef = new PaperEngine(new EngineContext(new PaperStore(this.db, mount.name), source, o, mount.name));
+    let busy = false;
+    // Resting orders fill, and positions fund or liquidate, even when no call comes in.
+    this.timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      void this.engine.refreshAll(undefined, mount.logger).finally(() => (busy = false));
+    }, o.checkIntervalMs);
+    this.timer.unref();
+  }
+
+  override async close(): Promise<void> {
+    clearInterval(this.timer);
+    this.db?.close();
+  }
+
+  get engine(): PaperEngine {
+    if (!this.engineRef) throw new Error("PaperAdapter used before init()");
+    return this.engineRef;
+  }
+
+  private account(ctx: Ctx): number {
+    return this.engine.account(ctx.credentials.accessKey);
+  }
+
+  /** Public data for one instrument, after bringing that instrument's resting orders up to date. */
+  private async publicCall<K extends "getTicker" | "getDepth" | "getTrades" | "getRecords">(
+    ctx: Ctx,
+    method: K,
+    p: ParamsOf<K>,
+  ): Promise<ResultOf<K>> {
+    const inst = await this.engine.ctx.instruments.get(p.symbol, ctx.signal);
+    if (this.engine.watches(inst.text)) await this.engine.refresh(inst.text, ctx.signal);
+    return this.engine.ctx.source.call(method, { ...p, symbol: inst.symbol }, { signal: ctx.signal, deadline: ctx.deadline });
+  }
+
+  override getTicker(ctx: Ctx, p: ParamsOf<"getTicker">) {
+    return this.publicCall(ctx, "getTicker", p);
+  }
+  override getDepth(ctx: Ctx, p: ParamsOf<"getDepth">) {
+    return this.publicCall(ctx, "getDepth", p);
+  }
+  override getTrades(ctx: Ctx, p: ParamsOf<"getTrades">) {
+    return this.publicCall(ctx, "getTrades", p);
+  }
+  override getRecords(ctx: Ctx, p: ParamsOf<"getRecords">) {
+    return this.publicCall(ctx, "getRecords", p);
+  }
+
+  private onMarket(symbol: string): boolean {
+    return symbol.includes(".") === (this.options.market === "swap");
+  }
+
+  override async getMarkets(ctx: Ctx): Promise<ResultOf<"getMarkets">> {
+    const all = await this.engine.ctx.instruments.markets(ctx.signal);
+    return Object.fromEntries(Object.entries(all).filter(([s]) => this.onMarket(s)));
+  }
+  override async getTickers(ctx: Ctx): Promise<ResultOf<"getTickers">> {
+    const all = await this.engine.ctx.source.call("getTickers", {}, { signal: ctx.signal });
+    return all.filter((t) => this.onMarket(t.symbol));
+  }
+
+  override async getAccount(ctx: Ctx): Promise<ResultOf<"getAccount">> {
+    const account = this.account(ctx);
+    await this.engine.refreshAll(ctx.signal, ctx.logger);
+    return this.engine.ctx.store.balances(account).map(balanceView);
+  }
+  override getAssets(ctx: Ctx): Promise<ResultOf<"getAssets">> {
+    return this.getAccount(ctx);
+  }
+
+  override async createOrder(ctx: Ctx, p: ParamsOf<"createOrder">): Promise<ResultOf<"createOrder">> {
+    const account = this.account(ctx);
+    return { id: orderView(await this.engine.place(account, p, ctx.signal)).id };
+  }
+
+  override async getOrder(ctx: Ctx, p: ParamsOf<"getOrder">): Promise<ResultOf<"getOrder">> {
+    const account = this.account(ctx);
+    const before = this.engine.find(account, p.id);
+    await this.engine.refresh(before.symbol, ctx.signal).catch(() => undefined);
+    return orderView(this.engine.find(account, p.id));
+  }
+
+  override async getOrders(ctx: Ctx, p: ParamsOf<"getOrders">): Promise<ResultOf<"getOrders">> {
+    const account = this.account(ctx);
+    await this.engine.refreshAll(ctx.signal, ctx.logger);
+    const want = this.engine.canonical(p.symbol);
+    return this.engine.ctx.store.openOrders(account).filter((o) => covers(p.symbol, want, o.symbol)).map(orderView);
+  }
+
+  override async getHistoryOrders(ctx: Ctx, p: ParamsOf<"getHistoryOrders">): Promise<ResultOf<"getHistoryOrders">> {
+    const account = this.account(ctx);
+    await this.engine.refreshAll(ctx.signal, ctx.logger);
+    const want = this.engine.canonical(p.symbol);
+    return this.engine.ctx.store
+      .finishedOrders(account, p.since ?? 0, 10_000)
+      .filter((o) => covers(p.symbol, want, o.symbol))
+      .slice(0, p.limit ?? 100)
+      .map(orderView);
+  }
+
+  override async cancelOrder(ctx: Ctx, p: ParamsOf<"cancelOrder">): Promise<true> {
+    const account = this.account(ctx);
+    const o = this.engine.find(account, p.id);
+    // Whatever the market filled up to now counts before the cancel, as on a real exchange.
+    await this.engine.refresh(o.symbol, ctx.signal).catch(() => undefined);
+    this.engine.cancel(account, p.id);
+    return true;
+  }
+
+  override async getPositions(ctx: Ctx, p: ParamsOf<"getPositions">): Promise<ResultOf<"getPositions">> {
+    const account = this.account(ctx);
+    await this.engine.refreshAll(ctx.signal, ctx.logger);
+    const want = this.engine.canonical(p.symbol);
+    const rows = this.engine.ctx.store.positions(account).filter((r) => covers(p.symbol, want, r.symbol));
+    return Promise.all(
+      rows.map(async (r) => {
+        const inst = await this.engine.ctx.instruments.get(r.symbol, ctx.signal);
+        const ticker = await this.engine.ctx.source.call("getTicker", { symbol: inst.symbol }, { signal: ctx.signal });
+        return positionView(r, this.engine.ctx.leverage(account, r.symbol), inst.ctVal, ticker.last);
+      }),
+    );
+  }
+
+  override async setMarginLevel(ctx: Ctx, p: ParamsOf<"setMarginLevel">): Promise<true> {
+    const inst = await this.engine.ctx.instruments.get(p.symbol, ctx.signal);
+    if (!inst.isSwap) throw new NotSupportedError("marginlevel", `on spot (${inst.text})`);
+    const account = this.account(ctx);
+    this.engine.ctx.store.tx(() => this.engine.ctx.store.setLeverage(account, inst.text, p.marginLevel));
+    return true;
+  }
+
+  override async getFundings(ctx: Ctx, p: ParamsOf<"getFundings">): Promise<ResultOf<"getFundings">> {
+    if (p.symbol.kind === "instrument") {
+      const inst = await this.engine.ctx.instruments.get(p.symbol, ctx.signal);
+      if (!inst.isSwap) throw new NotSupportedError("fundings", `on spot (${inst.text})`);
+      return this.engine.ctx.source.call("getFundings", { symbol: inst.symbol }, { signal: ctx.signal });
+    }
+    return this.engine.ctx.source.call("getFundings", { symbol: p.symbol }, { signal: ctx.signal });
+  }
+
+  override async io(ctx: Ctx, p: ParamsOf<"io">): Promise<unknown> {
+    return paperIo(this.engine, this.account(ctx), p);
+  }
+}

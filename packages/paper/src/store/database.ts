@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+export type Db = Database.Database;
+
+/**
+ * One row per fact: accounts (mount + Access Key), balances (free and frozen, exact decimal text),
+ * orders, fills, positions, leverage, and a ledger of money that came from outside the trading
+ * (initial balances, deposits, funding), so the books can always be re-added from the rows.
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS accounts (
+  id INTEGER PRIMARY KEY, mount TEXT NOT NULL, key TEXT NOT NULL, created_at INTEGER NOT NULL,
+  UNIQUE (mount, key));
+CREATE TABLE IF NOT EXISTS balances (
+  account INTEGER NOT NULL, currency TEXT NOT NULL, free TEXT NOT NULL, frozen TEXT NOT NULL,
+  PRIMARY KEY (account, currency));
+CREATE TABLE IF NOT EXISTS ledger (
+  id INTEGER PRIMARY KEY, account INTEGER NOT NULL, currency TEXT NOT NULL, amount TEXT NOT NULL,
+  kind TEXT NOT NULL, symbol TEXT, time INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS orders (
+  id INTEGER PRIMARY KEY, account INTEGER NOT NULL, symbol TEXT NOT NULL, side TEXT NOT NULL,
+  kind TEXT NOT NULL, price TEXT NOT NULL, amount TEXT NOT NULL, deal TEXT NOT NULL, quote TEXT NOT NULL,
+  status TEXT NOT NULL, frozen TEXT NOT NULL, frozen_ccy TEXT NOT NULL, offset TEXT,
+  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, book_mark INTEGER NOT NULL,
+  trade_mark INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS orders_open ON orders (status, symbol);
+CREATE INDEX IF NOT EXISTS orders_account ON orders (account, symbol);
+CREATE TABLE IF NOT EXISTS fills (
+  id INTEGER PRIMARY KEY, order_id INTEGER, account INTEGER NOT NULL, symbol TEXT NOT NULL,
+  side TEXT NOT NULL, price TEXT NOT NULL, amount TEXT NOT NULL, fee TEXT NOT NULL, fee_ccy TEXT NOT NULL,
+  pnl TEXT NOT NULL, liquidity TEXT NOT NULL, time INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS fills_order ON fills (order_id);
+CREATE TABLE IF NOT EXISTS positions (
+  account INTEGER NOT NULL, symbol TEXT NOT NULL, qty TEXT NOT NULL, entry TEXT NOT NULL,
+  margin TEXT NOT NULL, funding_time INTEGER NOT NULL, funding_rate TEXT NOT NULL,
+  PRIMARY KEY (account, symbol));
+CREATE TABLE IF NOT EXISTS leverage (
+  account INTEGER NOT NULL, symbol TEXT NOT NULL, level INTEGER NOT NULL, PRIMARY KEY (account, symbol));
+`;
+
+/**
+ * Opens (creating when needed) the paper database. WAL lets reads run beside the writer; synchronous
+ * FULL syncs the log on every commit, so an acknowledged order survives a power cut as well as a
+ * killed process (NORMAL would survive only the latter). Paper trading writes a few rows per order, so
+ * the cost of the sync is small next to a network round trip.
+ */
+export function openDatabase(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.pragma("busy_timeout = 5000");
+  db.exec(SCHEMA);
+  return db;
+}

@@ -1,0 +1,52 @@
+// The testkit's conformance suite against paper mounts over the simulated market, spot and swap.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { type ConformanceTarget, formatReport, runConformance } from "@fmz-gateway/testkit";
+import { type Harness, startHarness } from "./harness";
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h.close();
+});
+
+function target(over: Partial<ConformanceTarget>): ConformanceTarget {
+  return { baseUrl: h.gateway.url, exchange: "SIM", accessKey: "paper-account-1", secretKey: "x", symbol: "BTC_USDT", ...over };
+}
+
+describe("conformance on the simulated market", () => {
+  it("spot: every method correct; leverage and funding are for swaps", async () => {
+    const reports = await runConformance(target({ range: "USDT.swap", order: { price: "30000", amount: "0.001" } }));
+    const report = formatReport(reports);
+    for (const r of reports) {
+      const expected = r.method === "marginlevel" || r.method === "fundings" ? "not-supported" : "correct";
+      assert.equal(r.verdict, expected, `${r.method}\n${report}`);
+    }
+  });
+
+  it("swap: every method correct", async () => {
+    const reports = await runConformance(
+      target({ exchange: "SIM_SWAP", range: "USDT.swap", order: { price: "30000", amount: "1" } }),
+    );
+    const report = formatReport(reports);
+    for (const r of reports) assert.equal(r.verdict, "correct", `${r.method}\n${report}`);
+  });
+
+  it("swap with an explicit .swap symbol and a sell order: every method correct", async () => {
+    const reports = await runConformance(
+      target({ exchange: "SIM_SWAP", symbol: "ETH_USDT.swap", order: { price: "9000", amount: "2", side: "sell" } }),
+    );
+    const report = formatReport(reports);
+    for (const r of reports) assert.equal(r.verdict, "correct", `${r.method}\n${report}`);
+  });
+
+  it("records: 500 bars at every period", async () => {
+    for (const period of [1, 3, 5, 15, 30, 60, 120, 240, 360, 720, 1440, 10080]) {
+      const bars = await h.spot.data<number[][]>("records", { symbol: "BTC_USDT", period, limit: 500 });
+      assert.equal(bars.length, 500, `period ${period}`);
+      assert.equal(bars[1][0] - bars[0][0], period * 60, `period ${period}`);
+    }
+  });
+});
