@@ -3,7 +3,17 @@ import { send, serveParent } from "./ipc";
 
 /** The fixed ticker the floor answers: the shape and size of the gateway's own ticker reply. */
 const REPLY = JSON.stringify({
-  data: { symbol: "BTC_USDT", buy: 100, sell: 100.1, high: 101, low: 99, open: 99.5, last: 100.05, vol: 1234.5, time: 0 },
+  data: {
+    symbol: "BTC_USDT",
+    buy: 100,
+    sell: 100.1,
+    high: 101,
+    low: 99,
+    open: 99.5,
+    last: 100.05,
+    vol: 1234.5,
+    time: 0,
+  },
 });
 
 /**
@@ -21,7 +31,10 @@ async function main(): Promise<void> {
     req.on("end", () => {
       const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { method?: string };
       const reply = body.method === "ticker" ? REPLY : '{"error":"floor answers ticker only"}';
-      res.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(reply) });
+      res.writeHead(200, {
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Length": Buffer.byteLength(reply),
+      });
       res.end(reply);
     });
   });

@@ -9,7 +9,10 @@ type Mounts = Record<string, { adapter: string; options?: Record<string, unknown
  * quotas, and the OKX mounts go by REST (streams, where the adapter has them, have rows of their own).
  */
 export function benchExchanges(standinUrl: string, mounts = 1): Mounts {
-  const okx = { adapter: "OKX", options: { baseUrl: standinUrl, rateLimits: false, ...streamsOption("OKX", false) } };
+  const okx = {
+    adapter: "OKX",
+    options: { baseUrl: standinUrl, rateLimits: false, ...streamsOption("OKX", false) },
+  };
   const out: Mounts = {
     NULL: { adapter: "BENCH_NULL" },
     OKX: okx,
@@ -100,10 +103,18 @@ export const REST_DELAY_MS = 20;
  */
 export function delayedExchanges(standinUrl: string): Mounts {
   const out: Mounts = {
-    OKX_REST: { adapter: "OKX", options: { baseUrl: standinUrl, rateLimits: false, ...streamsOption("OKX", false) } },
+    OKX_REST: {
+      adapter: "OKX",
+      options: { baseUrl: standinUrl, rateLimits: false, ...streamsOption("OKX", false) },
+    },
     OKXC_REST: {
       adapter: "ccxt",
-      options: { exchange: "okx", baseUrl: standinUrl, ccxt: { enableRateLimit: false }, ...streamsOption("ccxt", false) },
+      options: {
+        exchange: "okx",
+        baseUrl: standinUrl,
+        ccxt: { enableRateLimit: false },
+        ...streamsOption("ccxt", false),
+      },
     },
   };
   if (streamsOption("OKX", true).streams) {

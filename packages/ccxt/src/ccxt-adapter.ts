@@ -35,7 +35,10 @@ export class CcxtAdapter extends ExchangeAdapter<CcxtOptions> {
     // Refuses an unknown exchange id (naming close matches) or a sandbox it lacks. Offline: no markets yet.
     const options = checkOptions(mount.options);
     Object.assign(mount.options, options);
-    this.bridgeRef = new Bridge(options, new InstancePool(options, mount.name, mount.logger, mount.telemetry));
+    this.bridgeRef = new Bridge(
+      options,
+      new InstancePool(options, mount.name, mount.logger, mount.telemetry),
+    );
   }
 
   override async close(): Promise<void> {

@@ -215,7 +215,11 @@ export function reportUpstream(ex: ccxt.Exchange, reports: UpstreamReports): voi
       return await fetch2(path, api, method, ...rest);
     } catch (err) {
       outcome =
-        err instanceof ccxt.RequestTimeout ? "timeout" : err instanceof ccxt.NetworkError ? "network" : "exchange";
+        err instanceof ccxt.RequestTimeout
+          ? "timeout"
+          : err instanceof ccxt.NetworkError
+            ? "network"
+            : "exchange";
       throw err;
     } finally {
       reports.upstream(endpoint, outcome, (performance.now() - started) / 1000);

@@ -17,7 +17,11 @@ export interface Tarball {
 export async function packWorkspaces(workspaces: readonly Workspace[], dest: string): Promise<Tarball[]> {
   const args = ["pack", "--json", "--pack-destination", dest, ...workspaces.flatMap((w) => ["-w", w.dir])];
   const { stdout } = await run("npm", args, { cwd: REPO_ROOT, env: cleanNpmEnv(), maxBuffer: 64 << 20 });
-  const packed = JSON.parse(stdout) as Array<{ name: string; filename: string; files: Array<{ path: string }> }>;
+  const packed = JSON.parse(stdout) as Array<{
+    name: string;
+    filename: string;
+    files: Array<{ path: string }>;
+  }>;
   return packed.map((p) => ({
     name: p.name,
     file: path.join(dest, p.filename),

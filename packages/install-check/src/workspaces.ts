@@ -15,8 +15,9 @@ export interface Workspace {
  * `/*` expanded) and not `private`. Read from the tree, so a new package is checked without edits here.
  */
 export function publishableWorkspaces(root = REPO_ROOT): Workspace[] {
-  const patterns = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { workspaces: string[] })
-    .workspaces;
+  const patterns = (
+    JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { workspaces: string[] }
+  ).workspaces;
   const dirs = patterns.flatMap((p) =>
     p.endsWith("/*")
       ? fs

@@ -13,12 +13,7 @@ const DAY = 86_400_000;
 const WEEK = 7 * DAY;
 
 export type FuturesAlias =
-  | "this_week"
-  | "next_week"
-  | "this_month"
-  | "next_month"
-  | "quarter"
-  | "next_quarter";
+  "this_week" | "next_week" | "this_month" | "next_month" | "quarter" | "next_quarter";
 
 interface Family {
   spec: Omit<InstrumentSpec, "instId" | "instIdCode">;

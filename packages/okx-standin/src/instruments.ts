@@ -323,12 +323,14 @@ export function instrumentsOfType(instType: string): Instrument[] {
  * is not here: its list changes with the clock (futuresListing).
  */
 export const INSTRUMENTS_RESPONSE: ReadonlyMap<string, string> = new Map(
-  [...INST_TYPES].filter((t) => t !== "FUTURES").map((t) => [
-    t,
-    `{"code":"0","msg":"","data":[${instrumentsOfType(t)
-      .map((i) => i.json)
-      .join(",")}]}`,
-  ]),
+  [...INST_TYPES]
+    .filter((t) => t !== "FUTURES")
+    .map((t) => [
+      t,
+      `{"code":"0","msg":"","data":[${instrumentsOfType(t)
+        .map((i) => i.json)
+        .join(",")}]}`,
+    ]),
 );
 
 /** /public/instruments?instType=FUTURES at `now`: the listed contracts with their current aliases. */

@@ -64,7 +64,21 @@ describe("public market data", () => {
       uly.body?.data.map((d) => d.instId),
       ["BTC-USDT-SWAP"],
     );
-    for (const q of ["instType=FUTURES", "instType=OPTION&uly=BTC-USD", "instType=MARGIN"]) {
+    // Dated futures follow the stand-in's clock: aliases by expiry, every expiry a Friday 08:00 UTC.
+    const fut = await c.get("/api/v5/public/instruments?instType=FUTURES&instFamily=BTC-USD");
+    const rows = (fut.body?.data ?? []) as { alias: string; expTime: string; ctType: string }[];
+    assert.deepEqual(
+      rows.map((r) => r.alias),
+      ["this_week", "next_week", "this_month", "next_month", "quarter", "next_quarter"].filter((a) =>
+        rows.some((r) => r.alias === a),
+      ),
+    );
+    assert.ok(rows.length >= 5 && rows.every((r) => r.ctType === "inverse"));
+    for (const r of rows) {
+      const d = new Date(Number(r.expTime));
+      assert.deepEqual([d.getUTCDay(), d.getUTCHours()], [5, 8]);
+    }
+    for (const q of ["instType=OPTION&uly=BTC-USD", "instType=MARGIN"]) {
       const r = await c.get("/api/v5/public/instruments?" + q);
       assert.equal(r.status, 200);
       assert.deepEqual(r.body?.data, [], q);

@@ -5,7 +5,8 @@ import { CLOCK_WARN_MS, describeOffset } from "./rest/clock";
 
 const CLOCK_FIX =
   "sync this host's clock with NTP (e.g. `timedatectl set-ntp true`); the gateway corrects its OKX signatures, but logs, candle times and anything else read from the local clock stay off";
-const SECRET_FIX = "enter the Secret Key as SECRET,PASSPHRASE (SECRET,PASSPHRASE,simulate for a demo-trading key)";
+const SECRET_FIX =
+  "enter the Secret Key as SECRET,PASSPHRASE (SECRET,PASSPHRASE,simulate for a demo-trading key)";
 
 /**
  * OKX's own lines of `fmz-gateway doctor`:

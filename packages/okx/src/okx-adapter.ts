@@ -34,7 +34,7 @@ type Ctx = CallContext<OkxOptions>;
  * instrument cache and hands each call to the module for that concern. Nothing per caller is kept; the
  * caller's keys come with every call.
  */
-@Exchange("OKX", { description: "OKX v5 REST: spot and perpetual swaps" })
+@Exchange("OKX", { description: "OKX v5 REST: spot, perpetual swaps and dated futures" })
 export class OkxAdapter extends ExchangeAdapter<OkxOptions> {
   static readonly optionsSchema = OKX_OPTIONS_SCHEMA;
 

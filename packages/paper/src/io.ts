@@ -12,13 +12,19 @@ export function paperIo(engine: PaperEngine, account: number, p: IoParams): unkn
   const ctx = engine.ctx;
   const now = ctx.source.now();
   if (p.httpMethod !== "POST" || !["/paper/reset", "/paper/deposit"].includes(p.path)) {
-    throw new NotSupportedError("IO", `${p.httpMethod} ${p.path} (the paper exchange offers POST /paper/reset and POST /paper/deposit)`);
+    throw new NotSupportedError(
+      "IO",
+      `${p.httpMethod} ${p.path} (the paper exchange offers POST /paper/reset and POST /paper/deposit)`,
+    );
   }
   if (p.path === "/paper/reset") {
     ctx.store.tx(() => ctx.store.reset(account, ctx.options.balances, now));
   } else {
-    const currency = String(p.params.currency ?? "").trim().toUpperCase();
-    if (!/^[A-Z0-9]{1,20}$/.test(currency)) throw new PaperError(ctx.exchange, "BAD_IO", "deposit needs currency=CODE");
+    const currency = String(p.params.currency ?? "")
+      .trim()
+      .toUpperCase();
+    if (!/^[A-Z0-9]{1,20}$/.test(currency))
+      throw new PaperError(ctx.exchange, "BAD_IO", "deposit needs currency=CODE");
     const amount = parseDecimal(p.params.amount, "amount");
     if (amount.lte(0)) throw new PaperError(ctx.exchange, "BAD_IO", "deposit needs amount above 0");
     ctx.store.tx(() => ctx.store.fund(account, { [currency]: new Dec(amount).toFixed() }, "deposit", now));

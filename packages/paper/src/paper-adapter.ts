@@ -10,7 +10,8 @@ import {
 } from "@fmz-gateway/core";
 import { EngineContext } from "./engine/context";
 import { PaperEngine } from "./engine/paper-engine";
-import { balanceView, covers, orderView, positionView } from "./engine/views";
+import { finishedOrders, openOrders, positions } from "./engine/queries";
+import { balanceView, orderView } from "./engine/views";
 import { paperIo } from "./io";
 import { type MarketSource, mountMarket } from "./market/market-source";
 import { PAPER_OPTIONS_SCHEMA, type PaperOptions, isSimulated } from "./options";
@@ -25,7 +26,10 @@ type Ctx = CallContext<PaperOptions>;
  * and positions kept by this adapter in SQLite. The caller's Access Key names the account; no real key
  * is needed or used. Every state change commits before its reply leaves.
  */
-@Exchange("PAPER", { description: "paper trading on another mount's live data or a simulated market", autoMount: false })
+@Exchange("PAPER", {
+  description: "paper trading on another mount's live data or a simulated market",
+  autoMount: false,
+})
 export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
   static readonly optionsSchema = PAPER_OPTIONS_SCHEMA;
 
@@ -53,7 +57,9 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
     }
     const file = path.resolve(mount.baseDir, o.database);
     this.db = openDatabase(file);
-    this.engineRef = new PaperEngine(new EngineContext(new PaperStore(this.db, mount.name), source, o, mount.name));
+    this.engineRef = new PaperEngine(
+      new EngineContext(new PaperStore(this.db, mount.name), source, o, mount.name),
+    );
     let busy = false;
     // Resting orders fill, and positions fund or liquidate, even when no call comes in.
     this.timer = setInterval(() => {
@@ -86,7 +92,11 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
   ): Promise<ResultOf<K>> {
     const inst = await this.engine.ctx.instruments.get(p.symbol, ctx.signal);
     if (this.engine.watches(inst.text)) await this.engine.refresh(inst.text, ctx.signal);
-    return this.engine.ctx.source.call(method, { ...p, symbol: inst.symbol }, { signal: ctx.signal, deadline: ctx.deadline });
+    return this.engine.ctx.source.call(
+      method,
+      { ...p, symbol: inst.symbol },
+      { signal: ctx.signal, deadline: ctx.deadline },
+    );
   }
 
   override getTicker(ctx: Ctx, p: ParamsOf<"getTicker">) {
@@ -139,19 +149,16 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
   override async getOrders(ctx: Ctx, p: ParamsOf<"getOrders">): Promise<ResultOf<"getOrders">> {
     const account = this.account(ctx);
     await this.engine.refreshAll(ctx.signal, ctx.logger);
-    const want = this.engine.canonical(p.symbol);
-    return this.engine.ctx.store.openOrders(account).filter((o) => covers(p.symbol, want, o.symbol)).map(orderView);
+    return openOrders(this.engine, account, p.symbol);
   }
 
-  override async getHistoryOrders(ctx: Ctx, p: ParamsOf<"getHistoryOrders">): Promise<ResultOf<"getHistoryOrders">> {
+  override async getHistoryOrders(
+    ctx: Ctx,
+    p: ParamsOf<"getHistoryOrders">,
+  ): Promise<ResultOf<"getHistoryOrders">> {
     const account = this.account(ctx);
     await this.engine.refreshAll(ctx.signal, ctx.logger);
-    const want = this.engine.canonical(p.symbol);
-    return this.engine.ctx.store
-      .finishedOrders(account, p.since ?? 0, 10_000)
-      .filter((o) => covers(p.symbol, want, o.symbol))
-      .slice(0, p.limit ?? 100)
-      .map(orderView);
+    return finishedOrders(this.engine, account, p.symbol, p.since, p.limit);
   }
 
   override async cancelOrder(ctx: Ctx, p: ParamsOf<"cancelOrder">): Promise<true> {
@@ -166,15 +173,7 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
   override async getPositions(ctx: Ctx, p: ParamsOf<"getPositions">): Promise<ResultOf<"getPositions">> {
     const account = this.account(ctx);
     await this.engine.refreshAll(ctx.signal, ctx.logger);
-    const want = this.engine.canonical(p.symbol);
-    const rows = this.engine.ctx.store.positions(account).filter((r) => covers(p.symbol, want, r.symbol));
-    return Promise.all(
-      rows.map(async (r) => {
-        const inst = await this.engine.ctx.instruments.get(r.symbol, ctx.signal);
-        const ticker = await this.engine.ctx.source.call("getTicker", { symbol: inst.symbol }, { signal: ctx.signal });
-        return positionView(r, this.engine.ctx.leverage(account, r.symbol), inst.ctVal, ticker.last);
-      }),
-    );
+    return positions(this.engine, account, p.symbol, ctx.signal);
   }
 
   override async setMarginLevel(ctx: Ctx, p: ParamsOf<"setMarginLevel">): Promise<true> {

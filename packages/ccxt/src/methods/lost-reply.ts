@@ -93,14 +93,21 @@ async function lookOnce(
 }
 
 /** Among orders without client ids: the one order of this instrument, side and size placed since. */
-export function byLikeness(exchangeId: string, orders: readonly CcxtOrder[], m: CcxtMarket, sent: SentOrder): LookupOutcome {
+export function byLikeness(
+  exchangeId: string,
+  orders: readonly CcxtOrder[],
+  m: CcxtMarket,
+  sent: SentOrder,
+): LookupOutcome {
   const close = (a: number | undefined, want: number) =>
     typeof a === "number" && Math.abs(a - want) <= 1e-9 * Math.max(1, want);
   const ids = new Set<string>();
   for (const o of orders) {
     if (o.symbol !== m.symbol || o.side !== sent.side || !o.id) continue;
     if (typeof o.timestamp === "number" && o.timestamp < sent.placedAt - SKEW_MS) continue;
-    const size = sent.byCost ? close(o.cost, sent.amount) || close(o.amount, sent.amount) : close(o.amount, sent.amount);
+    const size = sent.byCost
+      ? close(o.cost, sent.amount) || close(o.amount, sent.amount)
+      : close(o.amount, sent.amount);
     if (size) ids.add(String(o.id));
   }
   if (ids.size === 1) return { found: [...ids][0] };

@@ -200,6 +200,10 @@ export function takesRequiresPriceFlag(ex: CcxtExchange): boolean {
   const proto = Object.getPrototypeOf(ex) as Record<string, unknown>;
   return Object.getOwnPropertyNames(proto).some((name) => {
     const fn = proto[name];
-    return /^create/.test(name) && typeof fn === "function" && fn.toString().includes("createMarketBuyOrderRequiresPrice");
+    return (
+      /^create/.test(name) &&
+      typeof fn === "function" &&
+      fn.toString().includes("createMarketBuyOrderRequiresPrice")
+    );
   });
 }

@@ -27,11 +27,11 @@ describe("fmz-gateway doctor on a ccxt mount", () => {
   test("healthy: public call, clock, secret parts and balances all ✓, exit 0", async () => {
     const run = await runDoctorCli(["--config", config, "--key", LIVE.apiKey, "--secret", LIVE_SECRET_KEY]);
     assert.equal(run.code, 0, run.text);
-    assert.match(doctorRow(run, "OKXC", /markets/), /^  ✓ .*\d+ markets/);
-    assert.match(doctorRow(run, "OKXC", /ticker BTC_USDT/), /^  ✓ .*last \d+/);
-    assert.match(doctorRow(run, "OKXC", /clock offset to okx/), /^  ✓ .*[+-]\d+ ms \(±\d+ ms\)/);
-    assert.match(doctorRow(run, "OKXC", /secret key parts/), /^  ✓ .*2 part\(s\), as SECRET,PASSWORD/);
-    assert.match(doctorRow(run, "OKXC", /accounts \(keys\)/), /^  ✓ .*3 balances/);
+    assert.match(doctorRow(run, "OKXC", /markets/), /^ {2}✓ .*\d+ markets/);
+    assert.match(doctorRow(run, "OKXC", /ticker BTC_USDT/), /^ {2}✓ .*last \d+/);
+    assert.match(doctorRow(run, "OKXC", /clock offset to okx/), /^ {2}✓ .*[+-]\d+ ms \(±\d+ ms\)/);
+    assert.match(doctorRow(run, "OKXC", /secret key parts/), /^ {2}✓ .*2 part\(s\), as SECRET,PASSWORD/);
+    assert.match(doctorRow(run, "OKXC", /accounts \(keys\)/), /^ {2}✓ .*3 balances/);
     for (const s of [LIVE.secret, LIVE.passphrase]) assert.ok(!run.text.includes(s));
   });
 
@@ -46,7 +46,7 @@ describe("fmz-gateway doctor on a ccxt mount", () => {
     const run = await runDoctorCli(["--config", config, "--key", LIVE.apiKey, "--secret", LIVE.secret]);
     assert.equal(run.code, 1, run.text);
     const failed = doctorRow(run, "OKXC", /secret key parts/);
-    assert.match(failed, /^  ✗ .*missing password/);
+    assert.match(failed, /^ {2}✗ .*missing password/);
     assert.match(doctorFix(run, failed) ?? "", /give the Secret Key as SECRET,PASSWORD/);
     assert.ok(!run.text.includes(LIVE.secret));
   });
@@ -63,7 +63,7 @@ describe("fmz-gateway doctor on a ccxt mount", () => {
       const run = await runDoctorCli(["--config", config]);
       assert.equal(run.code, 1, run.text);
       const failed = doctorRow(run, "OKXC", /clock offset to okx/);
-      assert.match(failed, /^  ✗ .*-[45]\.\d s/);
+      assert.match(failed, /^ {2}✗ .*-[45]\.\d s/);
       assert.match(doctorFix(run, failed) ?? "", /NTP/);
     } finally {
       setOffset.call(standin, 0);

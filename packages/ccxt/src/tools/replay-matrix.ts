@@ -42,7 +42,10 @@ const OFFERED: ReadonlyArray<readonly [string, (ex: CcxtExchange) => boolean]> =
   ["trade", (ex) => has(ex, "createOrder")],
   ["order", (ex) => canReadOrder(ex)],
   ["orders", (ex) => has(ex, "fetchOpenOrders")],
-  ["historyorders", (ex) => ["fetchCanceledAndClosedOrders", "fetchClosedOrders", "fetchOrders"].some((f) => has(ex, f))],
+  [
+    "historyorders",
+    (ex) => ["fetchCanceledAndClosedOrders", "fetchClosedOrders", "fetchOrders"].some((f) => has(ex, f)),
+  ],
   ["cancel", (ex) => has(ex, "cancelOrder")],
   ["positions", (ex) => has(ex, "fetchPositions")],
   ["fundings", (ex) => has(ex, "fetchFundingRate") || has(ex, "fetchFundingRates")],

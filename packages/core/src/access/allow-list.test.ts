@@ -6,7 +6,8 @@ import { bindRefusal } from "./bind-check";
 describe("the allow list", () => {
   test("loopback (127.0.0.0/8, ::1, IPv4-mapped) is always allowed; nothing else is by default", () => {
     const none = new AllowList();
-    for (const a of ["127.0.0.1", "127.0.0.2", "127.255.0.9", "::1", "::ffff:127.0.0.1"]) assert.ok(none.allows(a), a);
+    for (const a of ["127.0.0.1", "127.0.0.2", "127.255.0.9", "::1", "::ffff:127.0.0.1"])
+      assert.ok(none.allows(a), a);
     for (const a of ["10.0.0.1", "192.168.1.20", "::ffff:10.0.0.1", "fd00::1", "128.0.0.1", "", undefined])
       assert.ok(!none.allows(a), String(a));
   });
@@ -26,12 +27,15 @@ describe("the allow list", () => {
 
   test("a bad entry is refused with the entry and examples", () => {
     for (const bad of ["localhost", "10.0.0.0/33", "10.0.0.0/x", "1.2.3.4/8/9", "fd00::/129", "300.1.1.1"]) {
-      assert.throws(() => new AllowList([bad]), (err: Error) => {
-        assert.ok(err instanceof AllowListError);
-        assert.ok(err.message.includes(`"${bad}"`), err.message);
-        assert.match(err.message, /192\.168\.1\.20, 10\.0\.0\.0\/8/);
-        return true;
-      });
+      assert.throws(
+        () => new AllowList([bad]),
+        (err: Error) => {
+          assert.ok(err instanceof AllowListError);
+          assert.ok(err.message.includes(`"${bad}"`), err.message);
+          assert.match(err.message, /192\.168\.1\.20, 10\.0\.0\.0\/8/);
+          return true;
+        },
+      );
     }
   });
 
@@ -42,7 +46,10 @@ describe("the allow list", () => {
     }
     for (const host of ["0.0.0.0", "::", "192.168.1.5", "gateway.example"]) {
       const why = bindRefusal(host, []);
-      assert.match(why ?? "", new RegExp(`^refusing to listen on ${host.replace(/\./g, "\\.")} without an allow list`));
+      assert.match(
+        why ?? "",
+        new RegExp(`^refusing to listen on ${host.replace(/\./g, "\\.")} without an allow list`),
+      );
       assert.match(why ?? "", /plain text/);
       assert.match(why ?? "", /--allow ADDRESS/);
       assert.equal(bindRefusal(host, ["10.0.0.0/8"]), undefined);

@@ -75,6 +75,7 @@ Examples:
   fmz-gateway --plugin @fmz-gateway/okx                serve OKX at http://127.0.0.1:6666/OKX
   fmz-gateway --config fmz-gateway.json                 mounts, options and plugins from a file
   fmz-gateway --config fmz-gateway.json --record calls.jsonl
+  fmz-gateway doctor --config fmz-gateway.json          check the setup: config, mounts, clock, keys
 
 On FMZ: add an exchange with protocol "custom", service address http://127.0.0.1:6666/<NAME>,
 your exchange Access Key, and your Secret Key (extras comma-separated, e.g. SECRET,PASSPHRASE).`,

@@ -67,7 +67,9 @@ export class Gateway {
       throw err;
     });
     const gw = new Gateway(opts, mounts, telemetry);
-    observer.attach([...mounts.values()].map((m) => ({ name: m.name, adapter: m.adapterName, options: m.options })));
+    observer.attach(
+      [...mounts.values()].map((m) => ({ name: m.name, adapter: m.adapterName, options: m.options })),
+    );
     gw.observer = observer;
     await gw.listen(allow);
     return gw;

@@ -37,9 +37,12 @@ export function mountSource(mount: Mount): MountSource {
         deadline,
         setRaw: () => undefined,
       };
-      const fn = (mount.adapter as unknown as Record<K, (c: CallContext<object>, p: ParamsOf<K>) => Promise<ResultOf<K>>>)[
-        method
-      ];
+      const fn = (
+        mount.adapter as unknown as Record<
+          K,
+          (c: CallContext<object>, p: ParamsOf<K>) => Promise<ResultOf<K>>
+        >
+      )[method];
       try {
         return await Promise.race([
           fn.call(mount.adapter, ctx, params),

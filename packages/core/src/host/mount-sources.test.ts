@@ -23,7 +23,17 @@ export class UpstreamAdapter extends ExchangeAdapter {
   override async getTicker(ctx: CallContext, p: InstrumentParams): Promise<Ticker> {
     // What the reader's call looks like from here: public, with a deadline.
     const seen = `${ctx.exchange}|${ctx.method}|${ctx.credentials.accessKey}|${ctx.deadline > Date.now()}`;
-    return { symbol: `${p.symbol.text} ${seen}`, buy: 1, sell: 2, high: 2, low: 1, open: 1, last: 1, vol: 0, time: 0 };
+    return {
+      symbol: `${p.symbol.text} ${seen}`,
+      buy: 1,
+      sell: 2,
+      high: 2,
+      low: 1,
+      open: 1,
+      last: 1,
+      vol: 0,
+      time: 0,
+    };
   }
 }
 

@@ -130,7 +130,13 @@ describe("StreamCache", () => {
     assert.deepEqual(runner.closed, ["B"]);
     await ask("E");
     assert.deepEqual(runner.closed, ["B", "C"]);
-    assert.deepEqual(cache.snapshot().map((s) => s.key).sort(), ["A", "D", "E"]);
+    assert.deepEqual(
+      cache
+        .snapshot()
+        .map((s) => s.key)
+        .sort(),
+      ["A", "D", "E"],
+    );
     cache.close();
   });
 

@@ -91,7 +91,9 @@ export class WsConnection {
     });
     s.on("message", (data, isBinary) => this.received(isBinary ? "" : rawText(data)));
     s.on("pong", () => this.received(""));
-    s.on("close", (code, reason) => this.lost(s, `closed ${code}${reason.length ? ` ${reason.toString()}` : ""}`));
+    s.on("close", (code, reason) =>
+      this.lost(s, `closed ${code}${reason.length ? ` ${reason.toString()}` : ""}`),
+    );
     s.on("error", (err) => this.lost(s, err.message));
   }
 
@@ -116,7 +118,10 @@ export class WsConnection {
     if (!s || s.readyState !== WebSocket.OPEN) return;
     if (this.opts.pingText === undefined) s.ping();
     else s.send(this.opts.pingText);
-    this.pongTimer = setTimeout(() => this.lost(s, "keepalive not answered in time"), this.opts.pongTimeoutMs ?? 5_000);
+    this.pongTimer = setTimeout(
+      () => this.lost(s, "keepalive not answered in time"),
+      this.opts.pongTimeoutMs ?? 5_000,
+    );
   }
 
   private clearKeepalive(): void {

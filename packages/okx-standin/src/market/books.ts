@@ -29,20 +29,32 @@ interface CachedBook extends BookLevels {
 }
 
 const cache = new Map<string, CachedBook>();
+// A level depends on its price alone, so levels are memoised per (instrument, side, price in ticks): a move
+// of the touch then builds only the few levels that enter the book. Bounded, cleared when full.
+const levelMemo = new Map<string, Map<number, BookLevel>>();
+const LEVEL_MEMO_MAX = 50_000;
 
 function side(t: Ticker, depth: number, dir: 1n | -1n, seedOffset: number): BookLevel[] {
   const inst = t.inst;
   const seed = stringSeed(inst.instId) + seedOffset;
   const start = dir === 1n ? t.ask : t.bid;
+  const memoKey = inst.instId + "|" + seedOffset;
+  let memo = levelMemo.get(memoKey);
+  if (memo === undefined || memo.size > LEVEL_MEMO_MAX) levelMemo.set(memoKey, (memo = new Map()));
   const levels: BookLevel[] = [];
   for (let i = 0; i < depth; i++) {
     const pxU = start + dir * BigInt(i) * inst.tickU;
     if (pxU <= 0n) break;
     const k = Number(pxU / inst.tickU);
-    const px = formatDecimal(pxU);
-    const sz = formatDecimal(BigInt(1 + Math.floor(unit(seed, k) * 5000)) * inst.minU);
-    const count = 1 + Math.floor(unit(seed + 7, k) * 20);
-    levels.push({ px, sz, json: `["${px}","${sz}","0","${count}"]` });
+    let level = memo.get(k);
+    if (level === undefined) {
+      const px = formatDecimal(pxU);
+      const sz = formatDecimal(BigInt(1 + Math.floor(unit(seed, k) * 5000)) * inst.minU);
+      const count = 1 + Math.floor(unit(seed + 7, k) * 20);
+      level = { px, sz, json: `["${px}","${sz}","0","${count}"]` };
+      memo.set(k, level);
+    }
+    levels.push(level);
   }
   return levels;
 }

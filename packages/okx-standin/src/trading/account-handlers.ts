@@ -218,7 +218,8 @@ export const positions: Handler = (ctx, st) => {
   // "Return in reverse chronological order using ctime."
   const rows = [...acct.positions.values()]
     .filter(
-      (p) => (instType === "" || instType === p.inst.instType) && (ids === undefined || ids.has(p.inst.instId)),
+      (p) =>
+        (instType === "" || instType === p.inst.instType) && (ids === undefined || ids.has(p.inst.instId)),
     )
     .sort((a, b) => b.cTime - a.cTime)
     .map((p) => positionWire(st, p));

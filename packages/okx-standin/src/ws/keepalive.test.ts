@@ -10,7 +10,7 @@ describe("websocket keepalive and the idle cut", () => {
   let s: OkxStandin;
   let pub: string;
   before(async () => {
-    s = await startOkxStandin({ enforceRateLimits: false, wsIdleMs: 700 });
+    s = await startOkxStandin({ enforceRateLimits: false, wsIdleMs: 1000 });
     pub = s.url.replace("http://", "ws://") + "/ws/v5/public";
   });
   after(() => s.close());

@@ -17,7 +17,13 @@ export async function getDepth(call: OkxCall, p: ParamsOf<"getDepth">): Promise<
   const levels = Math.min(p.limit ?? DEFAULT_DEPTH, MAX_DEPTH);
   // The `books` stream holds 400 levels: a larger limit goes by REST, as it always did.
   const answer = (b: OrderBook) => ((p.limit ?? 0) > BOOK_LEVELS ? undefined : b.depth(levels));
-  return streamOrRest(call, { method: "depth", channel: "books", instId, answer, rest: () => restDepth(call, instId, levels) });
+  return streamOrRest(call, {
+    method: "depth",
+    channel: "books",
+    instId,
+    answer,
+    rest: () => restDepth(call, instId, levels),
+  });
 }
 
 async function restDepth(call: OkxCall, instId: string, levels: number): Promise<ResultOf<"getDepth">> {

@@ -42,9 +42,16 @@ export function classifyFutures(family: readonly Instrument[], now: number): Map
     out.set(alias, inst);
     taken.add(inst);
   };
-  const until = (i: Instrument | undefined, ms: number) => (i && (i.expTime ?? 0) - now <= ms ? i : undefined);
+  const until = (i: Instrument | undefined, ms: number) =>
+    i && (i.expTime ?? 0) - now <= ms ? i : undefined;
   take("this_week", until(open[0], WEEK));
-  take("next_week", until(open.find((i) => !taken.has(i)), 2 * WEEK));
+  take(
+    "next_week",
+    until(
+      open.find((i) => !taken.has(i)),
+      2 * WEEK,
+    ),
+  );
   const rest = open.filter((i) => !taken.has(i));
   const monthEnds = rest.filter((i) => isMonthEnd(i.expTime ?? 0));
   if (monthEnds.some((i) => !isQuarterEnd(i.expTime ?? 0))) {
@@ -102,7 +109,9 @@ export async function resolveFutures(
     );
   }
   const listed = [...byExpiry].map(([a, i]) => `${a} ${i.instId}`).join(", ") || "none";
-  throw new BadRequestError(`OKX does not list a ${alias} contract for ${family} (${text}); it lists ${listed}`);
+  throw new BadRequestError(
+    `OKX does not list a ${alias} contract for ${family} (${text}); it lists ${listed}`,
+  );
 }
 
 /** OKX's alias disagreeing with the expiry: trade by the expiry (OKX's advice), and say so once. */

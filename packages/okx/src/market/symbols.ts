@@ -22,7 +22,12 @@ export interface ResolvedInstrument {
 /** A symbol as far as it can be resolved without OKX's list: a fixed instId, or a dated-futures alias. */
 export type SymbolRequest =
   | { readonly kind: "fixed"; readonly inst: ResolvedInstrument }
-  | { readonly kind: "futures"; readonly family: string; readonly alias: FuturesAlias; readonly text: string };
+  | {
+      readonly kind: "futures";
+      readonly family: string;
+      readonly alias: FuturesAlias;
+      readonly text: string;
+    };
 
 /**
  * FMZ symbol → OKX instrument: `BTC_USDT` ↔ `BTC-USDT`, `BTC_USDT.swap` ↔ `BTC-USDT-SWAP`,
@@ -36,7 +41,12 @@ export function classifySymbol(symbol: InstrumentSymbol, market: OkxOptions["mar
   const pair = `${symbol.base}-${symbol.quote}`;
   if (contract === undefined) return { kind: "fixed", inst: { instId: pair, instType: "SPOT" } };
   if (contract === "swap") return { kind: "fixed", inst: { instId: `${pair}-SWAP`, instType: "SWAP" } };
-  return { kind: "futures", family: pair, alias: contract, text: `${symbol.base}_${symbol.quote}.${contract}` };
+  return {
+    kind: "futures",
+    family: pair,
+    alias: contract,
+    text: `${symbol.base}_${symbol.quote}.${contract}`,
+  };
 }
 
 /**

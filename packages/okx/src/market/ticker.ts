@@ -14,7 +14,10 @@ export async function getTicker(call: OkxCall, p: ParamsOf<"getTicker">): Promis
     call.ctx.setRaw(row);
     return toTicker(row, p.symbol.text);
   };
-  const rest = async () => fromRow(firstRow(await call.publicGet<OkxTicker>("/api/v5/market/ticker", { instId }), `ticker for ${instId}`));
+  const rest = async () =>
+    fromRow(
+      firstRow(await call.publicGet<OkxTicker>("/api/v5/market/ticker", { instId }), `ticker for ${instId}`),
+    );
   return streamOrRest(call, { method: "ticker", channel: "tickers", instId, answer: fromRow, rest });
 }
 

@@ -8,7 +8,8 @@ import { resolveInstrument } from "./futures";
 /** GET /api/v5/market/trades: OKX's latest 100 public trades (reference §4.5), oldest first. */
 export async function getTrades(call: OkxCall, p: ParamsOf<"getTrades">): Promise<ResultOf<"getTrades">> {
   const { instId } = await resolveInstrument(call, p.symbol, "trades");
-  const rest = async () => toTrades(await call.publicGet<OkxTrade>("/api/v5/market/trades", { instId, limit: String(TRADES_KEPT) }));
+  const rest = async () =>
+    toTrades(await call.publicGet<OkxTrade>("/api/v5/market/trades", { instId, limit: String(TRADES_KEPT) }));
   return streamOrRest(call, { method: "trades", channel: "trades", instId, answer: toTrades, rest });
 }
 

@@ -78,7 +78,8 @@ export class OkxClock {
   private report(sample: ClockSample): void {
     const big = Math.abs(sample.offsetMs) > CLOCK_WARN_MS;
     // Logged when it first exceeds a second and when it moves by another second, not every five minutes.
-    if (!big || (this.lastLogged !== undefined && Math.abs(this.lastLogged - sample.offsetMs) < 1_000)) return;
+    if (!big || (this.lastLogged !== undefined && Math.abs(this.lastLogged - sample.offsetMs) < 1_000))
+      return;
     this.lastLogged = sample.offsetMs;
     this.logger?.warn(
       `OKX clock offset ${describeOffset(sample.offsetMs)}; signing with OKX's time. Sync this host's clock with NTP`,

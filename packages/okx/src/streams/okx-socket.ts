@@ -97,6 +97,7 @@ export class OkxSocket {
     if (this.subs.size === 0) {
       // Nothing wanted: close the socket rather than keep an idle one pinging.
       this.conn.stop();
+      this.clearAcks();
       this.opened = false;
       this.requests.clear();
       this.unsubscribing.clear();

@@ -14,6 +14,8 @@ import { wsUrls } from "./ws-urls";
 
 /** Trades a `trades` stream keeps: what one `market/trades` call returns (the REST answer's length). */
 export const TRADES_KEPT = 100;
+/** Subscriptions one websocket carries at most (OKX: fewer than 30 `books` per connection, §1.3). */
+export const SUBS_PER_SOCKET = 25;
 /** Bars one `market/candles` page seeds a candle stream with. */
 const SEED_BARS = 300;
 
@@ -53,7 +55,11 @@ export class OkxStreams {
       (feed, arg, socket) => new BookSub(feed, arg, socket, opts.logger, o.wsReconnectMs),
     );
     this.channel<OkxTrade[]>("trades", "public", (feed, arg, socket, demo) => {
-      const fetch = () => this.rest<OkxTrade>(demo, "/api/v5/market/trades", { instId: arg.instId, limit: String(TRADES_KEPT) });
+      const fetch = () =>
+        this.rest<OkxTrade>(demo, "/api/v5/market/trades", {
+          instId: arg.instId,
+          limit: String(TRADES_KEPT),
+        });
       return new TradesSub(feed, arg, socket, opts.logger, o.wsReconnectMs, fetch, TRADES_KEPT);
     });
     for (const [minutes, bar] of opts.bars) {
@@ -71,7 +77,13 @@ export class OkxStreams {
    */
   serve<V, T>(
     call: OkxCall,
-    req: { method: string; channel: string; instId: string; answer: (v: V) => T | undefined; rest: () => Promise<T> },
+    req: {
+      method: string;
+      channel: string;
+      instId: string;
+      answer: (v: V) => T | undefined;
+      rest: () => Promise<T>;
+    },
   ): Promise<T> {
     const key = call.demo ? `demo:${req.instId}` : req.instId;
     return this.cache.serve<V, T>({ ...req, key, logger: call.ctx.logger });
@@ -86,7 +98,12 @@ export class OkxStreams {
   private channel<V>(
     name: string,
     endpoint: Endpoint,
-    make: (feed: StreamFeed<V>, arg: { channel: string; instId: string }, socket: OkxSocket, demo: boolean) => ChannelSub<V>,
+    make: (
+      feed: StreamFeed<V>,
+      arg: { channel: string; instId: string },
+      socket: OkxSocket,
+      demo: boolean,
+    ) => ChannelSub<V>,
   ): void {
     this.cache.register<V>(name, {
       open: (feed) => {
@@ -107,22 +124,30 @@ export class OkxStreams {
     });
   }
 
+  /**
+   * A connection of this endpoint with room for one more subscription. OKX advises fewer than 30 heavy
+   * book channels per connection and counts subscribe requests per connection (480 an hour), so a mount
+   * spreads its streams over several sockets of `SUBS_PER_SOCKET` rather than piling them on one.
+   */
   private socket(demo: boolean, endpoint: Endpoint): OkxSocket {
-    const id = `${demo ? "demo" : "live"} ${endpoint}`;
-    let s = this.sockets.get(id);
-    if (!s) {
-      const o = this.opts.options;
-      s = new OkxSocket({
-        url: wsUrls(o, demo)[endpoint],
-        name: `OKX ${id}`,
-        logger: this.opts.logger,
-        pingAfterMs: o.wsPingMs,
-        pongTimeoutMs: o.wsPongTimeoutMs,
-        reconnectMs: o.wsReconnectMs,
-      });
-      this.sockets.set(id, s);
+    const group = `${demo ? "demo" : "live"} ${endpoint}`;
+    for (let i = 0; ; i++) {
+      const id = `${group} #${i + 1}`;
+      let s = this.sockets.get(id);
+      if (!s) {
+        const o = this.opts.options;
+        s = new OkxSocket({
+          url: wsUrls(o, demo)[endpoint],
+          name: `OKX ${id}`,
+          logger: this.opts.logger,
+          pingAfterMs: o.wsPingMs,
+          pongTimeoutMs: o.wsPongTimeoutMs,
+          reconnectMs: o.wsReconnectMs,
+        });
+        this.sockets.set(id, s);
+      }
+      if (s.size < SUBS_PER_SOCKET) return s;
     }
-    return s;
   }
 
   /** A REST read on behalf of a stream (a seed), outside any caller's deadline. */

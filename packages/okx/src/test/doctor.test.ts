@@ -68,7 +68,7 @@ describe("fmz-gateway doctor on OKX", () => {
   test("--mount checks one mount; an unknown one is ✗ naming the mounts there are", async () => {
     const one = await doctor(["--config", config, "--mount", "okx_swap"]);
     assert.equal(one.code, 0, one.text);
-    assert.ok(!one.lines.some((l) => /^  [✓✗]  OKX\s/.test(l)), "the spot mount is not checked");
+    assert.ok(!one.lines.some((l) => /^ {2}[✓✗] {2}OKX\s/.test(l)), "the spot mount is not checked");
     const none = await doctor(["--config", config, "--mount", "BINANCE"]);
     assert.equal(none.code, 1);
     assert.match(none.row("setup", /mounts/), /no mount named "BINANCE" \(mounts: OKX, OKX_SWAP\)/);
@@ -84,7 +84,7 @@ describe("fmz-gateway doctor on OKX", () => {
     const r = await doctor(["--config", file]);
     assert.equal(r.code, 1, r.text);
     const failed = r.row("DEAD", /markets/);
-    assert.match(failed, /^  ✗ .*ECONNREFUSED/);
+    assert.match(failed, /^ {2}✗ .*ECONNREFUSED/);
     assert.match(doctorFix(r, failed) ?? "", /^check DEAD's baseUrl/);
     assert.match(r.text, /1 of \d+ checks failed$/);
   });
@@ -94,16 +94,16 @@ describe("fmz-gateway doctor on OKX", () => {
     const r = await doctor(["--config", config, "--mount", "OKX", "--key", LIVE.apiKey, "--secret", wrong]);
     assert.equal(r.code, 1, r.text);
     const failed = r.row("OKX", /accounts \(keys\)/);
-    assert.match(failed, /^  ✗ .*OKX 50113/);
+    assert.match(failed, /^ {2}✗ .*OKX 50113/);
     assert.match(doctorFix(r, failed) ?? "", /Secret Key/);
-    assert.match(r.row("OKX", /ticker/), /^  ✓/, "public calls need no valid key");
+    assert.match(r.row("OKX", /ticker/), /^ {2}✓/, "public calls need no valid key");
     for (const secret of ["WRONG-SECRET-VALUE", LIVE.passphrase]) assert.ok(!r.text.includes(secret));
   });
 
   test("an invalid config: ✗ naming the offending key, exit 1", async () => {
     const top = await doctor(["--config", writeConfig("bad.json", { prot: 6666 })]);
     assert.equal(top.code, 1);
-    assert.match(top.row("setup", /config/), /^  ✗ .*unknown key bad\.json\.prot/);
+    assert.match(top.row("setup", /config/), /^ {2}✗ .*unknown key bad\.json\.prot/);
     assert.match(top.text, /fix: correct that key in .*bad\.json/);
 
     const option = writeConfig("bad-option.json", {
@@ -111,7 +111,7 @@ describe("fmz-gateway doctor on OKX", () => {
     });
     const r = await doctor(["--config", option]);
     assert.equal(r.code, 1);
-    assert.match(r.row("setup", /mounts/), /^  ✗ .*exchanges\.OKX\.options.*markt/);
+    assert.match(r.row("setup", /mounts/), /^ {2}✗ .*exchanges\.OKX\.options.*markt/);
 
     const missing = await doctor(["--config", path.join(dir, "no-such.json")]);
     assert.equal(missing.code, 1);
@@ -121,7 +121,7 @@ describe("fmz-gateway doctor on OKX", () => {
   test("a clock 45 s off the exchange's: the clock row is ✗ with a fix", async (t) => {
     const setOffset = (standin as unknown as { setClockOffset?: (ms: number) => void }).setClockOffset;
     const healthy = await doctor(["--config", config, "--mount", "OKX"]);
-    if (typeof setOffset !== "function" || !healthy.lines.some((l) => /^  ✓  OKX\s+clock/.test(l))) {
+    if (typeof setOffset !== "function" || !healthy.lines.some((l) => /^ {2}✓ {2}OKX\s+clock/.test(l))) {
       t.skip("needs the stand-in's setClockOffset and the OKX adapter's clock check");
       return;
     }
@@ -130,7 +130,7 @@ describe("fmz-gateway doctor on OKX", () => {
       const r = await doctor(["--config", config, "--mount", "OKX"]);
       assert.equal(r.code, 1, r.text);
       const failed = r.row("OKX", /clock/);
-      assert.match(failed, /^  ✗ .*\+4\d/);
+      assert.match(failed, /^ {2}✗ .*\+4\d/);
       assert.ok(doctorFix(r, failed));
     } finally {
       setOffset.call(standin, 0);

@@ -36,9 +36,20 @@ describe("ticker", () => {
     const r = await h.spot.call("ticker", { symbol: "NOPE_USDT" });
     assert.equal(r.error, "OKX 51001: Instrument ID or Spread ID doesn't exist.");
   });
-  it("refuses dated futures as not supported", async () => {
-    const r = await h.swap.call("ticker", { symbol: "BTC_USD.quarter" });
-    assert.match(r.error ?? "", /^not supported: ticker for dated futures/);
+  it("answers a dated future by alias: the contract OKX lists as the quarter", async () => {
+    const quarter = h.standin.futures().find((f) => f.instId.startsWith("BTC-USD-") && f.alias === "quarter");
+    const t = await h.swap.data<{ symbol: string; last: number }>("ticker", { symbol: "BTC_USD.quarter" });
+    assert.ok(quarter, "the stand-in lists a BTC-USD quarter");
+    assert.equal(t.symbol, "BTC_USD.quarter");
+    assert.ok(t.last > 0);
+  });
+
+  it("refuses an alias OKX does not list, naming what it lists", async () => {
+    const r = await h.swap.call("ticker", { symbol: "BTC_USDT.this_month" });
+    assert.match(
+      r.error ?? "",
+      /OKX does not list a this_month contract for BTC-USDT .*it lists this_week BTC-USDT-/,
+    );
   });
 });
 

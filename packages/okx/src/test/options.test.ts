@@ -30,7 +30,7 @@ async function refused(options: Record<string, unknown>): Promise<string> {
 
 describe("options", () => {
   it("refuses a bad option at start, naming it", async () => {
-    assert.match(await refused({ market: "futures" }), /exchanges\.X\.options\.market/);
+    assert.match(await refused({ market: "options" }), /exchanges\.X\.options\.market/);
     assert.match(await refused({ marginMode: "portfolio" }), /exchanges\.X\.options\.marginMode/);
     assert.match(await refused({ timeoutMs: "fast" }), /exchanges\.X\.options\.timeoutMs/);
     assert.match(await refused({ baseUrl: "okx.com" }), /exchanges\.X\.options\.baseUrl/);

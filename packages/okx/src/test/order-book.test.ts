@@ -78,14 +78,22 @@ describe("OKX order book", () => {
   it("verifies a non-zero checksum after the update, as the docs' second example", () => {
     const b = synced();
     // → bids 3366.1/7; asks 3366.8/9, 3368/8, 3372/8: documented string, CRC 831078360.
-    const update = { bids: [["3366", "0", "0", "0"]], asks: [["3372", "8", "0", "1"]], prevSeqId: 10, seqId: 11 };
+    const update = {
+      bids: [["3366", "0", "0", "0"]],
+      asks: [["3372", "8", "0", "1"]],
+      prevSeqId: 10,
+      seqId: 11,
+    };
     assert.equal(b.apply("update", { ...update, checksum: 831078360 }), "ok");
   });
 
   it("discards the book on a wrong non-zero checksum, and relies on the sequence when it is 0", () => {
     const b = synced();
     assert.equal(b.apply("update", { asks: [], bids: [], prevSeqId: 10, seqId: 11, checksum: 0 }), "ok");
-    assert.equal(b.apply("update", { asks: [["3368", "5", "0", "1"]], prevSeqId: 11, seqId: 12, checksum: 12345 }), "checksum");
+    assert.equal(
+      b.apply("update", { asks: [["3368", "5", "0", "1"]], prevSeqId: 11, seqId: 12, checksum: 12345 }),
+      "checksum",
+    );
     assert.equal(b.synced, false);
     assert.deepEqual(b.depth(5).asks, [], "nothing of the failed book is left");
   });
@@ -112,7 +120,16 @@ describe("OKX order book", () => {
     const rows = (from: number, step: number) =>
       Array.from({ length: 450 }, (_, i) => [String(from + i * step), "1", "0", "1"]);
     const b = new OrderBook();
-    assert.equal(b.apply("snapshot", { asks: rows(101, 1), bids: rows(100, -0.1), prevSeqId: -1, seqId: 1, checksum: 0 }), "ok");
+    assert.equal(
+      b.apply("snapshot", {
+        asks: rows(101, 1),
+        bids: rows(100, -0.1),
+        prevSeqId: -1,
+        seqId: 1,
+        checksum: 0,
+      }),
+      "ok",
+    );
     assert.equal(b.depth(1000).asks.length, 400);
     assert.equal(b.depth(1000).bids.length, 400);
     assert.deepEqual(b.depth(1).asks[0], [101, 1]);

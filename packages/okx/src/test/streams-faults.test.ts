@@ -29,7 +29,11 @@ after(async () => {
 let price = 50_000;
 function moveMarket(instId = "BTC-USDT"): void {
   price += 7;
-  h.standin.setTicker(instId, { last: String(price), bidPx: String(price - 0.1), askPx: String(price + 0.1) });
+  h.standin.setTicker(instId, {
+    last: String(price),
+    bidPx: String(price - 0.1),
+    askPx: String(price + 0.1),
+  });
 }
 
 async function tickerMatches(): Promise<void> {
@@ -39,7 +43,11 @@ async function tickerMatches(): Promise<void> {
 
 async function depthMatches(): Promise<void> {
   const d = await h.spot.data<Depth>("depth", { symbol: "BTC_USDT", limit: 50 });
-  assert.deepEqual({ asks: d.asks, bids: d.bids }, await trueBook(h, "BTC-USDT", 50), "the true book, level by level");
+  assert.deepEqual(
+    { asks: d.asks, bids: d.bids },
+    await trueBook(h, "BTC-USDT", 50),
+    "the true book, level by level",
+  );
 }
 
 const notLive = (channel: string) => () => streamState(h, channel, "BTC-USDT") !== "live";
@@ -70,7 +78,10 @@ describe("streams: faults", () => {
     const served = servedLog(h);
     await tickerMatches();
     await depthMatches();
-    assert.ok(served.some((e) => e.method === "ticker" && e.source === "rest"), "the next call went by REST");
+    assert.ok(
+      served.some((e) => e.method === "ticker" && e.source === "rest"),
+      "the next call went by REST",
+    );
     await waitLive(h, "tickers", "BTC-USDT");
     await untilServedFromStream("ticker", tickerMatches);
     await untilServedFromStream("depth", depthMatches);
@@ -101,9 +112,19 @@ describe("streams: faults", () => {
     await depthMatches();
     await untilServedFromStream("depth", depthMatches);
     const books = events.slice(from).filter((e) => e.channel === "books");
-    assert.ok(books.some((e) => e.state === "down"), "discarded");
-    assert.ok(books.some((e) => e.reconnect), "resubscribed");
-    assert.equal(streamState(h, "tickers", "BTC-USDT"), "live", "the other streams on the socket were untouched");
+    assert.ok(
+      books.some((e) => e.state === "down"),
+      "discarded",
+    );
+    assert.ok(
+      books.some((e) => e.reconnect),
+      "resubscribed",
+    );
+    assert.equal(
+      streamState(h, "tickers", "BTC-USDT"),
+      "live",
+      "the other streams on the socket were untouched",
+    );
   });
 
   it("real checksums are verified; a wrong non-zero one discards the book until a good snapshot", async () => {

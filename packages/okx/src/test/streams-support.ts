@@ -1,6 +1,13 @@
 // Shared by the streams suites: the stand-in's true state read directly over REST (marked so it can be
 // told from the gateway's own requests), and waits on what the gateway reports about its streams.
-import { type Bar, type Depth, type ServedEvent, type StreamSnapshot, type Ticker, toNumber } from "@fmz-gateway/core";
+import {
+  type Bar,
+  type Depth,
+  type ServedEvent,
+  type StreamSnapshot,
+  type Ticker,
+  toNumber,
+} from "@fmz-gateway/core";
 import type { Harness } from "./harness";
 
 /** What the direct reads send as OK-ACCESS-KEY, so `gatewayMarketRequests` leaves them out. */
@@ -16,7 +23,11 @@ export const FAST_STREAMS = {
 };
 
 /** Polls until `cond` holds; throws after `ms` (a bound on waiting, never an assertion about speed). */
-export async function waitFor(cond: () => boolean | Promise<boolean>, ms = 8000, what = "condition"): Promise<void> {
+export async function waitFor(
+  cond: () => boolean | Promise<boolean>,
+  ms = 8000,
+  what = "condition",
+): Promise<void> {
   const end = Date.now() + ms;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error(`${what} not reached within ${ms} ms`);
@@ -52,8 +63,15 @@ export function tickerFields(t: Ticker): Omit<Ticker, "time" | "symbol"> {
 }
 
 /** The stand-in's book now, `levels` per side, as [price, size]. */
-export async function trueBook(h: Harness, instId: string, levels: number): Promise<Pick<Depth, "asks" | "bids">> {
-  const [b] = await truth<{ asks: string[][]; bids: string[][] }>(h, `/api/v5/market/books?instId=${instId}&sz=${levels}`);
+export async function trueBook(
+  h: Harness,
+  instId: string,
+  levels: number,
+): Promise<Pick<Depth, "asks" | "bids">> {
+  const [b] = await truth<{ asks: string[][]; bids: string[][] }>(
+    h,
+    `/api/v5/market/books?instId=${instId}&sz=${levels}`,
+  );
   const lv = (r: string[]): [number, number] => [toNumber(r[0]), toNumber(r[1])];
   return { asks: b.asks.map(lv), bids: b.bids.map(lv) };
 }
@@ -62,7 +80,14 @@ export async function trueBook(h: Harness, instId: string, levels: number): Prom
 export async function trueBars(h: Harness, instId: string, bar: string, limit: number): Promise<Bar[]> {
   const rows = await truth<string[]>(h, `/api/v5/market/candles?instId=${instId}&bar=${bar}&limit=${limit}`);
   return rows
-    .map((r): Bar => [Math.floor(toNumber(r[0]) / 1000), toNumber(r[1]), toNumber(r[2]), toNumber(r[3]), toNumber(r[4]), toNumber(r[5])])
+    .map((r): Bar => [
+      Math.floor(toNumber(r[0]) / 1000),
+      toNumber(r[1]),
+      toNumber(r[2]),
+      toNumber(r[3]),
+      toNumber(r[4]),
+      toNumber(r[5]),
+    ])
     .reverse();
 }
 

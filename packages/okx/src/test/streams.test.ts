@@ -28,7 +28,11 @@ after(async () => {
 
 /** Moves BTC-USDT and waits until the gateway's ticker shows it (the push is on its way, not instant). */
 async function move(last: number): Promise<void> {
-  h.standin.setTicker("BTC-USDT", { last: String(last), bidPx: String(last - 0.1), askPx: String(last + 0.1) });
+  h.standin.setTicker("BTC-USDT", {
+    last: String(last),
+    bidPx: String(last - 0.1),
+    askPx: String(last + 0.1),
+  });
   await waitFor(async () => (await h.spot.data<Ticker>("ticker", { symbol: "BTC_USDT" })).last === last);
 }
 
@@ -103,13 +107,24 @@ describe("streams: ticker, depth, records", () => {
     const ids = list.map((t) => t.id);
     // The newest trade may land between the two reads: compare allowing a shift of one.
     const sameOrOneBehind =
-      JSON.stringify(ids) === JSON.stringify(rest) || JSON.stringify(ids.slice(1)) === JSON.stringify(rest.slice(0, -1));
-    assert.ok(sameOrOneBehind, `stream trades ${ids.slice(-3).join(",")} vs REST ${rest.slice(-3).join(",")}`);
+      JSON.stringify(ids) === JSON.stringify(rest) ||
+      JSON.stringify(ids.slice(1)) === JSON.stringify(rest.slice(0, -1));
+    assert.ok(
+      sameOrOneBehind,
+      `stream trades ${ids.slice(-3).join(",")} vs REST ${rest.slice(-3).join(",")}`,
+    );
   });
 
   it("ten dockers polling one symbol at 10 Hz share one subscription", async () => {
-    const clients = Array.from({ length: 10 }, (_, i) =>
-      new DockerClient({ baseUrl: h.gateway.url, exchange: "OKX_SWAP", accessKey: `k${i}`, secretKey: "s,p" }),
+    const clients = Array.from(
+      { length: 10 },
+      (_, i) =>
+        new DockerClient({
+          baseUrl: h.gateway.url,
+          exchange: "OKX_SWAP",
+          accessKey: `k${i}`,
+          secretKey: "s,p",
+        }),
     );
     const poll = async (c: DockerClient) => {
       for (let n = 0; n < 10; n++) {
@@ -119,8 +134,14 @@ describe("streams: ticker, depth, records", () => {
       }
     };
     await Promise.all(clients.map(poll));
-    const subs = h.standin.ws.subscriptions().filter((s) => s.channel === "tickers" && s.instId === "ETH-USDT-SWAP");
-    assert.deepEqual(subs.map((s) => s.connections), [1], "one subscription on one connection");
+    const subs = h.standin.ws
+      .subscriptions()
+      .filter((s) => s.channel === "tickers" && s.instId === "ETH-USDT-SWAP");
+    assert.deepEqual(
+      subs.map((s) => s.connections),
+      [1],
+      "one subscription on one connection",
+    );
     assert.equal(streamsOf(h, "OKX_SWAP").filter((s) => s.key === "ETH-USDT-SWAP").length, 1);
   });
 });

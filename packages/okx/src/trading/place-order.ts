@@ -59,7 +59,9 @@ export async function createOrder(
       call.positionModes.forget(call);
       const now = await call.positionModes.get(call);
       if (attempt > 0 || now === posMode) throw sideMismatch(err, posMode, body.side, body.posSide);
-      call.ctx.logger.warn(`OKX account position mode is now ${now} (was ${posMode}); placing the order in it`);
+      call.ctx.logger.warn(
+        `OKX account position mode is now ${now} (was ${posMode}); placing the order in it`,
+      );
       posMode = now;
     }
   }
@@ -84,7 +86,12 @@ function expired(call: OkxCall, inst: Instrument, text: string, err: ExchangeErr
   );
 }
 
-function sideMismatch(err: ExchangeError, mode: PosMode, side: string, posSide: string | undefined): ExchangeError {
+function sideMismatch(
+  err: ExchangeError,
+  mode: PosMode,
+  side: string,
+  posSide: string | undefined,
+): ExchangeError {
   return new ExchangeError(
     EXCHANGE,
     err.code,

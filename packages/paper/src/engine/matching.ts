@@ -52,7 +52,11 @@ export function walkBook(req: WalkRequest): WalkResult {
 }
 
 /** The book's worst acceptable price for a market order: best × (1 ± maxSlippage). */
-export function slippageBound(levels: readonly DepthLevel[], isBuy: boolean, maxSlippage: Dec): Dec | undefined {
+export function slippageBound(
+  levels: readonly DepthLevel[],
+  isBuy: boolean,
+  maxSlippage: Dec,
+): Dec | undefined {
   if (levels.length === 0) return undefined;
   const best = new Dec(levels[0][0]);
   return isBuy ? best.mul(Dec.add(1, maxSlippage)) : best.mul(Dec.sub(1, maxSlippage));

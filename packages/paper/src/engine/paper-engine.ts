@@ -29,7 +29,11 @@ export class PaperEngine {
     const store = this.ctx.store;
     return (
       store.findAccount(key) ??
-      store.tx(() => store.findAccount(key) ?? store.createAccount(key, this.ctx.options.balances, this.ctx.source.now()))
+      store.tx(
+        () =>
+          store.findAccount(key) ??
+          store.createAccount(key, this.ctx.options.balances, this.ctx.source.now()),
+      )
     );
   }
 
@@ -39,9 +43,12 @@ export class PaperEngine {
       src.call("getDepth", { symbol: inst.symbol, limit: BOOK_LEVELS }, { signal }),
       src.call("getTrades", { symbol: inst.symbol }, { signal }).catch(() => []),
       src.call("getTicker", { symbol: inst.symbol }, { signal }),
-      inst.isSwap ? this.ctx.funding(inst, signal) : Promise.resolve({ time: Number.MAX_SAFE_INTEGER, rate: "0" }),
+      inst.isSwap
+        ? this.ctx.funding(inst, signal)
+        : Promise.resolve({ time: Number.MAX_SAFE_INTEGER, rate: "0" }),
     ]);
-    return { depth, trades, ticker, funding };
+    // A source without book timestamps: each look counts as a new book.
+    return { depth: depth.time > 0 ? depth : { ...depth, time: src.now() }, trades, ticker, funding };
   }
 
   /** Brings one instrument's resting orders and positions up to date (one look at a time per instrument). */
@@ -60,7 +67,11 @@ export class PaperEngine {
   async refreshAll(signal?: AbortSignal, logger?: Logger): Promise<void> {
     const symbols = this.ctx.store.watchedSymbols();
     await Promise.all(
-      symbols.map((s) => this.refresh(s, signal).catch((err: unknown) => logger?.warn(`paper: ${s} not updated: ${String(err)}`))),
+      symbols.map((s) =>
+        this.refresh(s, signal).catch((err: unknown) =>
+          logger?.warn(`paper: ${s} not updated: ${String(err)}`),
+        ),
+      ),
     );
   }
 
@@ -82,7 +93,11 @@ export class PaperEngine {
     const n = Number(id.orderId);
     const row = Number.isSafeInteger(n) ? this.ctx.store.order(account, n) : undefined;
     if (!row || row.symbol !== id.instrument) {
-      throw new PaperError(this.ctx.exchange, "ORDER_NOT_FOUND", `order ${id.text} does not exist on this account`);
+      throw new PaperError(
+        this.ctx.exchange,
+        "ORDER_NOT_FOUND",
+        `order ${id.text} does not exist on this account`,
+      );
     }
     return row;
   }

@@ -97,8 +97,13 @@ export function settleSwap(f: SwapFillInput): Dec {
   let pnl = new Dec(0);
   if (!qty.isZero() && qty.isNeg() === f.isBuy) {
     const close = Dec.min(piece.amount, qty.abs());
-    pnl = close.mul(inst.ctVal).mul(piece.price.minus(entry)).mul(qty.isNeg() ? -1 : 1);
-    const released = close.eq(qty.abs()) ? margin : margin.mul(close).div(qty.abs()).toDecimalPlaces(MARGIN_PLACES, Dec.ROUND_DOWN);
+    pnl = close
+      .mul(inst.ctVal)
+      .mul(piece.price.minus(entry))
+      .mul(qty.isNeg() ? -1 : 1);
+    const released = close.eq(qty.abs())
+      ? margin
+      : margin.mul(close).div(qty.abs()).toDecimalPlaces(MARGIN_PLACES, Dec.ROUND_DOWN);
     store.adjust(account, ccy, released.plus(pnl), released.neg());
     margin = margin.minus(released);
     qty = qty.plus(close.mul(sign));

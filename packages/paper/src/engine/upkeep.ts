@@ -32,7 +32,13 @@ export function applyMarket(ctx: EngineContext, inst: Instrument, snap: Snapshot
   });
 }
 
-function fillResting(ctx: EngineContext, inst: Instrument, order: OrderRow, snap: Snapshot, now: number): void {
+function fillResting(
+  ctx: EngineContext,
+  inst: Instrument,
+  order: OrderRow,
+  snap: Snapshot,
+  now: number,
+): void {
   const isBuy = order.side === "buy" || order.side === "closesell";
   let remaining = new Dec(order.amount).minus(order.deal);
   if (order.offset === "close") {
@@ -68,7 +74,8 @@ function fillResting(ctx: EngineContext, inst: Instrument, order: OrderRow, snap
       liquidity: "maker" as const,
       now,
     };
-    if (inst.isSwap) settleSwap({ ...fill, leverage: ctx.leverage(order.account, inst.text), funding: snap.funding });
+    if (inst.isSwap)
+      settleSwap({ ...fill, leverage: ctx.leverage(order.account, inst.text), funding: snap.funding });
     else settleSpot(fill);
     order.status = statusOf(order, "open");
   }
@@ -76,7 +83,13 @@ function fillResting(ctx: EngineContext, inst: Instrument, order: OrderRow, snap
 }
 
 /** Funding on the position's notional at the mark: longs pay a positive rate, shorts receive it. */
-function payFunding(ctx: EngineContext, inst: Instrument, pos: PositionRow, snap: Snapshot, now: number): void {
+function payFunding(
+  ctx: EngineContext,
+  inst: Instrument,
+  pos: PositionRow,
+  snap: Snapshot,
+  now: number,
+): void {
   const mark = new Dec(snap.ticker.last);
   const payment = new Dec(pos.qty).mul(inst.ctVal).mul(mark).mul(pos.funding_rate);
   ctx.store.adjust(pos.account, inst.quote, payment.neg(), new Dec(0));
@@ -89,11 +102,25 @@ function payFunding(ctx: EngineContext, inst: Instrument, pos: PositionRow, snap
     ctx.store.adjust(pos.account, inst.quote, take, take.neg());
     margin = margin.minus(take);
   }
-  const next = snap.funding.time > now ? snap.funding : { time: pos.funding_time + 8 * 3_600_000, rate: pos.funding_rate };
-  ctx.store.putPosition({ ...pos, margin: margin.toFixed(), funding_time: next.time, funding_rate: next.rate });
+  const next =
+    snap.funding.time > now
+      ? snap.funding
+      : { time: pos.funding_time + 8 * 3_600_000, rate: pos.funding_rate };
+  ctx.store.putPosition({
+    ...pos,
+    margin: margin.toFixed(),
+    funding_time: next.time,
+    funding_rate: next.rate,
+  });
 }
 
-function liquidateIfBelowMaintenance(ctx: EngineContext, inst: Instrument, pos: PositionRow, snap: Snapshot, now: number): void {
+function liquidateIfBelowMaintenance(
+  ctx: EngineContext,
+  inst: Instrument,
+  pos: PositionRow,
+  snap: Snapshot,
+  now: number,
+): void {
   const qty = new Dec(pos.qty);
   const mark = new Dec(snap.ticker.last);
   const upnl = qty.mul(inst.ctVal).mul(mark.minus(pos.entry));

@@ -1,4 +1,12 @@
-import { Dec, type Balance, type FmzSymbol, type Order, type Position, packOrderId, toNumber } from "@fmz-gateway/core";
+import {
+  Dec,
+  type Balance,
+  type FmzSymbol,
+  type Order,
+  type Position,
+  packOrderId,
+  toNumber,
+} from "@fmz-gateway/core";
 import type { BalanceRow, OrderRow, PositionRow } from "../store/rows";
 
 /** A stored order as the protocol's `order`. Swaps add `offset` and `contract_type`. */
@@ -25,7 +33,12 @@ export function balanceView(b: BalanceRow): Balance {
   return { currency: b.currency, free: toNumber(b.free), frozen: toNumber(b.frozen) };
 }
 
-export function positionView(p: PositionRow, leverage: number, ctVal: Dec, last: number | undefined): Position {
+export function positionView(
+  p: PositionRow,
+  leverage: number,
+  ctVal: Dec,
+  last: number | undefined,
+): Position {
   const qty = new Dec(p.qty);
   const profit = last === undefined ? new Dec(0) : qty.mul(ctVal).mul(new Dec(last).minus(p.entry));
   return {
@@ -46,5 +59,7 @@ export function covers(query: FmzSymbol, canonical: string, symbol: string): boo
   if (query.kind === "instrument") return canonical === symbol;
   const [pair, contract] = symbol.split(".");
   const quote = pair.split("_")[1];
-  return quote === query.quote && contract !== undefined && (query.market === "swap") === (contract === "swap");
+  return (
+    quote === query.quote && contract !== undefined && (query.market === "swap") === (contract === "swap")
+  );
 }

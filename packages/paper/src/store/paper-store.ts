@@ -1,87 +1,14 @@
 import { Dec } from "@fmz-gateway/core";
-import type { Db } from "./database";
-import type { BalanceRow, FillRow, OrderRow, PositionRow } from "./rows";
+import { AccountRows } from "./account-rows";
+import type { FillRow, OrderRow, PositionRow } from "./rows";
 
 const OPEN = "status IN ('submitted', 'partial-filled')";
 
 /**
- * The rows of one paper mount (accounts are keyed by mount and Access Key, so mounts may share a file).
- * Methods are synchronous (better-sqlite3); callers group them in `tx` so each state change commits
- * as one transaction before its reply leaves.
+ * The rows of one paper mount: its accounts and balances (`AccountRows`), and its orders, fills,
+ * positions and leverage settings. Every query is scoped to the mount.
  */
-export class PaperStore {
-  constructor(
-    readonly db: Db,
-    private readonly mount: string,
-  ) {}
-
-  tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
-  }
-
-  findAccount(key: string): number | undefined {
-    const row = this.db.prepare("SELECT id FROM accounts WHERE mount = ? AND key = ?").get(this.mount, key) as
-      | { id: number }
-      | undefined;
-    return row?.id;
-  }
-
-  createAccount(key: string, initial: Record<string, string>, now: number): number {
-    const id = Number(
-      this.db.prepare("INSERT INTO accounts (mount, key, created_at) VALUES (?, ?, ?)").run(this.mount, key, now)
-        .lastInsertRowid,
-    );
-    this.fund(id, initial, "initial", now);
-    return id;
-  }
-
-  /** Credits amounts to free and records them in the ledger (initial balances, deposits). */
-  fund(account: number, amounts: Record<string, string>, kind: string, now: number): void {
-    for (const [currency, amount] of Object.entries(amounts)) {
-      this.adjust(account, currency, new Dec(amount), new Dec(0));
-      this.ledger(account, currency, new Dec(amount), kind, null, now);
-    }
-  }
-
-  ledger(account: number, currency: string, amount: Dec, kind: string, symbol: string | null, now: number): void {
-    this.db
-      .prepare("INSERT INTO ledger (account, currency, amount, kind, symbol, time) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(account, currency, amount.toFixed(), kind, symbol, now);
-  }
-
-  /** Forgets an account's orders, fills, positions and ledger, and gives it `initial` again. */
-  reset(account: number, initial: Record<string, string>, now: number): void {
-    for (const table of ["balances", "ledger", "orders", "fills", "positions", "leverage"]) {
-      this.db.prepare(`DELETE FROM ${table} WHERE account = ?`).run(account);
-    }
-    this.fund(account, initial, "initial", now);
-  }
-
-  balances(account: number): BalanceRow[] {
-    return this.db
-      .prepare("SELECT currency, free, frozen FROM balances WHERE account = ? ORDER BY currency")
-      .all(account) as BalanceRow[];
-  }
-
-  balance(account: number, currency: string): { free: Dec; frozen: Dec } {
-    const row = this.db
-      .prepare("SELECT free, frozen FROM balances WHERE account = ? AND currency = ?")
-      .get(account, currency) as BalanceRow | undefined;
-    return { free: new Dec(row?.free ?? 0), frozen: new Dec(row?.frozen ?? 0) };
-  }
-
-  /** Adds to free and frozen (negative to take away). */
-  adjust(account: number, currency: string, dFree: Dec, dFrozen: Dec): void {
-    if (dFree.isZero() && dFrozen.isZero()) return;
-    const b = this.balance(account, currency);
-    this.db
-      .prepare(
-        "INSERT INTO balances (account, currency, free, frozen) VALUES (?, ?, ?, ?) " +
-          "ON CONFLICT (account, currency) DO UPDATE SET free = excluded.free, frozen = excluded.frozen",
-      )
-      .run(account, currency, b.free.plus(dFree).toFixed(), b.frozen.plus(dFrozen).toFixed());
-  }
-
+export class PaperStore extends AccountRows {
   insertOrder(o: Omit<OrderRow, "id">): number {
     return Number(
       this.db
@@ -104,12 +31,13 @@ export class PaperStore {
 
   order(account: number, id: number): OrderRow | undefined {
     return this.db.prepare("SELECT * FROM orders WHERE account = ? AND id = ?").get(account, id) as
-      | OrderRow
-      | undefined;
+      OrderRow | undefined;
   }
 
   openOrders(account: number): OrderRow[] {
-    return this.db.prepare(`SELECT * FROM orders WHERE account = ? AND ${OPEN} ORDER BY id`).all(account) as OrderRow[];
+    return this.db
+      .prepare(`SELECT * FROM orders WHERE account = ? AND ${OPEN} ORDER BY id`)
+      .all(account) as OrderRow[];
   }
 
   /** Every open order of this mount on one instrument, oldest first (the matching order). */
@@ -150,18 +78,22 @@ export class PaperStore {
   }
 
   position(account: number, symbol: string): PositionRow | undefined {
-    return this.db.prepare("SELECT * FROM positions WHERE account = ? AND symbol = ?").get(account, symbol) as
-      | PositionRow
-      | undefined;
+    return this.db
+      .prepare("SELECT * FROM positions WHERE account = ? AND symbol = ?")
+      .get(account, symbol) as PositionRow | undefined;
   }
 
   positions(account: number): PositionRow[] {
-    return this.db.prepare("SELECT * FROM positions WHERE account = ? ORDER BY symbol").all(account) as PositionRow[];
+    return this.db
+      .prepare("SELECT * FROM positions WHERE account = ? ORDER BY symbol")
+      .all(account) as PositionRow[];
   }
 
   positionsOn(symbol: string): PositionRow[] {
     return this.db
-      .prepare("SELECT p.* FROM positions p JOIN accounts a ON a.id = p.account WHERE a.mount = ? AND p.symbol = ?")
+      .prepare(
+        "SELECT p.* FROM positions p JOIN accounts a ON a.id = p.account WHERE a.mount = ? AND p.symbol = ?",
+      )
       .all(this.mount, symbol) as PositionRow[];
   }
 
@@ -180,9 +112,9 @@ export class PaperStore {
   }
 
   leverage(account: number, symbol: string): number | undefined {
-    const row = this.db.prepare("SELECT level FROM leverage WHERE account = ? AND symbol = ?").get(account, symbol) as
-      | { level: number }
-      | undefined;
+    const row = this.db
+      .prepare("SELECT level FROM leverage WHERE account = ? AND symbol = ?")
+      .get(account, symbol) as { level: number } | undefined;
     return row?.level;
   }
 

@@ -17,7 +17,12 @@ after(async () => {
 describe("bad input", () => {
   it("below the minimum amount or value", async () => {
     const c = h.spot.with({ accessKey: "bad-1" });
-    const small = await c.call("trade", { symbol: "BTC_USDT", type: "buy", price: "30000", amount: "0.000001" });
+    const small = await c.call("trade", {
+      symbol: "BTC_USDT",
+      type: "buy",
+      price: "30000",
+      amount: "0.000001",
+    });
     assert.match(small.error ?? "", /^SIM MIN_AMOUNT: amount 0\.000001 BTC is below the minimum 0\.00001/);
     const tiny = await c.call("trade", { symbol: "BTC_USDT", type: "buy", price: -1, amount: "0.5" });
     assert.match(tiny.error ?? "", /^SIM MIN_NOTIONAL: order value 0\.5 USDT is below the minimum 1/);
@@ -46,7 +51,10 @@ describe("bad input", () => {
 
   it("an unknown symbol", async () => {
     const c = h.spot.with({ accessKey: "bad-3" });
-    assert.match((await c.call("ticker", { symbol: "DOGE_USDT" })).error ?? "", /^SIM UNKNOWN_SYMBOL: DOGE_USDT is not traded on simulated/);
+    assert.match(
+      (await c.call("ticker", { symbol: "DOGE_USDT" })).error ?? "",
+      /^SIM UNKNOWN_SYMBOL: DOGE_USDT is not traded on simulated/,
+    );
     const trade = await c.call("trade", { symbol: "DOGE_USDT", type: "buy", price: "1", amount: "10" });
     assert.match(trade.error ?? "", /UNKNOWN_SYMBOL/);
   });
@@ -54,12 +62,29 @@ describe("bad input", () => {
   it("another account's order id is unknown to this one, and cannot be cancelled by it", async () => {
     const alice = h.spot.with({ accessKey: "bad-alice" });
     const bob = h.spot.with({ accessKey: "bad-bob" });
-    const { id } = await alice.data<{ id: string }>("trade", { symbol: "BTC_USDT", type: "buy", price: "30000", amount: "0.01" });
-    assert.match((await bob.call("order", { id, symbol: "BTC_USDT" })).error ?? "", new RegExp(`^SIM ORDER_NOT_FOUND: order ${id} does not exist`));
+    const { id } = await alice.data<{ id: string }>("trade", {
+      symbol: "BTC_USDT",
+      type: "buy",
+      price: "30000",
+      amount: "0.01",
+    });
+    assert.match(
+      (await bob.call("order", { id, symbol: "BTC_USDT" })).error ?? "",
+      new RegExp(`^SIM ORDER_NOT_FOUND: order ${id} does not exist`),
+    );
     assert.match((await bob.call("cancel", { id, symbol: "BTC_USDT" })).error ?? "", /ORDER_NOT_FOUND/);
-    assert.match((await alice.call("order", { id: "BTC_USDT,999999", symbol: "BTC_USDT" })).error ?? "", /ORDER_NOT_FOUND/);
-    assert.equal((await alice.data<{ status: string }>("order", { id, symbol: "BTC_USDT" })).status, "submitted");
+    assert.match(
+      (await alice.call("order", { id: "BTC_USDT,999999", symbol: "BTC_USDT" })).error ?? "",
+      /ORDER_NOT_FOUND/,
+    );
+    assert.equal(
+      (await alice.data<{ status: string }>("order", { id, symbol: "BTC_USDT" })).status,
+      "submitted",
+    );
     await alice.data("cancel", { id, symbol: "BTC_USDT" });
-    assert.match((await alice.call("cancel", { id, symbol: "BTC_USDT" })).error ?? "", /^SIM ORDER_DONE: order .* is already canceled/);
+    assert.match(
+      (await alice.call("cancel", { id, symbol: "BTC_USDT" })).error ?? "",
+      /^SIM ORDER_DONE: order .* is already canceled/,
+    );
   });
 });

@@ -13,12 +13,21 @@ after(async () => {
 });
 
 function target(over: Partial<ConformanceTarget>): ConformanceTarget {
-  return { baseUrl: h.gateway.url, exchange: "SIM", accessKey: "paper-account-1", secretKey: "x", symbol: "BTC_USDT", ...over };
+  return {
+    baseUrl: h.gateway.url,
+    exchange: "SIM",
+    accessKey: "paper-account-1",
+    secretKey: "x",
+    symbol: "BTC_USDT",
+    ...over,
+  };
 }
 
 describe("conformance on the simulated market", () => {
   it("spot: every method correct; leverage and funding are for swaps", async () => {
-    const reports = await runConformance(target({ range: "USDT.swap", order: { price: "30000", amount: "0.001" } }));
+    const reports = await runConformance(
+      target({ range: "USDT.swap", order: { price: "30000", amount: "0.001" } }),
+    );
     const report = formatReport(reports);
     for (const r of reports) {
       const expected = r.method === "marginlevel" || r.method === "fundings" ? "not-supported" : "correct";
@@ -36,7 +45,11 @@ describe("conformance on the simulated market", () => {
 
   it("swap with an explicit .swap symbol and a sell order: every method correct", async () => {
     const reports = await runConformance(
-      target({ exchange: "SIM_SWAP", symbol: "ETH_USDT.swap", order: { price: "9000", amount: "2", side: "sell" } }),
+      target({
+        exchange: "SIM_SWAP",
+        symbol: "ETH_USDT.swap",
+        order: { price: "9000", amount: "2", side: "sell" },
+      }),
     );
     const report = formatReport(reports);
     for (const r of reports) assert.equal(r.verdict, "correct", `${r.method}\n${report}`);

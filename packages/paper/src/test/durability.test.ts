@@ -35,11 +35,18 @@ async function stream(c: DockerClient, acked: string[], stop: () => boolean): Pr
     const step = i % 6;
     let r;
     if (step === 0) r = await c.call("trade", { symbol: "BTC_USDT", type: "buy", price: -1, amount: "150" });
-    else if (step === 1) r = await c.call("trade", { symbol: "BTC_USDT", type: "sell", price: -1, amount: "0.001" });
+    else if (step === 1)
+      r = await c.call("trade", { symbol: "BTC_USDT", type: "sell", price: -1, amount: "0.001" });
     else if (step === 2) {
       const t = await c.data<{ buy: number }>("ticker", { symbol: "ETH_USDT" });
       r = await c.call("trade", { symbol: "ETH_USDT", type: "buy", price: String(t.buy), amount: "0.05" });
-    } else if (step === 3) r = await s.call("trade", { symbol: "BTC_USDT", type: i % 12 < 6 ? "buy" : "sell", price: -1, amount: "2" });
+    } else if (step === 3)
+      r = await s.call("trade", {
+        symbol: "BTC_USDT",
+        type: i % 12 < 6 ? "buy" : "sell",
+        price: -1,
+        amount: "2",
+      });
     else if (step === 4) {
       r = await c.call("trade", { symbol: "BTC_USDT", type: "buy", price: "40000", amount: "0.002" });
       if (r.data) {
@@ -60,7 +67,14 @@ describe("durability", () => {
     const acked: string[] = [];
     let killed = false;
     const clients = ["k1", "k2", "k3"].map(
-      (k) => new DockerClient({ baseUrl: first.url, exchange: "SIM", accessKey: k, secretKey: "x", timeoutMs: 5_000 }),
+      (k) =>
+        new DockerClient({
+          baseUrl: first.url,
+          exchange: "SIM",
+          accessKey: k,
+          secretKey: "x",
+          timeoutMs: 5_000,
+        }),
     );
     const streams = clients.map((c) => stream(c, acked, () => killed).catch(() => "cut off"));
     while (acked.length < 60) await new Promise((r) => setTimeout(r, 10));
@@ -76,25 +90,48 @@ describe("durability", () => {
       const owner = await Promise.all(
         clients.map((c) => c.with({ baseUrl: running?.url ?? "", exchange }).call("order", { id, symbol })),
       );
-      assert.equal(owner.filter((r) => r.data !== undefined).length, 1, `order ${id} is on exactly one account`);
+      assert.equal(
+        owner.filter((r) => r.data !== undefined).length,
+        1,
+        `order ${id} is on exactly one account`,
+      );
     }
 
     const db = new Database(path.join(dir, "paper.db"), { readonly: true });
     const orders = db.prepare("SELECT * FROM orders").all() as Array<Record<string, string | number>>;
     for (const o of orders) {
-      const fills = db.prepare("SELECT amount FROM fills WHERE order_id = ?").all(o.id) as Array<{ amount: string }>;
+      const fills = db.prepare("SELECT amount FROM fills WHERE order_id = ?").all(o.id) as Array<{
+        amount: string;
+      }>;
       const sum = fills.reduce((a, f) => a.plus(f.amount), new Dec(0));
-      assert.equal(sum.toFixed(), new Dec(o.deal as string).toFixed(), `fills of order ${o.id} add up to its deal`);
+      assert.equal(
+        sum.toFixed(),
+        new Dec(o.deal as string).toFixed(),
+        `fills of order ${o.id} add up to its deal`,
+      );
     }
     const expected = new Map<string, Dec>();
     const add = (account: number, ccy: string, d: Dec) => {
       const k = `${account}:${ccy}`;
       expected.set(k, (expected.get(k) ?? new Dec(0)).plus(d));
     };
-    for (const l of db.prepare("SELECT * FROM ledger").all() as Array<{ account: number; currency: string; amount: string }>) {
+    for (const l of db.prepare("SELECT * FROM ledger").all() as Array<{
+      account: number;
+      currency: string;
+      amount: string;
+    }>) {
       add(l.account, l.currency, new Dec(l.amount));
     }
-    type Fill = { account: number; symbol: string; side: string; price: string; amount: string; fee: string; fee_ccy: string; pnl: string };
+    type Fill = {
+      account: number;
+      symbol: string;
+      side: string;
+      price: string;
+      amount: string;
+      fee: string;
+      fee_ccy: string;
+      pnl: string;
+    };
     for (const f of db.prepare("SELECT * FROM fills").all() as Fill[]) {
       const [pair, contract] = f.symbol.split(".");
       const [base, quote] = pair.split("_");
@@ -106,11 +143,20 @@ describe("durability", () => {
       }
       add(f.account, f.fee_ccy, new Dec(f.fee).neg());
     }
-    const balances = db.prepare("SELECT * FROM balances").all() as Array<{ account: number; currency: string; free: string; frozen: string }>;
+    const balances = db.prepare("SELECT * FROM balances").all() as Array<{
+      account: number;
+      currency: string;
+      free: string;
+      frozen: string;
+    }>;
     assert.ok(balances.length >= 6);
     for (const b of balances) {
       const total = new Dec(b.free).plus(b.frozen);
-      assert.equal(total.toFixed(), (expected.get(`${b.account}:${b.currency}`) ?? new Dec(0)).toFixed(), `${b.account} ${b.currency}`);
+      assert.equal(
+        total.toFixed(),
+        (expected.get(`${b.account}:${b.currency}`) ?? new Dec(0)).toFixed(),
+        `${b.account} ${b.currency}`,
+      );
       assert.ok(new Dec(b.free).gte(0) && new Dec(b.frozen).gte(0));
     }
     // Frozen is exactly what open orders hold plus the margin of open positions.
@@ -120,7 +166,9 @@ describe("durability", () => {
       )
       .all() as Array<{ account: number; currency: string; amount: string }>;
     for (const b of balances) {
-      const sum = held.filter((x) => x.account === b.account && x.currency === b.currency).reduce((a, x) => a.plus(x.amount), new Dec(0));
+      const sum = held
+        .filter((x) => x.account === b.account && x.currency === b.currency)
+        .reduce((a, x) => a.plus(x.amount), new Dec(0));
       assert.equal(new Dec(b.frozen).toFixed(), sum.toFixed(), `frozen of ${b.account} ${b.currency}`);
     }
     db.close();

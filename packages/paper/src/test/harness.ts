@@ -23,7 +23,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(extra: Record<string, MountConfig> = {}, options: Record<string, unknown> = {}): Promise<Harness> {
+export async function startHarness(
+  extra: Record<string, MountConfig> = {},
+  options: Record<string, unknown> = {},
+): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paper-test-"));
   const gateway = await Gateway.start({
     port: 0,
@@ -42,7 +45,13 @@ export async function startHarness(extra: Record<string, MountConfig> = {}, opti
     return adapter.simulated;
   };
   for (const name of ["SIM", "SIM_SWAP"]) market(name).clock = () => clock.now;
-  const spot = new DockerClient({ baseUrl: gateway.url, exchange: "SIM", accessKey: "alice", secretKey: "any", timeoutMs: 10_000 });
+  const spot = new DockerClient({
+    baseUrl: gateway.url,
+    exchange: "SIM",
+    accessKey: "alice",
+    secretKey: "any",
+    timeoutMs: 10_000,
+  });
   return {
     gateway,
     dir,

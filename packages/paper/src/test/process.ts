@@ -22,6 +22,8 @@ export function startGatewayProcess(config: string): Promise<GatewayProcess> {
       if (m) resolve({ child, url: m[1] });
     });
     child.stderr?.on("data", (c: Buffer) => (err += c.toString()));
-    child.on("exit", (code) => reject(new Error(`gateway exited with ${String(code)} before listening: ${err}`)));
+    child.on("exit", (code) =>
+      reject(new Error(`gateway exited with ${String(code)} before listening: ${err}`)),
+    );
   });
 }

@@ -3,7 +3,15 @@
 // closed with realised PnL, and a funding payment. The simulated market's clock is moved by the test.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { Dec, type Balance, type Depth, type Funding, type Order, type Position, type Ticker } from "@fmz-gateway/core";
+import {
+  Dec,
+  type Balance,
+  type Depth,
+  type Funding,
+  type Order,
+  type Position,
+  type Ticker,
+} from "@fmz-gateway/core";
 import type { DockerClient } from "@fmz-gateway/testkit";
 import { findSimInstrument } from "../simulated/instruments";
 import { type Harness, T0, startHarness } from "./harness";
@@ -33,7 +41,12 @@ describe("a scripted strategy on SIM", () => {
     assert.ok(new Dec(depth.asks[0][1]).gte("0.02"), "the first level holds the whole buy");
 
     // Market buy: spend 1000 USDT at the best ask, in whole lots; the fee comes out of the BTC bought.
-    const buy = await c.data<{ id: string }>("trade", { symbol: "BTC_USDT", type: "buy", price: -1, amount: 1000 });
+    const buy = await c.data<{ id: string }>("trade", {
+      symbol: "BTC_USDT",
+      type: "buy",
+      price: -1,
+      amount: 1000,
+    });
     const qty = new Dec(1000).div(ask).div("0.00001").floor().mul("0.00001");
     const cost = qty.mul(ask);
     const fee = qty.mul("0.001");
@@ -47,8 +60,18 @@ describe("a scripted strategy on SIM", () => {
 
     // A limit buy 1 % under the bid rests and freezes its cost; a second, further away, is cancelled.
     const limit = new Dec(depth.bids[0][0]).mul("0.99").toDecimalPlaces(1, Dec.ROUND_DOWN);
-    const resting = await c.data<{ id: string }>("trade", { symbol: "BTC_USDT", type: "buy", price: limit.toFixed(), amount: "0.01" });
-    const other = await c.data<{ id: string }>("trade", { symbol: "BTC_USDT", type: "buy", price: limit.minus(1000).toFixed(), amount: "0.002" });
+    const resting = await c.data<{ id: string }>("trade", {
+      symbol: "BTC_USDT",
+      type: "buy",
+      price: limit.toFixed(),
+      amount: "0.01",
+    });
+    const other = await c.data<{ id: string }>("trade", {
+      symbol: "BTC_USDT",
+      type: "buy",
+      price: limit.minus(1000).toFixed(),
+      amount: "0.002",
+    });
     b = await balances(c);
     const held = limit.mul("0.01").plus(limit.minus(1000).mul("0.002"));
     assert.deepEqual(b.USDT, { free: n(new Dec(10000).minus(cost).minus(held)), frozen: n(held) });
@@ -56,9 +79,15 @@ describe("a scripted strategy on SIM", () => {
     const cancelled = await c.data<Order>("order", { id: other.id, symbol: "BTC_USDT" });
     assert.equal(cancelled.status, "canceled");
     b = await balances(c);
-    assert.deepEqual(b.USDT, { free: n(new Dec(10000).minus(cost).minus(limit.mul("0.01"))), frozen: n(limit.mul("0.01")) });
+    assert.deepEqual(b.USDT, {
+      free: n(new Dec(10000).minus(cost).minus(limit.mul("0.01"))),
+      frozen: n(limit.mul("0.01")),
+    });
     const open = await c.data<Order[]>("orders", { symbol: "BTC_USDT" });
-    assert.deepEqual(open.map((o) => o.id), [resting.id]);
+    assert.deepEqual(
+      open.map((o) => o.id),
+      [resting.id],
+    );
 
     // Move time until the simulated ask trades down through the limit; the order fills as a maker at its price.
     const inst = findSimInstrument("BTC_USDT");
@@ -75,7 +104,10 @@ describe("a scripted strategy on SIM", () => {
     assert.equal(filled.avg_price, n(limit));
     b = await balances(c);
     assert.deepEqual(b.USDT, { free: n(new Dec(10000).minus(cost).minus(limit.mul("0.01"))), frozen: 0 });
-    assert.deepEqual(b.BTC, { free: n(qty.minus(fee).plus("0.01").minus(new Dec("0.01").mul("0.0008"))), frozen: 0 });
+    assert.deepEqual(b.BTC, {
+      free: n(qty.minus(fee).plus("0.01").minus(new Dec("0.01").mul("0.0008"))),
+      frozen: 0,
+    });
     const history = await c.data<Order[]>("historyorders", { symbol: "BTC_USDT" });
     assert.deepEqual(history.map((o) => o.status).sort(), ["canceled", "filled", "filled"]);
   });
@@ -119,7 +151,12 @@ describe("a scripted strategy on SIM", () => {
     // Close at the bid: realised PnL on 5 contracts, margin back, taker fee on the closing notional.
     const now = await c.data<Depth>("depth", { symbol: "BTC_USDT.swap", limit: 5 });
     const bid = new Dec(now.bids[0][0]);
-    const close = await c.data<{ id: string }>("trade", { symbol: "BTC_USDT.swap", type: "closebuy", price: -1, amount: 5 });
+    const close = await c.data<{ id: string }>("trade", {
+      symbol: "BTC_USDT.swap",
+      type: "closebuy",
+      price: -1,
+      amount: 5,
+    });
     const pnl = new Dec(5).mul("0.01").mul(bid.minus(ask));
     const closeFee = new Dec(5).mul("0.01").mul(bid).mul("0.001");
     b = await balances(c);
@@ -129,6 +166,29 @@ describe("a scripted strategy on SIM", () => {
     assert.equal(order.offset, "close");
     assert.equal(order.type, "sell");
     assert.equal(order.status, "filled");
+  });
+
+  it("swap: a position whose equity falls below maintenance margin is liquidated at the mark", async () => {
+    h.clock.now = T0;
+    const c = h.swap.with({ accessKey: "strategy-liquidation" });
+    await c.data("marginlevel", { symbol: "BTC_USDT.swap", marginLevel: 100 });
+    const depth = await c.data<Depth>("depth", { symbol: "BTC_USDT.swap", limit: 5 });
+    const ask = new Dec(depth.asks[0][0]);
+    await c.data("trade", { symbol: "BTC_USDT.swap", type: "buy", price: -1, amount: 5 });
+    const openFee = new Dec(5).mul("0.01").mul(ask).mul("0.001");
+    // Margin is 1 % of notional at 100x; 0.7 % down, equity is below the 0.5 % maintenance margin.
+    const inst = findSimInstrument("BTC_USDT.swap");
+    assert.ok(inst);
+    let t = T0;
+    while (h.market("SIM_SWAP").ticker(inst, t).last > ask.mul("0.993").toNumber()) t += 10_000;
+    const [funding] = await c.data<Funding[]>("fundings", { symbol: "BTC_USDT.swap" });
+    assert.ok(t < funding.time, "the drop comes before the next funding");
+    h.clock.now = t;
+    const last = new Dec(h.market("SIM_SWAP").ticker(inst, t).last);
+    assert.deepEqual(await c.data("positions", { symbol: "BTC_USDT.swap" }), []);
+    const pnl = new Dec(5).mul("0.01").mul(last.minus(ask));
+    const b = await balances(c);
+    assert.deepEqual(b.USDT, { free: n(new Dec(10000).minus(openFee).plus(pnl)), frozen: 0 });
   });
 
   it("IO: a deposit adds funds, a reset gives the starting balances back", async () => {

@@ -51,7 +51,9 @@ function isEmpty(v: unknown): boolean {
 
 function firstSymbol(parsed: unknown): string | undefined {
   const list = Array.isArray(parsed) ? parsed : [parsed];
-  const found = list.find((o): o is Rec => !!o && typeof o === "object" && typeof (o as Rec).symbol === "string");
+  const found = list.find(
+    (o): o is Rec => !!o && typeof o === "object" && typeof (o as Rec).symbol === "string",
+  );
   return found?.symbol as string | undefined;
 }
 
@@ -74,7 +76,9 @@ export function toCase(exchange: string, entry: FixtureEntry, markets: Record<st
   if (!fmz) return { ...base, skip: `${entry.method} is not an FMZ method` };
   const input = entry.input;
   const symbolArg = typeof input[0] === "string" ? input[0] : undefined;
-  const orderSymbol = ["fetchOrder", "fetchOpenOrder", "fetchClosedOrder", "cancelOrder"].includes(entry.method)
+  const orderSymbol = ["fetchOrder", "fetchOpenOrder", "fetchClosedOrder", "cancelOrder"].includes(
+    entry.method,
+  )
     ? (input[1] as string | undefined)
     : undefined;
   const sym = orderSymbol ?? symbolArg ?? firstSymbol(entry.parsedResponse);
@@ -93,8 +97,10 @@ export function toCase(exchange: string, entry: FixtureEntry, markets: Record<st
     }
     case "fetchOHLCV": {
       if (!m) return { ...base, skip: `no market ${sym}` };
-      if (!isEmpty(extra(4))) return { ...base, skip: `params ${JSON.stringify(extra(4))} (not FMZ's last-price bars)` };
-      if (input[2] !== null && input[2] !== undefined) return { ...base, skip: "asks from a start time (FMZ asks for the latest bars)" };
+      if (!isEmpty(extra(4)))
+        return { ...base, skip: `params ${JSON.stringify(extra(4))} (not FMZ's last-price bars)` };
+      if (input[2] !== null && input[2] !== undefined)
+        return { ...base, skip: "asks from a start time (FMZ asks for the latest bars)" };
       const limit = typeof input[3] === "number" ? input[3] : undefined;
       const params: Rec = { symbol: fmzSymbol(m), period: periodMinutes(String(input[1] ?? "1m")) };
       if (limit) params.limit = limit;
@@ -109,7 +115,8 @@ export function toCase(exchange: string, entry: FixtureEntry, markets: Record<st
     }
     case "createOrder": {
       if (!m) return { ...base, skip: `no market ${sym}` };
-      if (!isEmpty(extra(5))) return { ...base, skip: `params ${JSON.stringify(extra(5))} (no FMZ equivalent)` };
+      if (!isEmpty(extra(5)))
+        return { ...base, skip: `params ${JSON.stringify(extra(5))} (no FMZ equivalent)` };
       const [, type, side, amount, price] = input as [string, string, string, number, number?];
       const params: Rec = { symbol: fmzSymbol(m), type: side, amount: String(amount) };
       params.price = type === "limit" && typeof price === "number" ? String(price) : "-1";

@@ -17,7 +17,8 @@ function same(a: unknown, b: number): boolean {
 class Diff {
   readonly out: string[] = [];
   num(where: string, got: unknown, want: unknown): void {
-    if (!same(got, n(want))) this.out.push(`${where}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+    if (!same(got, n(want)))
+      this.out.push(`${where}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
   }
   eq(where: string, got: unknown, want: unknown): void {
     if (got !== want) this.out.push(`${where}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
@@ -38,7 +39,11 @@ export function statusFamily(status: unknown, filled: number, amount: number): s
     case "rejected":
       return filled > 0 ? ["partial-canceled", "filled"] : ["canceled"];
     default:
-      return filled > 0 && (amount === 0 || filled < amount) ? ["partial-filled"] : filled > 0 ? ["partial-filled", "filled"] : ["pending"];
+      return filled > 0 && (amount === 0 || filled < amount)
+        ? ["partial-filled"]
+        : filled > 0
+          ? ["partial-filled", "filled"]
+          : ["pending"];
   }
 }
 
@@ -46,7 +51,13 @@ function list(v: unknown): Rec[] {
   return Array.isArray(v) ? (v as Rec[]) : [];
 }
 
-function checkOrder(d: Diff, where: string, got: Rec | undefined, want: Rec, markets: Record<string, Market>): void {
+function checkOrder(
+  d: Diff,
+  where: string,
+  got: Rec | undefined,
+  want: Rec,
+  markets: Record<string, Market>,
+): void {
   if (!got) {
     d.out.push(`${where}: missing`);
     return;
@@ -60,7 +71,10 @@ function checkOrder(d: Diff, where: string, got: Rec | undefined, want: Rec, mar
   d.num(`${where}.avg_price`, got.avg_price, want.average);
   d.eq(`${where}.type`, got.type, want.side === "sell" ? "sell" : "buy");
   const families = statusFamily(want.status, n(want.filled), amount);
-  d.ok(families.includes(String(got.status)), `${where}.status: got ${String(got.status)}, ccxt says ${String(want.status)} (want ${families.join(" or ")})`);
+  d.ok(
+    families.includes(String(got.status)),
+    `${where}.status: got ${String(got.status)}, ccxt says ${String(want.status)} (want ${families.join(" or ")})`,
+  );
 }
 
 /** The differences between the FMZ reply and ccxt's parse; [] when the case passes. */
@@ -89,7 +103,9 @@ export function differences(c: ReplayCase, data: unknown, markets: Record<string
           d.num(`${side}[${i}].price`, g[i]?.[0], lv[0]);
           d.num(`${side}[${i}].amount`, g[i]?.[1], lv[1]);
         });
-        const sorted = g.every((lv, i) => i === 0 || (side === "asks" ? lv[0] >= g[i - 1][0] : lv[0] <= g[i - 1][0]));
+        const sorted = g.every(
+          (lv, i) => i === 0 || (side === "asks" ? lv[0] >= g[i - 1][0] : lv[0] <= g[i - 1][0]),
+        );
         d.ok(sorted, `${side} are not ${side === "asks" ? "ascending" : "descending"}`);
       }
       break;
@@ -118,7 +134,16 @@ export function differences(c: ReplayCase, data: unknown, markets: Record<string
       break;
     }
     case "fetchBalance": {
-      const skip = new Set(["info", "free", "used", "total", "debt", "timestamp", "datetime", "unrealizedPnl"]);
+      const skip = new Set([
+        "info",
+        "free",
+        "used",
+        "total",
+        "debt",
+        "timestamp",
+        "datetime",
+        "unrealizedPnl",
+      ]);
       const g = new Map(list(got).map((b) => [String(b.currency), b]));
       for (const [cur, acc] of Object.entries(want)) {
         if (skip.has(cur) || !acc || typeof acc !== "object") continue;
@@ -169,7 +194,11 @@ export function differences(c: ReplayCase, data: unknown, markets: Record<string
       const g = list(got);
       d.eq("positions.length", g.length, w.length);
       w.forEach((p, i) => {
-        const gp = g.find((x) => x.symbol === fmzSymbol(markets[String(p.symbol)]) && x.type === (p.side === "short" ? 1 : 0)) ?? g[i];
+        const gp =
+          g.find(
+            (x) =>
+              x.symbol === fmzSymbol(markets[String(p.symbol)]) && x.type === (p.side === "short" ? 1 : 0),
+          ) ?? g[i];
         d.num(`[${i}].amount`, gp?.amount, Math.abs(n(p.contracts)));
         d.num(`[${i}].price`, gp?.price, p.entryPrice);
         d.eq(`[${i}].type`, gp?.type, p.side === "short" ? 1 : 0);
@@ -179,7 +208,12 @@ export function differences(c: ReplayCase, data: unknown, markets: Record<string
     }
     case "fetchFundingRate":
     case "fetchFundingRates": {
-      const w = c.entry.method === "fetchFundingRate" ? [want] : Object.values(want).filter((x): x is Rec => !!x && typeof x === "object" && "fundingRate" in (x as Rec));
+      const w =
+        c.entry.method === "fetchFundingRate"
+          ? [want]
+          : Object.values(want).filter(
+              (x): x is Rec => !!x && typeof x === "object" && "fundingRate" in (x as Rec),
+            );
       const g = list(got);
       for (const r of w) {
         const m = markets[String(r.symbol)];

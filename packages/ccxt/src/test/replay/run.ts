@@ -94,11 +94,17 @@ export async function startReplay(exchanges: readonly string[] = fixtureExchange
         results.push({ c, verdict: "skip", problems: [c.skip], urls: [] });
         continue;
       }
-      const client = new DockerClient({ baseUrl: gateway.url, exchange: mountName(e, c.mountMarket), ...keys, timeoutMs: 20_000 });
+      const client = new DockerClient({
+        baseUrl: gateway.url,
+        exchange: mountName(e, c.mountMarket),
+        ...keys,
+        timeoutMs: 20_000,
+      });
       replay.play(entry.httpResponse);
       const reply = await client.call(c.fmz, c.params);
       const urls = replay.calls.map((k) => `${k.method} ${k.url.split("?")[0]}`);
-      const problems = reply.error !== undefined ? [`error: ${reply.error}`] : differences(c, reply.data, markets);
+      const problems =
+        reply.error !== undefined ? [`error: ${reply.error}`] : differences(c, reply.data, markets);
       let verdict: CaseResult["verdict"] = problems.length ? "fail" : "pass";
       if (verdict === "fail" && reply.error === undefined) {
         const own = await ccxtsOwnParse(replay, fx, entry);

@@ -74,7 +74,10 @@ test("every check passing exits 0; a bad probe symbol is ✗ with the symbol fix
   assert.match(ok.out, /checks passed\n$/);
   const bad = await doctor([]);
   assert.equal(bad.code, 1);
-  assert.match(bad.out, /✗ {2}PROBE +ticker BTC_USDT +unknown symbol BTC_USDT +[\d.]+ ms\n +fix: check --symbol/);
+  assert.match(
+    bad.out,
+    /✗ {2}PROBE +ticker BTC_USDT +unknown symbol BTC_USDT +[\d.]+ ms\n +fix: check --symbol/,
+  );
 });
 
 test("serving is unchanged beside the subcommand: an unknown word is refused, --help lists doctor", async () => {

@@ -40,7 +40,8 @@ describe("GET /metrics", () => {
   });
 
   test("counts calls, upstream requests, limiter waits and refusals, and streams, with bounded labels", async () => {
-    for (let i = 0; i < 3; i++) assert.ok((await fmzCall(gw.url, "EX", "ticker", { symbol: "BTC_USDT" })).data);
+    for (let i = 0; i < 3; i++)
+      assert.ok((await fmzCall(gw.url, "EX", "ticker", { symbol: "BTC_USDT" })).data);
     assert.match(
       (await fmzCall(gw.url, "EX", "ticker", { symbol: "ERR_USDT" })).error ?? "",
       /OBSERVED 50001: service temporarily unavailable/,
@@ -50,7 +51,10 @@ describe("GET /metrics", () => {
     await fmzCall(gw.url, "EX", "order", { id: "BTC-USDT,778899001" });
     await fmzCall(gw.url, "EX", "order", { id: "BTC-USDT,778899002" });
     assert.ok((await fmzCall(gw.url, "EX", "depth", { symbol: "BTC_USDT" })).data);
-    assert.match((await fmzCall(gw.url, "EX", "depth", { symbol: "BTC_USDT" })).error ?? "", /gateway limiter/);
+    assert.match(
+      (await fmzCall(gw.url, "EX", "depth", { symbol: "BTC_USDT" })).error ?? "",
+      /gateway limiter/,
+    );
     await Promise.all([
       fmzCall(gw.url, "EX", "trades", { symbol: "BTC_USDT" }),
       fmzCall(gw.url, "EX", "trades", { symbol: "BTC_USDT" }),
@@ -71,7 +75,10 @@ describe("GET /metrics", () => {
     assert.equal(v("fmz_gateway_requests_total", call("depth", "rate-limited")), 1);
     assert.equal(v("fmz_gateway_requests_total", call("trades", "ok")), 2);
     assert.equal(v("fmz_gateway_request_duration_seconds_count", call("ticker", "ok")), 3);
-    assert.equal(v("fmz_gateway_request_duration_seconds_bucket", { le: "+Inf", ...call("ticker", "ok") }), 3);
+    assert.equal(
+      v("fmz_gateway_request_duration_seconds_bucket", { le: "+Inf", ...call("ticker", "ok") }),
+      3,
+    );
 
     const up = (endpoint: string, outcome: string) => ({ exchange: "EX", endpoint, outcome });
     assert.equal(v("fmz_gateway_upstream_requests_total", up("/api/ticker", "ok")), 3);
@@ -100,7 +107,10 @@ describe("GET /metrics", () => {
 
   test("each gateway has its own registry", async () => {
     const text = await (await fetch(`${other.url}/metrics`)).text();
-    assert.equal(parse(text)("fmz_gateway_requests_total", { exchange: "EX", method: "ticker", outcome: "ok" }), undefined);
+    assert.equal(
+      parse(text)("fmz_gateway_requests_total", { exchange: "EX", method: "ticker", outcome: "ok" }),
+      undefined,
+    );
     await fmzCall(other.url, "EX", "ticker", { symbol: "BTC_USDT" });
     const after = parse(await (await fetch(`${other.url}/metrics`)).text());
     assert.equal(after("fmz_gateway_requests_total", { exchange: "EX", method: "ticker", outcome: "ok" }), 1);

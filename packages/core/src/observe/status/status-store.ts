@@ -92,18 +92,16 @@ export class StatusStore {
       calls: rows(this.calls, now, "exchange", "method", callWindow),
       upstream: rows(this.upstream, now, "exchange", "endpoint", callWindow),
       rateLimits: rows(this.limits, now, "exchange", "scope", limitWindow),
-      recent: this.recent.list().map(
-        (e): RecentCall => ({
-          at: e.at,
-          // An unknown path is the caller's text: shown, but never long.
-          exchange: e.exchange.length > 40 ? `${e.exchange.slice(0, 40)}…` : e.exchange,
-          method: e.method,
-          outcome: e.outcome,
-          ...(e.error ? { error: e.error.length > 300 ? `${e.error.slice(0, 300)}…` : e.error } : {}),
-          ms: Math.round(e.seconds * 100_000) / 100,
-          key: e.key,
-        }),
-      ),
+      recent: this.recent.list().map((e): RecentCall => ({
+        at: e.at,
+        // An unknown path is the caller's text: shown, but never long.
+        exchange: e.exchange.length > 40 ? `${e.exchange.slice(0, 40)}…` : e.exchange,
+        method: e.method,
+        outcome: e.outcome,
+        ...(e.error ? { error: e.error.length > 300 ? `${e.error.slice(0, 300)}…` : e.error } : {}),
+        ms: Math.round(e.seconds * 100_000) / 100,
+        key: e.key,
+      })),
     };
   }
 

@@ -23,7 +23,13 @@ export interface MountStatus {
     readonly down: number;
     readonly reconnects: number;
     /** At most 100, for people: channel, instrument, state, reconnects, last message. */
-    readonly list: { channel: string; key: string; state: string; reconnects: number; lastMessageAt: number }[];
+    readonly list: {
+      channel: string;
+      key: string;
+      state: string;
+      reconnects: number;
+      lastMessageAt: number;
+    }[];
   };
 }
 

@@ -21,7 +21,9 @@ export async function startUpstream(): Promise<{ url: string; close: () => Promi
     const url = new URL(req.url ?? "/", "http://x");
     const fail = (url.searchParams.get("instId") ?? "").startsWith("ERR");
     res.writeHead(fail ? 500 : 200, { "Content-Type": "application/json" });
-    res.end(JSON.stringify(fail ? { code: 50001, msg: "service temporarily unavailable" } : { last: "101.5" }));
+    res.end(
+      JSON.stringify(fail ? { code: 50001, msg: "service temporarily unavailable" } : { last: "101.5" }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -64,11 +66,26 @@ export class ObservedAdapter extends ExchangeAdapter<Options> {
     if (p.symbol.base === "LEAK")
       throw new ExchangeError("OBSERVED", "401", `signature mismatch for ${ctx.credentials.secret}`);
     const instId = `${p.symbol.base}-${p.symbol.quote}`;
-    const res = await this.http!.send({ method: "GET", path: `/api/ticker?instId=${instId}`, signal: ctx.signal });
+    const res = await this.http!.send({
+      method: "GET",
+      path: `/api/ticker?instId=${instId}`,
+      signal: ctx.signal,
+    });
     const body = parseJsonBody<{ last?: string; code?: number; msg?: string }>(res, "OBSERVED");
-    if (res.status !== 200) throw new ExchangeError("OBSERVED", String(body.code), String(body.msg), res.status);
+    if (res.status !== 200)
+      throw new ExchangeError("OBSERVED", String(body.code), String(body.msg), res.status);
     const last = Number(body.last);
-    return { symbol: p.symbol.text, buy: last, sell: last, high: last, low: last, open: last, last, vol: 1, time: 1 };
+    return {
+      symbol: p.symbol.text,
+      buy: last,
+      sell: last,
+      high: last,
+      low: last,
+      open: last,
+      last,
+      vol: 1,
+      time: 1,
+    };
   }
 
   override async getOrder(ctx: CallContext<Options>, p: OrderIdParams): Promise<Order> {
@@ -115,7 +132,13 @@ export async function fmzCall(
   const res = await fetch(`${base}/${mount}`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ access_key: ACCESS, secret_key: `${SECRET},${PASSPHRASE}`, nonce: 1, method, params }),
+    body: JSON.stringify({
+      access_key: ACCESS,
+      secret_key: `${SECRET},${PASSPHRASE}`,
+      nonce: 1,
+      method,
+      params,
+    }),
   });
   return (await res.json()) as { data?: unknown; error?: string };
 }

@@ -1,0 +1,168 @@
+// The README's promise, checked on every test run: `npm i @fmz-gateway/core @fmz-gateway/okx` in a
+// project of one's own gives a working `fmz-gateway` that loads the published OKX adapter and a
+// plain-JavaScript adapter of the user's, and the tarballs hold what a user needs and nothing else.
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { after, before, describe, test } from "node:test";
+import { type OkxStandin, startOkxStandin } from "@fmz-gateway/okx-standin";
+import { type GatewayProcess, installedBin, startInstalledGateway } from "./gateway-process";
+import { NOT_FOR_USERS, type Tarball, packWorkspaces } from "./pack";
+import { copiesOf, createUserProject } from "./user-project";
+import { publishableWorkspaces } from "./workspaces";
+
+const run = promisify(execFile);
+const LAST = "43210.5";
+
+/** The installed `fmz-gateway doctor ARGS`, run in the project: its table and exit code. */
+async function doctor(project: string, args: string[]): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await run(installedBin(project), ["doctor", ...args], { cwd: project });
+    return { code: 0, stdout };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? -1, stdout: `${e.stdout ?? ""}${e.stderr ?? ""}` };
+  }
+}
+
+async function ticker(url: string, mount: string): Promise<{ data?: { last: number }; error?: string }> {
+  const res = await fetch(`${url}/${mount}`, {
+    method: "POST",
+    body: JSON.stringify({
+      access_key: "",
+      secret_key: "",
+      method: "ticker",
+      params: { symbol: "BTC_USDT" },
+    }),
+  });
+  return (await res.json()) as { data?: { last: number }; error?: string };
+}
+
+describe("installable as the README says", () => {
+  // Outside the repository, so nothing resolves through the workspace's node_modules.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fmz-install-"));
+  const project = path.join(tmp, "my-fmz-project");
+  const timings: string[] = [];
+  let tarballs: Tarball[] = [];
+  let standin: OkxStandin;
+  let gateway: GatewayProcess | undefined;
+
+  before(async () => {
+    let t = performance.now();
+    const lap = (what: string) => {
+      timings.push(`${what} ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      t = performance.now();
+    };
+    standin = await startOkxStandin({ port: 0 });
+    standin.setTicker("BTC-USDT", { last: LAST });
+    const workspaces = publishableWorkspaces();
+    tarballs = await packWorkspaces(workspaces, tmp);
+    lap("pack");
+    await createUserProject(
+      project,
+      tarballs.map((p) => p.file),
+    );
+    lap("install");
+    fs.writeFileSync(
+      path.join(project, "fmz-gateway.json"),
+      JSON.stringify({
+        port: 0,
+        logLevel: "warn",
+        exchanges: {
+          OKX: { adapter: "OKX", options: { baseUrl: standin.url } },
+          OKXC: { adapter: "ccxt", options: { exchange: "okx", baseUrl: standin.url } },
+          MINE: { adapter: "MYEX", options: { baseUrl: standin.url } },
+        },
+      }),
+    );
+  });
+  after(async () => {
+    gateway?.kill();
+    await standin?.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+    console.log(`install-check timings: ${timings.join(", ")}`);
+  });
+
+  test("every publishable package is packed, with its entry points and without tests or build state", () => {
+    const names = tarballs.map((t) => t.name).sort();
+    for (const needed of [
+      "@fmz-gateway/core",
+      "@fmz-gateway/okx",
+      "@fmz-gateway/ccxt",
+      "@fmz-gateway/testkit",
+    ]) {
+      assert.ok(names.includes(needed), `${needed} packed (packed: ${names.join(", ")})`);
+    }
+    assert.ok(!names.includes("@fmz-gateway/okx-standin"), "the stand-in is private");
+    for (const t of tarballs) {
+      const extra = t.files.filter((f) => NOT_FOR_USERS.some((re) => re.test(f)));
+      assert.deepEqual(extra, [], `${t.name} ships files a user never needs`);
+      for (const f of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts"]) {
+        assert.ok(t.files.includes(f), `${t.name} lacks ${f}`);
+      }
+    }
+    const core = tarballs.find((t) => t.name === "@fmz-gateway/core");
+    assert.ok(core?.files.includes("bin/fmz-gateway.js") && core.files.includes("dist/cli/main.js"));
+  });
+
+  test("the project has one copy of core, from the tarball, and the fmz-gateway command", () => {
+    assert.deepEqual(copiesOf(project, "@fmz-gateway/core"), [
+      path.join(project, "node_modules/@fmz-gateway/core"),
+    ]);
+    const lock = JSON.parse(fs.readFileSync(path.join(project, "package-lock.json"), "utf8")) as {
+      packages: Record<string, { resolved?: string }>;
+    };
+    assert.match(lock.packages["node_modules/@fmz-gateway/core"]?.resolved ?? "", /^file:.*\.tgz$/);
+    assert.ok(fs.existsSync(installedBin(project)));
+  });
+
+  test("fmz-gateway serves the published OKX and ccxt adapters and the user's JavaScript adapter", async () => {
+    gateway = await startInstalledGateway(project, [
+      "--config",
+      "fmz-gateway.json",
+      "--plugin",
+      "@fmz-gateway/okx",
+      "--plugin",
+      "@fmz-gateway/ccxt",
+      "--plugin",
+      "./my-adapter.js",
+    ]);
+    assert.match(gateway.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal((await fetch(`${gateway.url}/health`)).status, 200);
+    for (const mount of ["OKX", "OKXC", "MINE"]) {
+      const reply = await ticker(gateway.url, mount);
+      assert.equal(reply.data?.last, Number(LAST), `${mount}: ${JSON.stringify(reply)}`);
+    }
+    assert.match(gateway.stdout(), /\/MINE\s+→ MYEX/);
+    assert.equal(await gateway.stop(), 0);
+    gateway = undefined;
+  });
+
+  test("fmz-gateway doctor passes there, and fails (exit 1) for a mount that cannot be reached", async () => {
+    const plugins = [
+      "--plugin",
+      "@fmz-gateway/okx",
+      "--plugin",
+      "@fmz-gateway/ccxt",
+      "--plugin",
+      "./my-adapter.js",
+    ];
+    const ok = await doctor(project, ["--config", "fmz-gateway.json", ...plugins]);
+    assert.equal(ok.code, 0, ok.stdout);
+    for (const mount of ["OKX", "OKXC", "MINE"]) {
+      assert.match(ok.stdout, new RegExp(`✓ {2}${mount} +ticker BTC_USDT +last 43210\\.5`));
+    }
+    fs.writeFileSync(
+      path.join(project, "dead.json"),
+      JSON.stringify({
+        exchanges: { MINE: { adapter: "MYEX", options: { baseUrl: "http://127.0.0.1:1" } } },
+      }),
+    );
+    const dead = await doctor(project, ["--config", "dead.json", "--plugin", "./my-adapter.js"]);
+    assert.equal(dead.code, 1, dead.stdout);
+    assert.match(dead.stdout, /✗ {2}MINE +ticker BTC_USDT .*\n +fix: /);
+  });
+});

@@ -1,0 +1,47 @@
+import type { FmzSymbol, Order, Position } from "@fmz-gateway/core";
+import type { PaperEngine } from "./paper-engine";
+import { covers, orderView, positionView } from "./views";
+
+/** One account's open orders under an instrument or a range. */
+export function openOrders(engine: PaperEngine, account: number, symbol: FmzSymbol): Order[] {
+  const want = engine.canonical(symbol);
+  return engine.ctx.store
+    .openOrders(account)
+    .filter((o) => covers(symbol, want, o.symbol))
+    .map(orderView);
+}
+
+/** One account's finished orders, newest first, created at or after `since` (ms). */
+export function finishedOrders(
+  engine: PaperEngine,
+  account: number,
+  symbol: FmzSymbol,
+  since = 0,
+  limit = 100,
+): Order[] {
+  const want = engine.canonical(symbol);
+  return engine.ctx.store
+    .finishedOrders(account, since, 10_000)
+    .filter((o) => covers(symbol, want, o.symbol))
+    .slice(0, limit)
+    .map(orderView);
+}
+
+/** One account's positions, each with its unrealised PnL at the source's last price. */
+export function positions(
+  engine: PaperEngine,
+  account: number,
+  symbol: FmzSymbol,
+  signal?: AbortSignal,
+): Promise<Position[]> {
+  const { store, instruments, source } = engine.ctx;
+  const want = engine.canonical(symbol);
+  const rows = store.positions(account).filter((r) => covers(symbol, want, r.symbol));
+  return Promise.all(
+    rows.map(async (r) => {
+      const inst = await instruments.get(r.symbol, signal);
+      const ticker = await source.call("getTicker", { symbol: inst.symbol }, { signal });
+      return positionView(r, engine.ctx.leverage(account, r.symbol), inst.ctVal, ticker.last);
+    }),
+  );
+}

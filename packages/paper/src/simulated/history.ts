@@ -1,0 +1,80 @@
+import { BadRequestError, type Bar, Dec, type Funding, type Ticker } from "@fmz-gateway/core";
+import { SIM_INSTRUMENTS, type SimInstrument } from "./instruments";
+import { textKey, unit } from "./noise";
+import { priceAt } from "./price-path";
+import { TRADE_MS, touch, tradeAt } from "./book";
+
+export const FUNDING_INTERVAL_MS = 8 * 3_600_000;
+
+/** The simulated ticker, candles and funding: functions of the seed, the instrument and the time. */
+
+export function ticker(seed: number, inst: SimInstrument, t: number): Ticker {
+  const { bid, ask } = touch(seed, inst, t);
+  const last = tradeAt(seed, inst, Math.floor(t / TRADE_MS)).price;
+  const day = 86_400_000;
+  const samples = Array.from({ length: 97 }, (_, i) => Number(priceAt(seed, inst, t - day + i * 900_000)));
+  const vol = inst.levelSize * 400 * (0.5 + unit(seed, textKey(inst.market.symbol), 9, Math.floor(t / day)));
+  return {
+    symbol: inst.market.symbol,
+    buy: bid.toNumber(),
+    sell: ask.toNumber(),
+    high: Math.max(...samples, last, ask.toNumber()),
+    low: Math.min(...samples, last, bid.toNumber()),
+    open: samples[0],
+    last,
+    vol: Number(vol.toFixed(4)),
+    time: t,
+  };
+}
+
+/** `limit` bars of `period` minutes, oldest first, the last one the bar in progress. */
+export function records(seed: number, inst: SimInstrument, t: number, period: number, limit = 100): Bar[] {
+  if (!Number.isInteger(period) || period < 1) throw new BadRequestError(`invalid period ${period}`);
+  const n = Math.min(limit, 2_000);
+  const barMs = period * 60_000;
+  const current = Math.floor(t / barMs);
+  const key = textKey(inst.market.symbol);
+  const bars: Bar[] = [];
+  for (let b = current - n + 1; b <= current; b++) {
+    const start = b * barMs;
+    const end = Math.min(start + barMs, t);
+    const points = Array.from({ length: 9 }, (_, i) =>
+      Number(priceAt(seed, inst, start + ((end - start) * i) / 8)),
+    );
+    const volume = inst.levelSize * Math.sqrt(period) * (0.5 + unit(seed, key, 10, period, b));
+    bars.push([
+      start / 1000,
+      points[0],
+      Math.max(...points),
+      Math.min(...points),
+      points[8],
+      Number(volume.toFixed(4)),
+    ]);
+  }
+  return bars;
+}
+
+/** The rate of the funding at `time` (a multiple of the interval): between -0.03 % and +0.05 %. */
+export function fundingRate(seed: number, symbol: string, time: number): string {
+  const slot = Math.floor(time / FUNDING_INTERVAL_MS);
+  return new Dec(unit(seed, textKey(symbol), 11, slot))
+    .mul("0.0008")
+    .minus("0.0003")
+    .toFixed(6, Dec.ROUND_DOWN);
+}
+
+export function fundings(seed: number, symbol: string, t: number): Funding[] {
+  const swaps = SIM_INSTRUMENTS.filter(
+    (i) =>
+      i.isSwap &&
+      (i.market.symbol === symbol ||
+        (symbol.endsWith(".swap") && !symbol.includes("_") && i.market.quoteAsset === symbol.split(".")[0])),
+  );
+  const next = (Math.floor(t / FUNDING_INTERVAL_MS) + 1) * FUNDING_INTERVAL_MS;
+  return swaps.map((i) => ({
+    symbol: i.market.symbol,
+    rate: Number(fundingRate(seed, i.market.symbol, next)),
+    interval: FUNDING_INTERVAL_MS,
+    time: next,
+  }));
+}
