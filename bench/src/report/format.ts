@@ -1,12 +1,16 @@
 import os from "node:os";
 
 export interface RowResult {
+  /** Stable handle for the targets (not printed). */
+  id?: string;
   name: string;
   rps: number;
   p50: number;
   p99: number;
   errors: number;
   rssMb?: number;
+  /** Stream rows: answers REST gave during the measurement (0 when every answer came from the stream). */
+  restAnswers?: number;
 }
 
 export interface ScaleResult {
@@ -16,6 +20,8 @@ export interface ScaleResult {
   rssMb: number;
   /** Live JS heap after a full GC: what the gateway retains, without the allocator's slack. */
   heapMb: number;
+  /** Live heap before the scenario's load (the 1,000 subscriptions: with one stream). */
+  heapBeforeMb?: number;
   heapSecondPassMb?: number;
 }
 
@@ -54,7 +60,7 @@ export function toMarkdown(r: BenchReport): string {
     "|---|---:|---:|---:|---:|",
     ...r.scaling.map(
       (x) =>
-        `| ${x.name} | ${num(x.rps)} | ${x.errors} | ${num(x.rssMb, 1)} | ${num(x.heapMb, 1)}${x.heapSecondPassMb === undefined ? "" : ` → ${num(x.heapSecondPassMb, 1)} after a second pass`} |`,
+        `| ${x.name} | ${num(x.rps)} | ${x.errors} | ${num(x.rssMb, 1)} | ${x.heapBeforeMb === undefined ? "" : `${num(x.heapBeforeMb, 1)} before → `}${num(x.heapMb, 1)}${x.heapSecondPassMb === undefined ? "" : ` → ${num(x.heapSecondPassMb, 1)} after a second pass`} |`,
     ),
     "",
     "| target | measured | met |",

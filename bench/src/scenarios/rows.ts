@@ -6,7 +6,7 @@ type Mounts = Record<string, { adapter: string; options?: Record<string, unknown
 
 /**
  * The mounts every bench gateway serves; exchange limiters are off so the bench measures cost, not
- * quotas, and the OKX mounts go by REST (streams, where the adapter has them, have rows of their own).
+ * quotas, and every mount goes by REST (streams, where an adapter has them, have rows of their own).
  */
 export function benchExchanges(standinUrl: string, mounts = 1): Mounts {
   const okx = {
@@ -18,7 +18,12 @@ export function benchExchanges(standinUrl: string, mounts = 1): Mounts {
     OKX: okx,
     OKXC: {
       adapter: "ccxt",
-      options: { exchange: "okx", baseUrl: standinUrl, ccxt: { enableRateLimit: false } },
+      options: {
+        exchange: "okx",
+        baseUrl: standinUrl,
+        ccxt: { enableRateLimit: false },
+        ...streamsOption("ccxt", false),
+      },
     },
   };
   for (let i = 1; i < mounts; i++) out[`OKX_${i}`] = okx;
@@ -29,9 +34,13 @@ export interface Row {
   /** Stable handle for the targets (names are for people and may change). */
   id?: string;
   name: string;
-  /** Which server the row loads: the stand-in itself (the floor), bare Express, or the gateway. */
+  /** Which server the row loads: the stand-in itself (one hop), bare Express (the floor), or the gateway. */
   server: "standin" | "gateway" | "express";
   target: (url: string) => LoadTarget;
+  /** Delayed rows: the mount and wire method loaded, and whether the answers should come from streams. */
+  mount?: string;
+  method?: "ticker" | "depth";
+  fromStreams?: boolean;
 }
 
 const ticker = fmzBody("ticker", { symbol: "BTC_USDT" });
@@ -40,7 +49,7 @@ const depth = fmzBody("depth", { symbol: "BTC_USDT", limit: "20" });
 export const ROWS: Row[] = [
   {
     id: "standin",
-    name: "stand-in called directly (floor)",
+    name: "stand-in called directly (one hop)",
     server: "standin",
     target: (url) => ({ url, method: "GET", paths: ["/api/v5/market/ticker?instId=BTC-USDT"] }),
   },
@@ -142,6 +151,9 @@ export function delayedRows(mounts: Mounts): Row[] {
       id: `${method}:${mount}`,
       name: `${method} ${label[mount] ?? mount}`,
       server: "gateway" as const,
+      mount,
+      method,
+      fromStreams: mount.endsWith("_WS"),
       target: (url: string) => ({
         url,
         method: "POST" as const,

@@ -1,6 +1,7 @@
 import type { StandinOrder } from "@fmz-gateway/okx-standin";
 import type { FaultInjector } from "./fault-injector";
 import type { OutputScanner } from "./output-scan";
+import type { PageScan } from "./page-scan";
 import type { Sample } from "./sampler";
 import type { SoakStats } from "./stats";
 
@@ -78,9 +79,10 @@ export function soakChecks(input: {
   samples: Sample[];
   windowFromS: number;
   output: OutputScanner;
+  pages: PageScan;
   faults: FaultInjector;
 }): Check[] {
-  const { stats, account: a, output, faults } = input;
+  const { stats, account: a, output, pages, faults } = input;
   const rss = flatness(input.samples, input.windowFromS, "rssMb");
   const heap = flatness(input.samples, input.windowFromS, "heapMb");
   const fds = flatness(input.samples, input.windowFromS, "fds");
@@ -107,8 +109,17 @@ export function soakChecks(input: {
     { name: "open file descriptors flat (≤ 10 %) over the window", pass: fds.ok, detail: fds.detail },
     {
       name: "no key, secret or passphrase in any output",
-      pass: output.leaks === 0 && stats.leaks === 0 && output.lines > 0,
-      detail: `${output.lines} gateway log lines and ${stats.calls} replies scanned; ${output.leaks + stats.leaks} leaks`,
+      pass:
+        output.leaks === 0 &&
+        stats.leaks === 0 &&
+        output.lines > 0 &&
+        pages.leaks.length === 0 &&
+        pages.unreadable.length === 0,
+      detail:
+        `${output.lines} gateway log lines, ${stats.calls} replies, and the status page, status.json and ` +
+        `/metrics (${Math.round(pages.bytes / 1024)} KB) scanned; ${output.leaks + stats.leaks + pages.leaks.length} leaks` +
+        (pages.leaks.length ? ` (in ${pages.leaks.join(", ")})` : "") +
+        (pages.unreadable.length ? `; unreadable: ${pages.unreadable.join(", ")}` : ""),
     },
     {
       name: "faults were injected, lost order replies among them",

@@ -5,6 +5,7 @@ export function formatSoak(r: SoakReport): string {
   const lines = [
     "",
     `soak ${r.passed ? "PASSED" : "FAILED"}: ${r.config.seconds} s, ${r.config.clients} clients, ${r.callsPerSecond.toFixed(0)} calls/s`,
+    `started ${r.startedAt} on ${r.machine}, Node ${r.node}`,
     ...Object.entries(r.latencyMs).map(
       ([m, l]) =>
         `latency ${m}: p50 ${l.p50.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, max ${l.max.toFixed(0)} ms`,

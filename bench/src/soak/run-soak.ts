@@ -1,6 +1,7 @@
 import http from "node:http";
 import { startOkxStandin } from "@fmz-gateway/okx-standin";
 import { Child } from "../processes/child";
+import { machineDescription } from "../report/format";
 import { accountOrders, type Check, type OrderAccount, soakChecks } from "./checks";
 import { SoakClient } from "./client";
 import { type SoakConfig, windowStartS } from "./config";
@@ -8,12 +9,15 @@ import { soakCredential } from "./credentials";
 import { FaultInjector } from "./fault-injector";
 import { MOUNTS, soakExchanges } from "./gateway-config";
 import { OutputScanner } from "./output-scan";
+import { type PageScan, scanPages } from "./page-scan";
 import { type Sample, Sampler } from "./sampler";
 import { SoakStats } from "./stats";
 
 export interface SoakReport {
   config: SoakConfig;
   startedAt: string;
+  machine: string;
+  node: string;
   checks: Check[];
   passed: boolean;
   account: OrderAccount;
@@ -88,6 +92,9 @@ export async function runSoak(
 
   const health = exitedWith === undefined ? await healthOf(gateway.url) : "process exited";
   const stayedUp = exitedWith === undefined && health === "ok";
+  const pages: PageScan = stayedUp
+    ? await scanPages(gateway.url)
+    : { bytes: 0, leaks: [], unreadable: ["the gateway was not up"] };
   const account = accountOrders(standin.orders(), stats, faults);
   stopping = true;
   await gateway.stop();
@@ -103,6 +110,7 @@ export async function runSoak(
     samples: sampler.samples,
     windowFromS,
     output,
+    pages,
     faults,
   });
   const latencyMs: SoakReport["latencyMs"] = {};
@@ -114,6 +122,8 @@ export async function runSoak(
   return {
     config: cfg,
     startedAt: new Date(started).toISOString(),
+    machine: machineDescription(),
+    node: process.version,
     checks,
     passed: checks.every((c) => c.pass),
     account,

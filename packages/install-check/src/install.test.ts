@@ -10,7 +10,8 @@ import { promisify } from "node:util";
 import { after, before, describe, test } from "node:test";
 import { type OkxStandin, startOkxStandin } from "@fmz-gateway/okx-standin";
 import { type GatewayProcess, installedBin, startInstalledGateway } from "./gateway-process";
-import { NOT_FOR_USERS, type Tarball, packWorkspaces } from "./pack";
+import { danglingRequires } from "./local-requires";
+import { FOR_USERS, NOT_FOR_USERS, type Tarball, packWorkspaces } from "./pack";
 import { copiesOf, createUserProject } from "./user-project";
 import { publishableWorkspaces } from "./workspaces";
 
@@ -98,7 +99,7 @@ describe("installable as the README says", () => {
     }
     assert.ok(!names.includes("@fmz-gateway/okx-standin"), "the stand-in is private");
     for (const t of tarballs) {
-      const extra = t.files.filter((f) => NOT_FOR_USERS.some((re) => re.test(f)));
+      const extra = t.files.filter((f) => !FOR_USERS.test(f) || NOT_FOR_USERS.some((re) => re.test(f)));
       assert.deepEqual(extra, [], `${t.name} ships files a user never needs`);
       for (const f of ["package.json", "README.md", "dist/index.js", "dist/index.d.ts"]) {
         assert.ok(t.files.includes(f), `${t.name} lacks ${f}`);
@@ -119,6 +120,12 @@ describe("installable as the README says", () => {
     assert.ok(fs.existsSync(installedBin(project)));
   });
 
+  test("every file a tarball ships can load: no relative require points at a file left out", () => {
+    for (const t of tarballs) {
+      assert.deepEqual(danglingRequires(path.join(project, "node_modules", t.name)), [], t.name);
+    }
+  });
+
   test("fmz-gateway serves the published OKX and ccxt adapters and the user's JavaScript adapter", async () => {
     gateway = await startInstalledGateway(project, [
       "--config",
@@ -137,6 +144,23 @@ describe("installable as the README says", () => {
       assert.equal(reply.data?.last, Number(LAST), `${mount}: ${JSON.stringify(reply)}`);
     }
     assert.match(gateway.stdout(), /\/MINE\s+→ MYEX/);
+    // The status page comes from the installed package too (its page, script and styles are in dist/).
+    const page = await fetch(`${gateway.url}/`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get("content-type") ?? "", /^text\/html/);
+    assert.match(await page.text(), /<title>fmz-gateway status<\/title>/);
+    const status = (await (await fetch(`${gateway.url}/status.json`)).json()) as {
+      mounts: Array<{ name: string; adapter: string }>;
+      calls: Array<{ exchange: string; method: string }>;
+    };
+    assert.deepEqual(
+      status.mounts.map((m) => `${m.name} ${m.adapter}`),
+      ["OKX OKX", "OKXC ccxt", "MINE MYEX"],
+    );
+    assert.deepEqual(
+      status.calls.map((c) => `${c.exchange} ${c.method}`),
+      ["MINE ticker", "OKX ticker", "OKXC ticker"],
+    );
     assert.equal(await gateway.stop(), 0);
     gateway = undefined;
   });

@@ -29,5 +29,17 @@ export async function packWorkspaces(workspaces: readonly Workspace[], dest: str
   }));
 }
 
-/** What a user never needs from a tarball: compiled tests, test helpers, build state, source maps. */
-export const NOT_FOR_USERS = [/\.test\.[cm]?[jt]s$/, /(^|\/)test(-support)?\//, /tsbuildinfo/, /\.map$/];
+/**
+ * What a user never needs from a tarball: compiled tests (and their declarations), test helpers and
+ * fixtures, test output, build state, source maps.
+ */
+export const NOT_FOR_USERS = [
+  /\.test\.(d\.)?[cm]?[jt]s$/,
+  /(^|\/)(test|tests|test-support|test-output|fixtures?|__tests__|__fixtures__)\//,
+  /tsbuildinfo/,
+  /\.map$/,
+];
+
+/** Everything a tarball may hold: its manifest, README, licence, committed bin scripts and dist/. */
+export const FOR_USERS =
+  /^(package\.json|README\.md|LICEN[CS]E(\.md)?|bin\/[\w.-]+\.js|dist\/.+\.(js|d\.ts|json))$/;

@@ -300,11 +300,27 @@ export function build(s: InstrumentSpec, expTime?: number): Instrument {
 }
 
 /**
+ * `OKX_STANDIN_EXTRA_SPOT_PAIRS=N` (at most 10,000) adds N synthetic spot pairs `S0001-USDT` … with
+ * LTC-USDT's specs: the bench holds 1,000 live subscriptions on one mount, more instruments than OKX's few
+ * listed here. An environment variable, not an option, because the table is built once per process.
+ */
+function extraSpotSpecs(count: string | undefined): InstrumentSpec[] {
+  const n = Math.min(10_000, Math.max(0, Math.floor(Number(count ?? 0)) || 0));
+  const ltc = SPECS.find((spec) => spec.instId === "LTC-USDT");
+  if (!ltc) throw new Error("the stand-in lists no LTC-USDT to copy");
+  return Array.from({ length: n }, (_, i) => {
+    const base = `S${String(i + 1).padStart(4, "0")}`;
+    return { ...ltc, instId: `${base}-USDT`, baseCcy: base, instIdCode: 2_000_000_000 + i };
+  });
+}
+
+/**
  * Spot pairs and swaps, then every dated future of FUTURES_UNIVERSE (see futures.ts): which of those are
  * listed, and under which alias, depends on the stand-in's clock at the time of the request.
  */
 export const INSTRUMENTS: readonly Instrument[] = [
   ...SPECS.map((s) => build(s)),
+  ...extraSpotSpecs(process.env.OKX_STANDIN_EXTRA_SPOT_PAIRS).map((s) => build(s)),
   ...futuresUniverse(Date.now()).map(({ spec, expTime }) => build(spec, expTime)),
 ];
 export const INSTRUMENTS_BY_ID: ReadonlyMap<string, Instrument> = new Map(

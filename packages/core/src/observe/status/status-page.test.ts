@@ -8,6 +8,7 @@ import { after, before, describe, test } from "node:test";
 import { type BrowserContext, chromium } from "playwright-core";
 import { Gateway } from "../../host/gateway";
 import { createLogger } from "../../logging/logger";
+import { VERSION } from "../../version";
 import { ACCESS, PASSPHRASE, SECRET, fmzCall, startUpstream } from "../test-support/observed-exchange";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -96,6 +97,9 @@ describe(
       );
       assert.deepEqual(cells.slice(6, 8), ["5", "2"], "and in the last 60 min");
       assert.match(cells[4], /^\d/, "p50 ms");
+
+      assert.equal(await page.locator("#version").innerText(), `v${VERSION}`);
+      assert.match(await page.locator("#uptime").innerText(), /^\d+ (s|min|h|d)\b/, "uptime");
 
       const mounts = await page.locator("#mounts tbody").innerText();
       assert.match(mounts, /OKX_SPOT\s+OBSERVED/);

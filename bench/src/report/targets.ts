@@ -1,0 +1,103 @@
+import { REST_DELAY_MS } from "../scenarios/rows";
+import type { SubscriptionsResult } from "../suites/subscriptions";
+import type { BenchReport, RowResult, ScaleResult } from "./format";
+
+type Target = BenchReport["targets"][number];
+
+const ms = (n: number) => n.toFixed(3);
+
+/** The targets of issue 11 and before, from the rows of one run (found by id, so names may change). */
+export function benchTargets(
+  rows: readonly RowResult[],
+  scaling: readonly ScaleResult[],
+  subs: SubscriptionsResult | undefined,
+): Target[] {
+  const row = (id: string) => rows.find((r) => r.id === id);
+  const targets: Target[] = [];
+  const [standin, ceiling, express, okx] = ["standin", "ceiling", "express", "okx-ticker"].map(row);
+  if (standin && ceiling && okx) {
+    targets.push(
+      {
+        target: "ticker via the gateway ≥ 70 % of the host's ceiling (16 connections)",
+        measured: `${((okx.rps / ceiling.rps) * 100).toFixed(0)} %`,
+        met: okx.rps >= 0.7 * ceiling.rps,
+      },
+      {
+        target: "p50 at 1 connection ≤ 0.3 ms above the stand-in called directly",
+        measured: `+${ms(okx.p50 - standin.p50)} ms`,
+        met: okx.p50 - standin.p50 <= 0.3,
+      },
+    );
+  }
+  if (standin && express && okx) {
+    const floor = express.p50 + standin.p50;
+    targets.push({
+      target:
+        "REST ticker p50 ≤ 0.1 ms above the floor plus one hop: ticker via OKX adapter − (bare Express 5 + stand-in called directly), p50s",
+      measured: `${okx.p50 - floor >= 0 ? "+" : ""}${ms(okx.p50 - floor)} ms (${ms(okx.p50)} − ${ms(express.p50)} − ${ms(standin.p50)})`,
+      met: okx.p50 - floor <= 0.1,
+    });
+  }
+  const tenK = scaling.find((s) => s.name.startsWith("10,000"));
+  targets.push({
+    target: "memory after 10,000 keys bounded, no growth on a second pass (live heap)",
+    measured: tenK ? `${tenK.heapMb.toFixed(1)} → ${tenK.heapSecondPassMb?.toFixed(1)} MB` : "n/a",
+    met: tenK !== undefined && (tenK.heapSecondPassMb ?? Infinity) <= tenK.heapMb * 1.05 + 1,
+  });
+  for (const [rest, ws, via] of [
+    ["OKX_REST", "OKX_WS", "OKX adapter"],
+    ["OKXC_REST", "OKXC_WS", "ccxt okx mount"],
+  ]) {
+    const pairs = (["ticker", "depth"] as const).flatMap((m) => {
+      const r = row(`${m}:${rest}`);
+      const w = row(`${m}:${ws}`);
+      return r && w ? [{ m, r, w }] : [];
+    });
+    if (pairs.length > 0 && ceiling) targets.push(...streamTargets(pairs, ceiling, via));
+  }
+  targets.push(subscriptionsTarget(subs));
+  return targets;
+}
+
+function streamTargets(
+  pairs: { m: string; r: RowResult; w: RowResult }[],
+  ceiling: RowResult,
+  via: string,
+): Target[] {
+  const what = `${pairs.map((p) => `\`${p.m}\``).join(" and ")} from streams via ${via}`;
+  const each = (f: (p: (typeof pairs)[number]) => string) => pairs.map((p) => `${p.m} ${f(p)}`).join(", ");
+  const byRest = pairs.reduce((n, p) => n + (p.w.restAnswers ?? 0), 0);
+  return [
+    {
+      target: `${what}: p50 ≤ 0.5 ms`,
+      measured: each((p) => `${ms(p.w.p50)} ms`) + (byRest > 0 ? ` (${byRest} answers by REST)` : ""),
+      met: byRest === 0 && pairs.every((p) => p.w.p50 <= 0.5),
+    },
+    {
+      target: `${what}: p50 ≥ 40× faster than by REST with the stand-in ${REST_DELAY_MS} ms away`,
+      measured: each((p) => `${(p.r.p50 / p.w.p50).toFixed(0)}×`),
+      met: pairs.every((p) => p.r.p50 >= 40 * p.w.p50),
+    },
+    {
+      target: `${what}: throughput ≥ 80 % of the host's ceiling (16 connections)`,
+      measured: each((p) => `${((p.w.rps / ceiling.rps) * 100).toFixed(0)} %`),
+      met: pairs.every((p) => p.w.rps >= 0.8 * ceiling.rps),
+    },
+  ];
+}
+
+function subscriptionsTarget(subs: SubscriptionsResult | undefined): Target {
+  const target =
+    "1,000 live ticker subscriptions on one mount (maxStreams 1,000): memory bounded, no growth on a second pass (live heap)";
+  if (!subs) return { target, measured: "n/a (not measured)", met: false };
+  const before = subs.heapBeforeMb ?? 0;
+  const perSub = ((subs.heapMb - before) * 1024) / Math.max(1, subs.live - 1);
+  return {
+    target,
+    measured: `${subs.live.toLocaleString("en-US")} live; ${before.toFixed(1)} → ${subs.heapMb.toFixed(1)} → ${subs.heapSecondPassMb?.toFixed(1)} MB (≈ ${perSub.toFixed(1)} KB a subscription), RSS ${subs.rssMb.toFixed(0)} MB`,
+    met:
+      subs.live >= 1000 &&
+      subs.secondPassRest === 0 &&
+      (subs.heapSecondPassMb ?? Infinity) <= subs.heapMb * 1.05 + 1,
+  };
+}
