@@ -15,7 +15,8 @@ import { io } from "./methods/io";
 import * as marketData from "./methods/market-data";
 import * as orders from "./methods/orders";
 import { createOrder } from "./methods/place-order";
-import { type CcxtOptions, checkOptions, optionsSchema } from "./options";
+import { type CcxtOptions, checkOptions, optionsSchema, streamSettings } from "./options";
+import { CcxtStreams } from "./streams/ccxt-streams";
 
 /**
  * Every exchange ccxt knows, through FMZ's protocol. One mount is one ccxt exchange id and market:
@@ -29,19 +30,25 @@ import { type CcxtOptions, checkOptions, optionsSchema } from "./options";
 export class CcxtAdapter extends ExchangeAdapter<CcxtOptions> {
   static readonly optionsSchema = optionsSchema;
   private bridgeRef?: Bridge;
+  /** ccxt.pro streams for ticker, depth, trades and records; absent with `streams: false`. */
+  private streams?: CcxtStreams;
 
   override async init(mount: MountInfo<CcxtOptions>): Promise<void> {
     await super.init(mount);
     // Refuses an unknown exchange id (naming close matches) or a sandbox it lacks. Offline: no markets yet.
     const options = checkOptions(mount.options);
     Object.assign(mount.options, options);
-    this.bridgeRef = new Bridge(
-      options,
-      new InstancePool(options, mount.name, mount.logger, mount.telemetry),
-    );
+    const pool = new InstancePool(options, mount.name, mount.logger, mount.telemetry);
+    this.bridgeRef = new Bridge(options, pool);
+    if (streamSettings(options).streams) {
+      const { logger, telemetry, name: mountName } = mount;
+      this.streams = CcxtStreams.create({ options, pool, mountName, logger, telemetry });
+      if (!this.streams) logger.debug(`ccxt has no websocket class for ${options.exchange}: REST only`);
+    }
   }
 
   override async close(): Promise<void> {
+    this.streams?.close();
     this.bridgeRef?.pool.close();
   }
 
@@ -51,16 +58,16 @@ export class CcxtAdapter extends ExchangeAdapter<CcxtOptions> {
   }
 
   override getTicker(ctx: Ctx, p: ParamsOf<"getTicker">): Promise<ResultOf<"getTicker">> {
-    return marketData.getTicker(this.b, ctx, p);
+    return marketData.getTicker(this.b, ctx, p, this.streams);
   }
   override getDepth(ctx: Ctx, p: ParamsOf<"getDepth">): Promise<ResultOf<"getDepth">> {
-    return marketData.getDepth(this.b, ctx, p);
+    return marketData.getDepth(this.b, ctx, p, this.streams);
   }
   override getTrades(ctx: Ctx, p: ParamsOf<"getTrades">): Promise<ResultOf<"getTrades">> {
-    return marketData.getTrades(this.b, ctx, p);
+    return marketData.getTrades(this.b, ctx, p, this.streams);
   }
   override getRecords(ctx: Ctx, p: ParamsOf<"getRecords">): Promise<ResultOf<"getRecords">> {
-    return marketData.getRecords(this.b, ctx, p);
+    return marketData.getRecords(this.b, ctx, p, this.streams);
   }
   override getMarkets(ctx: Ctx, p: ParamsOf<"getMarkets">): Promise<ResultOf<"getMarkets">> {
     return marketData.getMarkets(this.b, ctx, p);

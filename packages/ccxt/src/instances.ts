@@ -62,8 +62,8 @@ export class InstancePool {
     return this.options.exchange;
   }
 
-  /** The constructor config every instance of this mount gets. */
-  private config(): Record<string, unknown> {
+  /** The constructor config every instance of this mount gets (its ccxt.pro instance too). */
+  config(): Record<string, unknown> {
     const user = this.options.ccxt;
     const userOptions = (user.options && typeof user.options === "object" ? user.options : {}) as Record<
       string,

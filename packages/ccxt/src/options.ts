@@ -16,6 +16,57 @@ export interface CcxtOptions {
   ccxt: Record<string, unknown>;
   /** How many per-key ccxt instances the mount keeps (least recently used go first). */
   maxInstances: number;
+  /**
+   * Answer `ticker`, `depth`, `trades` and `records` from ccxt.pro's websocket streams while a stream is
+   * live, by REST otherwise (default). `false`: every call is a REST request, as before streams existed.
+   */
+  streams?: boolean;
+  /**
+   * Replaces the scheme, host and port of every websocket root of the exchange, keeping each root's path
+   * (`wss://ws.okx.com:8443/ws/v5` → `<wsUrl>/ws/v5`). Unset: ccxt's own roots, or `baseUrl`'s host
+   * (`ws`/`wss`) when `baseUrl` is set.
+   */
+  wsUrl?: string;
+  /** A stream nobody asked for in this long is unwatched (ms). */
+  streamIdleMs?: number;
+  /** Streams one mount holds at most; past it the least recently used is unwatched. */
+  maxStreams?: number;
+  /**
+   * A stream is served only while its socket was heard from (data or a pong) within this long (ms); a
+   * socket quiet for longer is dropped and its streams resubscribe. ccxt pings at a third of it.
+   */
+  wsKeepaliveMs?: number;
+  /** Advanced: first retry delay of a failed stream (ms); doubles per failure up to 30 s, with jitter. */
+  wsReconnectMs?: number;
+}
+
+/**
+ * The stream options' defaults, for the schema and for code handed options that did not pass through it
+ * (the stream fields are optional in `CcxtOptions` so that options written before streams still type).
+ */
+export const STREAM_DEFAULTS = {
+  streams: true,
+  streamIdleMs: 300_000,
+  maxStreams: 200,
+  wsKeepaliveMs: 30_000,
+  wsReconnectMs: 1_000,
+} as const;
+
+export type StreamSettings = {
+  -readonly [K in keyof typeof STREAM_DEFAULTS]: (typeof STREAM_DEFAULTS)[K] extends boolean
+    ? boolean
+    : number;
+};
+
+/** The stream options of a mount, defaults filled in. */
+export function streamSettings(o: CcxtOptions): StreamSettings {
+  return {
+    streams: o.streams ?? STREAM_DEFAULTS.streams,
+    streamIdleMs: o.streamIdleMs ?? STREAM_DEFAULTS.streamIdleMs,
+    maxStreams: o.maxStreams ?? STREAM_DEFAULTS.maxStreams,
+    wsKeepaliveMs: o.wsKeepaliveMs ?? STREAM_DEFAULTS.wsKeepaliveMs,
+    wsReconnectMs: o.wsReconnectMs ?? STREAM_DEFAULTS.wsReconnectMs,
+  };
 }
 
 /** What a mount trades by default. */
@@ -35,6 +86,22 @@ export const optionsSchema = {
     baseUrl: { type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" },
     ccxt: { type: "object", default: {} },
     maxInstances: { type: "integer", minimum: 1, maximum: 100_000, default: 200 },
+    streams: { type: "boolean", default: STREAM_DEFAULTS.streams },
+    wsUrl: { type: "string", pattern: "^wss?://[^\\s/?#]+(/[^\\s?#]*)?$" },
+    streamIdleMs: {
+      type: "integer",
+      minimum: 100,
+      maximum: 86_400_000,
+      default: STREAM_DEFAULTS.streamIdleMs,
+    },
+    maxStreams: { type: "integer", minimum: 1, maximum: 10_000, default: STREAM_DEFAULTS.maxStreams },
+    wsKeepaliveMs: {
+      type: "integer",
+      minimum: 60,
+      maximum: 300_000,
+      default: STREAM_DEFAULTS.wsKeepaliveMs,
+    },
+    wsReconnectMs: { type: "integer", minimum: 10, maximum: 30_000, default: STREAM_DEFAULTS.wsReconnectMs },
   },
 } as const;
 
@@ -106,7 +173,9 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** Checks what the schema cannot: the exchange id and the pass-through ccxt options. */
-export function checkOptions(options: CcxtOptions): CcxtOptions {
+export function checkOptions<O extends Pick<CcxtOptions, "exchange" | "ccxt" | "baseUrl" | "wsUrl">>(
+  options: O,
+): O {
   const exchange = resolveExchangeId(options.exchange);
   const passed = Object.keys(options.ccxt).filter((k) => CREDENTIAL_KEYS.includes(k));
   if (passed.length > 0) {
@@ -114,5 +183,10 @@ export function checkOptions(options: CcxtOptions): CcxtOptions {
       `options.ccxt.${passed[0]}: credentials come with each FMZ request (Access Key, Secret Key), not from the config`,
     );
   }
-  return { ...options, exchange, baseUrl: options.baseUrl?.replace(/\/+$/, "") };
+  return {
+    ...options,
+    exchange,
+    baseUrl: options.baseUrl?.replace(/\/+$/, ""),
+    ...(options.wsUrl ? { wsUrl: options.wsUrl.replace(/\/+$/, "") } : {}),
+  };
 }

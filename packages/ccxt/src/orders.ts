@@ -69,6 +69,17 @@ const CLIENT_ID_MAX: Readonly<Record<string, number>> = {
   binance: 32,
 };
 
-export function clientOrderIdFor(exchangeId: string): string {
+/**
+ * Exchanges whose client order id is a number: Bitfinex's `cid` is an integer (int45) unique within
+ * the UTC day, and ccxt passes it through unchanged, so a lettered id would have every order refused.
+ */
+const NUMERIC_CLIENT_ID: ReadonlySet<string> = new Set(["bitfinex"]);
+
+export function clientOrderIdFor(exchangeId: string, now = Date.now()): string {
+  if (NUMERIC_CLIENT_ID.has(exchangeId)) {
+    // Milliseconds into the UTC day and three random digits: unique within the day, far below 2^45.
+    const msOfDay = now % 86_400_000;
+    return String(msOfDay * 1000 + Math.floor(Math.random() * 1000));
+  }
   return newClientOrderId("fmz", CLIENT_ID_MAX[exchangeId] ?? 32);
 }

@@ -12,6 +12,9 @@ import {
 import type * as ccxt from "ccxt";
 import { type CcxtExchange, type CcxtMarket, timeframes } from "../ccxt-lib";
 import { type Bridge, type Ctx, num } from "../bridge";
+import { type CcxtStreams, CHANNELS, candleKey, streamOrRest } from "../streams/ccxt-streams";
+import type { CandleStore } from "../streams/ohlcv-loop";
+import type { HeldBook } from "../streams/book-loop";
 import { fmzSymbolOf, marketKind } from "../symbols";
 import { marketInfo } from "./market-info";
 
@@ -29,17 +32,23 @@ function toTicker(symbol: string, t: ccxt.Ticker): Ticker {
   };
 }
 
+/** `fetchTicker`; from the `watchTicker` stream while it is live (the same ccxt parse of the same row). */
 export async function getTicker(
   b: Bridge,
   ctx: Ctx,
   p: ParamsOf<"getTicker">,
+  streams?: CcxtStreams,
 ): Promise<ResultOf<"getTicker">> {
   const ex = await b.publicExchange(ctx);
   b.require(ex, "fetchTicker", "ticker");
   const m = b.market(ex, p.symbol);
-  const t = await b.run(ctx, ex, "ticker", () => ex.fetchTicker(m.symbol));
-  ctx.setRaw(t.info);
-  return toTicker(p.symbol.text, t);
+  const answer = (t: ccxt.Ticker): Ticker => {
+    ctx.setRaw(t.info);
+    return toTicker(p.symbol.text, t);
+  };
+  const rest = async () => answer(await b.run(ctx, ex, "ticker", () => ex.fetchTicker(m.symbol)));
+  const q = { method: "ticker", channel: CHANNELS.ticker, key: m.symbol, answer, rest, logger: ctx.logger };
+  return streamOrRest(streams, ex, q);
 }
 
 function levels(
@@ -50,27 +59,67 @@ function levels(
   return limit === undefined ? out : out.slice(0, limit);
 }
 
-export async function getDepth(b: Bridge, ctx: Ctx, p: ParamsOf<"getDepth">): Promise<ResultOf<"getDepth">> {
+/**
+ * `fetchOrderBook(symbol, limit)`; from the `watchOrderBook` stream while it is live and holds `limit`
+ * levels (OKX's `books`: 400). Without a limit the stream answers as many levels as REST did without one.
+ */
+export async function getDepth(
+  b: Bridge,
+  ctx: Ctx,
+  p: ParamsOf<"getDepth">,
+  streams?: CcxtStreams,
+): Promise<ResultOf<"getDepth">> {
   const ex = await b.publicExchange(ctx);
   b.require(ex, "fetchOrderBook", "depth");
   const m = b.market(ex, p.symbol);
-  const ob = await b.run(ctx, ex, "depth", () => ex.fetchOrderBook(m.symbol, p.limit));
-  return {
-    time: ob.timestamp ?? Date.now(),
-    asks: levels(ob.asks, p.limit),
-    bids: levels(ob.bids, p.limit),
+  const rest = async (): Promise<ResultOf<"getDepth">> => {
+    const ob = await b.run(ctx, ex, "depth", () => ex.fetchOrderBook(m.symbol, p.limit));
+    if (streams && p.limit === undefined) {
+      streams.restDepthLevels = Math.max(ob.asks.length, ob.bids.length);
+    }
+    return {
+      time: ob.timestamp ?? Date.now(),
+      asks: levels(ob.asks, p.limit),
+      bids: levels(ob.bids, p.limit),
+    };
   };
+  const answer = (book: HeldBook): ResultOf<"getDepth"> | undefined => {
+    const want = p.limit ?? streams?.restDepthLevels;
+    const held = book.depth ?? Math.min(book.asks.length, book.bids.length);
+    if (want === undefined || want > held) return undefined;
+    return {
+      time: book.timestamp ?? Date.now(),
+      asks: book.asks.slice(0, want),
+      bids: book.bids.slice(0, want),
+    };
+  };
+  const q = { method: "depth", channel: CHANNELS.book, key: m.symbol, answer, rest, logger: ctx.logger };
+  return streamOrRest(streams, ex, q);
 }
 
+/** `fetchTrades`; from the `watchTrades` stream (seeded by the same call) while it is live. */
 export async function getTrades(
   b: Bridge,
   ctx: Ctx,
   p: ParamsOf<"getTrades">,
+  streams?: CcxtStreams,
 ): Promise<ResultOf<"getTrades">> {
   const ex = await b.publicExchange(ctx);
   b.require(ex, "fetchTrades", "trades");
   const m = b.market(ex, p.symbol);
-  const trades = await b.run(ctx, ex, "trades", () => ex.fetchTrades(m.symbol));
+  const rest = async () => toTrades(await b.run(ctx, ex, "trades", () => ex.fetchTrades(m.symbol)));
+  const q = {
+    method: "trades",
+    channel: CHANNELS.trades,
+    key: m.symbol,
+    answer: toTrades,
+    rest,
+    logger: ctx.logger,
+  };
+  return streamOrRest(streams, ex, q);
+}
+
+function toTrades(trades: readonly ccxt.Trade[]): ResultOf<"getTrades"> {
   return trades.map((t) => ({
     id: String(t.id ?? t.timestamp ?? ""),
     time: t.timestamp ?? 0,
@@ -102,15 +151,46 @@ export function timeframeFor(ex: CcxtExchange, exchangeId: string, minutes: numb
 /** Most pages one `records` call fetches, whatever the limit (a page is at least one bar). */
 const MAX_PAGES = 50;
 
+/**
+ * `fetchOHLCV`, paged back to `limit`; from the `watchOHLCV` stream (seeded by the same call) while it is
+ * live, holds `limit` bars and its newest bar has not ended without a push for the next one.
+ */
 export async function getRecords(
   b: Bridge,
   ctx: Ctx,
   p: ParamsOf<"getRecords">,
+  streams?: CcxtStreams,
 ): Promise<ResultOf<"getRecords">> {
   const ex = await b.publicExchange(ctx);
   b.require(ex, "fetchOHLCV", "records");
   const m = b.market(ex, p.symbol);
   const tf = timeframeFor(ex, b.id, p.period);
+  const answer = (s: CandleStore): Bar[] | undefined => {
+    const limit = p.limit ?? s.restCount;
+    const newest = s.bars.at(-1);
+    if (s.bars.length < limit || !newest || newest[0] * 1000 + s.periodMs <= Date.now()) return undefined;
+    return s.bars.slice(-limit);
+  };
+  const rest = () => restRecords(b, ctx, ex, m.symbol, tf, p.limit);
+  const key = candleKey(m.symbol, tf);
+  return streamOrRest(streams, ex, {
+    method: "records",
+    channel: CHANNELS.ohlcv,
+    key,
+    answer,
+    rest,
+    logger: ctx.logger,
+  });
+}
+
+async function restRecords(
+  b: Bridge,
+  ctx: Ctx,
+  ex: CcxtExchange,
+  symbol: string,
+  tf: string,
+  limit: number | undefined,
+): Promise<Bar[]> {
   const tfMs = ex.parseTimeframe(tf) * 1000;
   const bars = new Map<number, Bar>();
   const add = (rows: readonly ccxt.OHLCV[], before = Infinity): number => {
@@ -124,15 +204,14 @@ export async function getRecords(
     return added;
   };
   // Most calls are served by one page; older bars are paged in backwards with `since` up to `limit`.
-  add(await b.run(ctx, ex, "records", () => ex.fetchOHLCV(m.symbol, tf, undefined, p.limit)));
-  const limit = p.limit;
+  add(await b.run(ctx, ex, "records", () => ex.fetchOHLCV(symbol, tf, undefined, limit)));
   if (limit !== undefined) {
     for (let page = 0; bars.size < limit && page < MAX_PAGES; page++) {
       const oldest = bars.size ? Math.min(...bars.keys()) : Math.floor(Date.now() / tfMs) * tfMs + tfMs;
       const need = limit - bars.size;
       const since = oldest - need * tfMs;
       if (since < 0) break;
-      const rows = await b.run(ctx, ex, "records", () => ex.fetchOHLCV(m.symbol, tf, since, need));
+      const rows = await b.run(ctx, ex, "records", () => ex.fetchOHLCV(symbol, tf, since, need));
       if (add(rows, oldest) === 0) break;
     }
   }

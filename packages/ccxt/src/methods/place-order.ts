@@ -192,18 +192,28 @@ async function resolveLostReply(
 
 /**
  * Whether the exchange's ccxt code reads `createMarketBuyOrderRequiresPrice` (as an option or a
- * param): then a market buy with it false takes the cost as its amount. Read from ccxt's own order
- * functions, so every exchange that follows the convention is served without a hand-kept list.
+ * param) on the way of createOrder: then a market buy with it false takes the cost as its amount.
+ * Read from ccxt's own createOrder and the request builders it calls, so every exchange that follows
+ * the convention is served without a hand-kept list. Only that path counts: Crypto.com reads the
+ * flag in a builder createOrder never calls (createAdvancedOrderRequest, for order lists) and sends
+ * the amount as a base quantity, so a quote amount there would buy the wrong size.
  */
 export function takesRequiresPriceFlag(ex: CcxtExchange): boolean {
   if (option(ex, "createMarketBuyOrderRequiresPrice") !== undefined) return true;
+  return createOrderPath(ex).some((fn) => fn.toString().includes("createMarketBuyOrderRequiresPrice"));
+}
+
+/** ccxt's createOrder and the `this.create…(` functions it reaches, as far as they go. */
+function createOrderPath(ex: CcxtExchange): Array<(...args: unknown[]) => unknown> {
   const proto = Object.getPrototypeOf(ex) as Record<string, unknown>;
-  return Object.getOwnPropertyNames(proto).some((name) => {
+  const seen = new Map<string, (...args: unknown[]) => unknown>();
+  const queue = ["createOrder"];
+  while (queue.length > 0) {
+    const name = queue.shift() as string;
     const fn = proto[name];
-    return (
-      /^create/.test(name) &&
-      typeof fn === "function" &&
-      fn.toString().includes("createMarketBuyOrderRequiresPrice")
-    );
-  });
+    if (seen.has(name) || typeof fn !== "function") continue;
+    seen.set(name, fn as (...args: unknown[]) => unknown);
+    for (const m of String(fn).matchAll(/this\.(create\w*)\s*\(/g)) queue.push(m[1]);
+  }
+  return [...seen.values()];
 }

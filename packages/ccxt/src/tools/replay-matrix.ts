@@ -54,10 +54,16 @@ const OFFERED: ReadonlyArray<readonly [string, (ex: CcxtExchange) => boolean]> =
 export interface MatrixCase {
   readonly exchange: string;
   readonly fmz: string;
-  readonly verdict: "pass" | "fail" | "stale" | "skip";
+  readonly verdict: "pass" | "fail" | "stale" | "limited" | "skip";
   readonly description: string;
   readonly ccxtMethod: string;
   readonly problems: readonly string[];
+}
+
+/** The first few differences, and how many more. */
+function briefly(problems: readonly string[]): string {
+  const more = problems.length - 3;
+  return problems.slice(0, 3).join("; ") + (more > 0 ? `; … ${more} more` : "");
 }
 
 function known(id: string): boolean {
@@ -72,6 +78,7 @@ export function replayMatrix(cases: readonly MatrixCase[], extra: readonly strin
     `|---|${OFFERED.map(() => ":-:").join("|")}|---|`,
   ];
   const notes: string[] = [];
+  const limits: string[] = [];
   for (const id of ids) {
     if (!known(id)) {
       lines.push(`| ${id} | ${OFFERED.map(() => "–").join(" | ")} | not in ccxt ${ccxt.version} |`);
@@ -81,27 +88,48 @@ export function replayMatrix(cases: readonly MatrixCase[], extra: readonly strin
     const cells = OFFERED.map(([method, offered]) => {
       const mine = cases.filter((c) => c.exchange === id && c.fmz === method);
       if (mine.some((c) => c.verdict === "fail")) return "✗ fails";
-      if (mine.some((c) => c.verdict === "pass")) return "✓";
+      if (mine.some((c) => c.verdict === "pass"))
+        return mine.some((c) => c.verdict === "limited") ? "✓ ¹" : "✓";
+      if (mine.some((c) => c.verdict === "limited")) return "✗ ¹";
       return offered(ex) ? "has" : "✗";
     });
     lines.push(`| ${id} | ${cells.join(" | ")} | ${matrixRow(id).secretKey} |`);
+    for (const c of cases.filter((k) => k.exchange === id && k.verdict === "limited")) {
+      limits.push(
+        `- ${id} \`${c.fmz}\` (${c.ccxtMethod}, "${c.description}"): ${c.problems.join("; ")}. The bridge answers an \`{"error"}\` instead.`,
+      );
+    }
     for (const c of cases.filter((k) => k.exchange === id && k.verdict === "stale")) {
       notes.push(
-        `- ${id} \`${c.fmz}\` (${c.ccxtMethod}, "${c.description}"): ccxt ${ccxt.version} parses the recording differently from the recorded parse (${c.problems.join("; ")}); the reply matches ccxt ${ccxt.version}, so the cell is not ✓.`,
+        `- ${id} \`${c.fmz}\` (${c.ccxtMethod}, "${c.description}"): ccxt ${ccxt.version} parses the recording differently from the recorded parse (${briefly(c.problems)}); the reply matches ccxt ${ccxt.version}, so the cell is not ✓.`,
       );
     }
   }
   const replayed = new Set(cases.filter((c) => c.verdict === "pass").map((c) => c.exchange)).size;
   const passed = cases.filter((c) => c.verdict === "pass").length;
   const skipped = cases.filter((c) => c.verdict === "skip").length;
+  const stale = cases.filter((c) => c.verdict === "stale").length;
+  const limited = cases.filter((c) => c.verdict === "limited").length;
+  const unrecorded = ids.filter((id) => known(id) && !cases.some((c) => c.exchange === id));
   return [
     ...lines,
     "",
     `✓ **replay-verified**: at least one of ccxt's recorded real responses for that method (its static test fixtures, ` +
-      `\`ts/src/test/static/response/<exchange>.json\`) was answered through a real gateway, ccxt mount and FMZ call, and ` +
-      `the FMZ reply showed what ccxt's recorded \`parsedResponse\` says (the fields of the table in "Methods"); no recording ` +
-      `of it failed. \`has\`: ccxt ${ccxt.version} offers the method, no recording verified it here. ✗: ccxt does not offer it. ` +
-      `${passed} cases passed on ${replayed} exchanges; ${skipped} recordings have no FMZ equivalent (extra params, other wallets) and are not counted.`,
+      `\`ts/src/test/static/response/<exchange>.json\`; for bitfinex \`bitfinex2.json\`, the v2 API ccxt ${ccxt.version}'s ` +
+      `bitfinex speaks) was answered through a real gateway, ccxt mount and FMZ HTTP call, and the FMZ reply showed what ` +
+      `ccxt's recorded \`parsedResponse\` says: ticker buy/sell/last/high/low/vol and ms time; depth levels, asks ascending, ` +
+      `bids descending; trades id, ms time, price, amount, side; records seconds, oldest first; accounts free and frozen per ` +
+      `currency; trade the \`<market id>,<order id>\` id; order/orders/historyorders id, amount, price, deal_amount, ` +
+      `avg_price, side and status family; cancel true; positions contracts, entry price, side, margin level; fundings rate ` +
+      `and ms time. No recording of it failed. \`has\`: ccxt ${ccxt.version} offers the method, no recording verified it ` +
+      `here. ✗: ccxt does not offer it. ¹: an exchange limitation, below.` +
+      (unrecorded.length
+        ? ` No recordings are copied yet for ${unrecorded.join(", ")}: their rows are ccxt's \`has\` only.`
+        : "") +
+      ` ${passed} cases passed on ${replayed} exchanges; ${limited} met a documented limitation; ${stale} are read ` +
+      `differently by the installed ccxt (below, not counted as ✓); ${skipped} recordings have no FMZ equivalent ` +
+      `(extra params, other wallets) and are not counted.`,
+    ...(limits.length ? ["", "Exchange limitations (¹):", "", ...limits] : []),
     ...(notes.length ? ["", "Recordings the installed ccxt reads differently:", "", ...notes] : []),
   ].join("\n");
 }

@@ -7,27 +7,44 @@ import { createExchange, requiredCredentialNames } from "../../ccxt-lib";
 import { credentialLayout } from "../../credentials";
 import { type Market, type ReplayCase, toCase } from "./cases";
 import { differences } from "./expect";
+import { limitationOf } from "./limitations";
 import { type ExchangeFixture, type FixtureEntry, fixtureExchanges, loadFixture } from "./fixture-files";
 import type { MatrixCase } from "../../tools/replay-matrix";
-import { Replay } from "./replay-hook";
+import { type RecordedCall, Replay } from "./replay-hook";
 
 export interface CaseResult {
   readonly c: ReplayCase;
   /**
    * `pass`: the reply shows what ccxt's recorded parse says; `stale`: it shows what ccxt 4.5.84 itself
    * makes of the recording, which differs from the recorded parse (the fixture is older or newer than
-   * the installed ccxt); `fail`: neither; `skip`: the recorded call has no FMZ equivalent.
+   * the installed ccxt); `limited`: the exchange cannot do what FMZ asks (limitations.ts) and the
+   * bridge said so in a clear error; `fail`: none of these; `skip`: the recorded call has no FMZ
+   * equivalent.
    */
-  readonly verdict: "pass" | "fail" | "stale" | "skip";
+  readonly verdict: "pass" | "fail" | "stale" | "limited" | "skip";
   readonly problems: readonly string[];
   readonly reply?: { data?: unknown; error?: string };
   /** The URLs the bridge asked for (method and path), for cases that check which API was used. */
   readonly urls: readonly string[];
+  /** The requests themselves (URL with query, body), for cases that check what was sent. */
+  readonly calls: readonly RecordedCall[];
 }
 
 export interface ReplayRun {
   readonly results: CaseResult[];
   readonly fixtures: ReadonlyMap<string, ExchangeFixture>;
+  /**
+   * One more FMZ call through the same gateway, each HTTP request answered by `responder` (a thrown
+   * or returned Error fails the request): for scenarios the recordings alone do not make, such as a
+   * lost order reply.
+   */
+  call(
+    exchange: string,
+    market: "spot" | "swap",
+    fmz: string,
+    params: Record<string, unknown>,
+    responder: (call: RecordedCall) => unknown,
+  ): Promise<{ reply: { data?: unknown; error?: string }; calls: RecordedCall[] }>;
   close(): Promise<void>;
 }
 
@@ -80,7 +97,11 @@ export async function startReplay(exchanges: readonly string[] = fixtureExchange
   const mounts: Record<string, MountConfig> = {};
   for (const e of exchanges) {
     for (const market of ["spot", "swap"] as const) {
-      mounts[mountName(e, market)] = { adapter: "ccxt", options: { exchange: e, market, timeoutMs: 5000 } };
+      // REST only: the recordings are REST replies (a live stream would answer instead, or reach the net).
+      mounts[mountName(e, market)] = {
+        adapter: "ccxt",
+        options: { exchange: e, market, timeoutMs: 5000, streams: false },
+      };
     }
   }
   const gateway = await Gateway.start({ port: 0, logger: silentLogger(), exchanges: mounts });
@@ -91,7 +112,7 @@ export async function startReplay(exchanges: readonly string[] = fixtureExchange
     for (const entry of fx.entries) {
       const c = toCase(e, entry, markets);
       if (c.skip) {
-        results.push({ c, verdict: "skip", problems: [c.skip], urls: [] });
+        results.push({ c, verdict: "skip", problems: [c.skip], urls: [], calls: [] });
         continue;
       }
       const client = new DockerClient({
@@ -102,21 +123,45 @@ export async function startReplay(exchanges: readonly string[] = fixtureExchange
       });
       replay.play(entry.httpResponse);
       const reply = await client.call(c.fmz, c.params);
-      const urls = replay.calls.map((k) => `${k.method} ${k.url.split("?")[0]}`);
-      const problems =
+      const calls = [...replay.calls];
+      const urls = calls.map((k) => `${k.method} ${k.url.split("?")[0]}`);
+      let problems =
         reply.error !== undefined ? [`error: ${reply.error}`] : differences(c, reply.data, markets);
       let verdict: CaseResult["verdict"] = problems.length ? "fail" : "pass";
-      if (verdict === "fail" && reply.error === undefined) {
+      const limitation = limitationOf(c);
+      if (limitation) {
+        // The exchange cannot do it: only a clear error passes, any answer is wrong data.
+        const clear = reply.error !== undefined && limitation.error.test(reply.error);
+        verdict = clear ? "limited" : "fail";
+        problems = clear
+          ? [limitation.reason]
+          : [`${limitation.reason}, yet the bridge answered ${JSON.stringify(reply.data ?? reply.error)}`];
+      }
+      if (!limitation && verdict === "fail" && reply.error === undefined) {
         const own = await ccxtsOwnParse(replay, fx, entry);
         const ownCase = { ...c, entry: { ...entry, parsedResponse: own } };
         if (own !== undefined && differences(ownCase, reply.data, markets).length === 0) verdict = "stale";
       }
-      results.push({ c, verdict, problems, reply, urls });
+      results.push({ c, verdict, problems, reply, urls, calls });
     }
   }
+  const clientFor = (exchange: string, market: "spot" | "swap") =>
+    new DockerClient({
+      baseUrl: gateway.url,
+      exchange: mountName(exchange, market),
+      ...fakeKeys(exchange),
+      timeoutMs: 20_000,
+    });
   return {
     results,
     fixtures,
+    call: async (exchange, market, fmz, params, responder) => {
+      replay.play(undefined, responder);
+      const reply = await clientFor(exchange, market).call(fmz, params);
+      const calls = [...replay.calls];
+      replay.play(undefined);
+      return { reply, calls };
+    },
     close: async () => {
       replay.uninstall();
       await gateway.close(1_000);

@@ -1,0 +1,94 @@
+import type { Logger, MountTelemetry } from "@fmz-gateway/core";
+import { type CcxtExchange, overrideRestRoots, refuseUnreadableReplies, reportUpstream } from "../ccxt-lib";
+import { applyInstanceHook } from "../instance-hook";
+import type { InstancePool } from "../instances";
+import { type CcxtOptions, streamSettings } from "../options";
+import {
+  allowPlainWs,
+  closeSockets,
+  createProExchange,
+  onEveryFrame,
+  overrideWsRoots,
+  socketsOf,
+  tuneStreaming,
+} from "./pro-lib";
+import { wsRootOf } from "./ws-root";
+
+export interface ProClientOptions {
+  options: CcxtOptions;
+  pool: InstancePool;
+  mountName: string;
+  logger: Logger;
+  telemetry: MountTelemetry;
+}
+
+/**
+ * The mount's one ccxt.pro instance for public data, shared by every caller's key: built with the same
+ * constructor config, sandbox and REST roots as the mount's REST instances (so its REST seeds look like
+ * theirs), its websocket roots moved by `wsUrl`, and the markets the REST side loaded. It also keeps the
+ * keepalive: a socket not heard from (data or a pong) within `wsKeepaliveMs` is dropped, which fails every
+ * watch waiting on it, so its streams stop being served and resubscribe.
+ */
+export class ProClient {
+  readonly ex: CcxtExchange;
+  private readonly heardAt = new Map<string, number>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  private constructor(
+    ex: CcxtExchange,
+    private readonly opts: ProClientOptions,
+  ) {
+    this.ex = ex;
+    const keepaliveMs = streamSettings(opts.options).wsKeepaliveMs;
+    onEveryFrame(ex, (url) => this.heardAt.set(url, Date.now()));
+    // Unref'd: the keepalive must never hold the process open.
+    this.sweeper = setInterval(() => this.sweep(), Math.max(20, Math.floor(keepaliveMs / 4)));
+    this.sweeper.unref();
+  }
+
+  /** The pro instance of the mount, or `undefined` when ccxt has no websocket class for the exchange. */
+  static create(opts: ProClientOptions): ProClient | undefined {
+    const o = opts.options;
+    const ex = createProExchange(o.exchange, { ...opts.pool.config(), timeout: o.timeoutMs });
+    if (!ex) return undefined;
+    if (o.sandbox) ex.setSandboxMode(true);
+    if (o.baseUrl) overrideRestRoots(ex, o.baseUrl);
+    const wsRoot = wsRootOf(o);
+    if (wsRoot) overrideWsRoots(ex, wsRoot);
+    if (wsRoot?.startsWith("ws://")) allowPlainWs(ex);
+    // Pings often enough that a healthy quiet socket is heard from well inside the keepalive window.
+    tuneStreaming(ex, Math.floor(streamSettings(o).wsKeepaliveMs / 3));
+    refuseUnreadableReplies(ex);
+    reportUpstream(ex, opts.telemetry);
+    applyInstanceHook(ex, { mount: opts.mountName, exchange: o.exchange, market: o.market });
+    return new ProClient(ex, opts);
+  }
+
+  /** Shares the REST instance's markets (by reference: no second load, one symbol table). */
+  adoptMarkets(from: CcxtExchange): void {
+    if (from.markets !== undefined && this.ex.markets !== from.markets) this.ex.setMarketsFromExchange(from);
+  }
+
+  /** Drops every connection quiet past the keepalive window. Runs on a timer; callable directly (tests). */
+  sweep(): void {
+    const now = Date.now();
+    const windowMs = streamSettings(this.opts.options).wsKeepaliveMs;
+    for (const socket of socketsOf(this.ex)) {
+      if (!socket.connected) continue;
+      const heard = Math.max(socket.lastPong, this.heardAt.get(socket.url) ?? 0);
+      if (now - heard <= windowMs) continue;
+      const why = `nothing received for ${now - heard} ms (keepalive ${windowMs} ms)`;
+      if (this.opts.logger.isLevelEnabled("debug")) {
+        this.opts.logger.debug(`websocket ${socket.url}: ${why}; reconnecting`);
+      }
+      socket.kill(`${this.ex.id} websocket ${socket.url}: ${why}`);
+    }
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+    closeSockets(this.ex);
+    // Whatever else ccxt keeps (its REST keep-alive agent) goes too.
+    this.ex.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,185 @@
+// ccxt.pro streams that break: a dropped socket, a silent one, a sequence gap, a refused subscription.
+// Meanwhile every answer is the stand-in's true state by REST, and the stream comes back by itself.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Depth, StreamEvent, Ticker } from "@fmz-gateway/core";
+import {
+  type StreamHarness,
+  servedLog,
+  startStreamHarness,
+  streamState,
+  streamsOf,
+  tickerFields,
+  trueBook,
+  trueTicker,
+  waitFor,
+  waitLive,
+} from "./streams-support";
+
+let h: StreamHarness;
+const events: StreamEvent[] = [];
+before(async () => {
+  h = await startStreamHarness();
+  h.gateway.telemetry.on("stream", (e) => events.push(e));
+});
+after(async () => {
+  await h.close();
+});
+
+const TICKER = "watchTicker";
+const BOOK = "watchOrderBook";
+
+let price = 50_000;
+function moveMarket(instId = "BTC-USDT"): void {
+  price += 7;
+  h.standin.setTicker(instId, {
+    last: String(price),
+    bidPx: String(price - 0.1),
+    askPx: String(price + 0.1),
+  });
+}
+
+async function tickerMatches(): Promise<void> {
+  const t = await h.spot.data<Ticker>("ticker", { symbol: "BTC_USDT" });
+  assert.deepEqual(tickerFields(t), await trueTicker(h, "BTC-USDT"));
+}
+
+async function depthMatches(): Promise<void> {
+  const d = await h.spot.data<Depth>("depth", { symbol: "BTC_USDT", limit: 50 });
+  assert.deepEqual(
+    { asks: d.asks, bids: d.bids },
+    await trueBook(h, "BTC-USDT", 50),
+    "the true book, level by level",
+  );
+}
+
+const notLive =
+  (channel: string, key = "BTC/USDT") =>
+  () =>
+    streamState(h, channel, key) !== "live";
+
+/**
+ * Waits until the stream is live again, moving the market meanwhile: the stand-in pushes a ticker only
+ * when it changes, and a resubscription made while it was silent lost its first push.
+ */
+async function liveAgain(channel: string): Promise<void> {
+  let polls = 0;
+  await waitFor(
+    () => {
+      if (polls++ % 10 === 0) moveMarket();
+      return streamState(h, channel, "BTC/USDT") === "live";
+    },
+    8000,
+    `${channel} live again`,
+  );
+  // The push of the last move may still be on its way: let it land before answers are compared.
+  await waitFor(async () => (await h.spot.data<Ticker>("ticker", { symbol: "BTC_USDT" })).last === price);
+}
+
+/** Calls until an answer came from the stream again, checking every answer on the way. */
+async function untilServedFromStream(method: "ticker" | "depth", check: () => Promise<void>): Promise<void> {
+  const served = servedLog(h);
+  await waitFor(async () => {
+    served.length = 0;
+    await check();
+    return served.some((e) => e.exchange === "OKXC" && e.method === method && e.source === "stream");
+  });
+}
+
+describe("ccxt streams: faults", () => {
+  before(async () => {
+    await h.spot.data("ticker", { symbol: "BTC_USDT" });
+    await h.spot.data("depth", { symbol: "BTC_USDT", limit: 50 });
+    await waitLive(h, TICKER, "BTC/USDT");
+    await waitLive(h, BOOK, "BTC/USDT");
+  });
+
+  it("a dropped socket: answers by REST meanwhile, and the stream is back within the backoff", async () => {
+    const reconnects = streamsOf(h).find((s) => s.channel === TICKER)?.reconnects ?? 0;
+    h.standin.ws.dropAll();
+    await waitFor(notLive(TICKER));
+    moveMarket();
+    const served = servedLog(h);
+    await tickerMatches();
+    await depthMatches();
+    assert.ok(
+      served.some((e) => e.method === "ticker" && e.source === "rest"),
+      "the next call went by REST",
+    );
+    await waitLive(h, TICKER, "BTC/USDT");
+    await untilServedFromStream("ticker", tickerMatches);
+    await untilServedFromStream("depth", depthMatches);
+    assert.ok((streamsOf(h).find((s) => s.channel === TICKER)?.reconnects ?? 0) > reconnects);
+  });
+
+  it("a silent socket past the keepalive: the same", async () => {
+    await waitLive(h, TICKER, "BTC/USDT");
+    h.standin.ws.goSilent(true);
+    try {
+      await waitFor(notLive(TICKER), 8000, "silence noticed");
+      moveMarket();
+      await tickerMatches();
+      await depthMatches();
+    } finally {
+      h.standin.ws.goSilent(false);
+    }
+    await liveAgain(TICKER);
+    await liveAgain(BOOK);
+    await untilServedFromStream("ticker", tickerMatches);
+    await untilServedFromStream("depth", depthMatches);
+  });
+
+  it("a skipped sequence number: the book is discarded, never served, and resubscribed", async () => {
+    await waitLive(h, BOOK, "BTC/USDT");
+    await untilServedFromStream("depth", depthMatches);
+    const from = events.length;
+    h.standin.ws.skipSequence("BTC-USDT");
+    moveMarket();
+    // Every answer on the way is checked against the true book: a broken book must never be served.
+    const served = servedLog(h);
+    await waitFor(
+      async () => {
+        await depthMatches();
+        return notLive(BOOK)();
+      },
+      8000,
+      "gap noticed",
+    );
+    await depthMatches();
+    await untilServedFromStream("depth", depthMatches);
+    const books = events.slice(from).filter((e) => e.channel === BOOK);
+    assert.ok(
+      books.some((e) => e.state === "down"),
+      "discarded",
+    );
+    assert.ok(
+      books.some((e) => e.reconnect),
+      "resubscribed",
+    );
+    assert.ok(
+      served.some((e) => e.method === "depth" && e.source === "rest"),
+      "REST while it was down",
+    );
+    assert.equal(streamState(h, TICKER, "BTC/USDT"), "live", "the ticker on the same socket was untouched");
+  });
+
+  it("a refused subscription leaves the calls to REST, with the exchange's answer unchanged", async () => {
+    h.standin.ws.refuse("LTC-USDT");
+    try {
+      for (let i = 0; i < 3; i++) {
+        const t = await h.spot.data<Ticker>("ticker", { symbol: "LTC_USDT" });
+        assert.deepEqual(tickerFields(t), await trueTicker(h, "LTC-USDT"));
+      }
+      await waitFor(
+        () => events.some((e) => e.channel === TICKER && e.state === "down"),
+        8000,
+        "refusal seen",
+      );
+      const t = await h.spot.data<Ticker>("ticker", { symbol: "LTC_USDT" });
+      assert.deepEqual(tickerFields(t), await trueTicker(h, "LTC-USDT"));
+      assert.notEqual(streamState(h, TICKER, "LTC/USDT"), "live");
+    } finally {
+      h.standin.ws.clearFaults();
+    }
+  });
+});
