@@ -1,7 +1,8 @@
 /**
  * Finding an order whose placement reply was lost. By the client order id we gave it where the
- * exchange keeps client ids; where it does not (its orders come back without them), by instrument,
- * side, amount and time among the open and recent orders, answering only when exactly one matches.
+ * exchange's orders carry client ids; where the orders it lists carry none (it does not return them, or
+ * they were placed without one), by instrument, side, amount and time among the open and recent
+ * orders, answering only when exactly one matches.
  */
 import * as ccxt from "ccxt";
 import { type CcxtExchange, type CcxtMarket, type CcxtOrder, has } from "../ccxt-lib";
@@ -14,7 +15,7 @@ const PAUSE_MS = 300;
 /** How far before the request an order's exchange timestamp may be (clock skew). */
 const SKEW_MS = 60_000;
 
-/** What was sent, to recognise the order among others when the exchange keeps no client ids. */
+/** What was sent, to recognise the order among others that carry no client ids. */
 export interface SentOrder {
   readonly clientOrderId: string;
   readonly side: "buy" | "sell";
@@ -113,7 +114,37 @@ export function byLikeness(
   if (ids.size === 1) return { found: [...ids][0] };
   return {
     unknown:
-      `${exchangeId} keeps no client order ids and ${ids.size === 0 ? "no" : ids.size} recent ${sent.side} order` +
-      `${ids.size === 1 ? "" : "s"} of ${sent.amount} on ${m.symbol} match${ids.size === 1 ? "es" : ""}`,
+      `${withoutClientIds(exchangeId, orders)}, so ours was looked for by instrument, side, amount and time: ` +
+      `${ids.size === 0 ? "no" : ids.size} recent ${sent.side} order${ids.size === 1 ? "" : "s"} of ` +
+      `${sent.amount} on ${m.symbol} match${ids.size === 1 ? "es" : ""}`,
   };
+}
+
+/** The exchange's own client-id field names (client_id, clientOid, clOrdId, clientOrderId, cid…). */
+const CLIENT_ID_FIELD = /^(client_?(order_?)?id|client_?oid|cl_?ord_?id|cid)$/i;
+
+/** Whether the exchange's raw order has a client-id field, left empty: placed without one. */
+function placedWithoutOne(o: CcxtOrder): boolean {
+  if (o.clientOrderId === "") return true;
+  const info: unknown = o.info;
+  if (!info || typeof info !== "object") return false;
+  return Object.entries(info as Record<string, unknown>).some(
+    ([k, v]) => CLIENT_ID_FIELD.test(k) && (v === "" || v === null),
+  );
+}
+
+/**
+ * Why the listed orders cannot be told apart by client id. An empty client-id field in the exchange's
+ * raw order means those orders were placed without one (CoinEx's `client_id: ""`, which ccxt reads as
+ * no id); no such field may also mean the exchange does not return them, which the orders cannot tell.
+ */
+function withoutClientIds(exchangeId: string, orders: readonly CcxtOrder[]): string {
+  // An order may be in more than one list (open orders and all orders).
+  const count = new Set(orders.map((o) => o.id)).size;
+  const one = count === 1;
+  const listed = `the ${count} ${exchangeId} order${one ? "" : "s"} listed`;
+  return orders.some(placedWithoutOne)
+    ? `${listed} ${one ? "was" : "were"} placed without a client order id`
+    : `${listed} ${one ? "carries" : "carry"} no client order id (${exchangeId} does not return them, ` +
+        `or ${one ? "it was" : "they were"} placed without one)`;
 }

@@ -56,6 +56,19 @@ describe("a lost reply where orders carry no client ids: answer only one clear m
     const orders = [order({ timestamp: placedAt - 120_000 }), order({ symbol: "ETH/USDT" })];
     assert.ok("unknown" in byLikeness("x", orders, m, sent));
   });
+  it("the error says why the orders could not be told apart: placed without a client id…", () => {
+    const out = byLikeness("x", [order({ id: "7", clientOrderId: "" }), order({ id: "8" })], m, sent);
+    const why = "unknown" in out ? out.unknown : "";
+    assert.match(why, /^the 2 x orders listed were placed without a client order id, so ours was looked for/);
+    assert.doesNotMatch(why, /does not return them/);
+  });
+  it("…or carry none, which may also be the exchange not returning them", () => {
+    const out = byLikeness("x", [order({ id: "7", timestamp: placedAt - 120_000 })], m, sent);
+    assert.match(
+      "unknown" in out ? out.unknown : "",
+      /^the 1 x order listed carries no client order id \(x does not return them, or it was placed without one\)/,
+    );
+  });
   it("a market buy by cost is matched by what it spent", () => {
     const byCost: SentOrder = { ...sent, amount: 100, byCost: true };
     const orders = [

@@ -116,6 +116,9 @@ describe("replay of ccxt's recorded responses", () => {
     assert.equal(reply.data, undefined);
     assert.match(String(reply.error), /the order may have been placed/);
     assert.match(String(reply.error), /check open orders \(orders\) and recent orders \(historyorders\)/);
+    // CoinEx keeps client ids; its recorded order was placed without one (client_id "").
+    assert.match(String(reply.error), /coinex order listed was placed without a client order id/);
+    assert.doesNotMatch(String(reply.error), /keeps no client order ids/);
     assert.equal(calls.filter((c) => c.method === "POST").length, 1, "the order is sent once");
     assert.ok(
       calls.some((c) => c.url.includes("pending-order")),
