@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { computeSignature } from "./auth/sign-check";
 import { DEFAULT_DEMO_CREDENTIAL as DEMO, DEFAULT_LIVE_CREDENTIAL as LIVE, startOkxStandin } from "./index";
-import { TestClient } from "./test-support";
+import { TestClient } from "./test-support/signing-client";
 import type { OkxStandin } from "./types";
 
 describe("signature algorithm", () => {

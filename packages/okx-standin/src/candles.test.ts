@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { HISTORY_BARS, RECENT_BARS, startOkxStandin } from "./index";
-import { TestClient } from "./test-support";
+import { TestClient } from "./test-support/signing-client";
 import type { OkxStandin } from "./types";
 
 type Candle = [string, string, string, string, string, string, string, string, string];

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { DEFAULT_LIVE_CREDENTIAL as LIVE, startOkxStandin } from "./index";
-import { row, TestClient } from "./test-support";
+import { row, TestClient } from "./test-support/signing-client";
 import type { OkxStandin } from "./types";
 
 const ORDER = { instId: "BTC-USDT", tdMode: "cash", side: "buy", ordType: "limit", px: "50000", sz: "0.01" };

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { startOkxStandin } from "./index";
-import { row, TestClient } from "./test-support";
+import { row, TestClient } from "./test-support/signing-client";
 import type { OkxStandin } from "./types";
 
 describe("public market data", () => {

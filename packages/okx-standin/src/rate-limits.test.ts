@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { DEFAULT_DEMO_CREDENTIAL as DEMO, DEFAULT_LIVE_CREDENTIAL as LIVE, startOkxStandin } from "./index";
-import { row, TestClient } from "./test-support";
+import { row, TestClient } from "./test-support/signing-client";
 import type { OkxStandin } from "./types";
 
 describe("rate limits", () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { formatDecimal, parseSignedDecimal } from "./decimal";
 import { DEFAULT_LIVE_CREDENTIAL as LIVE, startOkxStandin } from "./index";
-import { balanceOf, row, TestClient, type Resp, type Row } from "./test-support";
+import { balanceOf, row, TestClient, type Resp, type Row } from "./test-support/signing-client";
 import type { OkxStandin } from "./types";
 
 function dec(v: unknown): bigint {

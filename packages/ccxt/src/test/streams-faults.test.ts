@@ -2,21 +2,21 @@
 // Meanwhile every answer is the stand-in's true state by REST, and the stream comes back by itself.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Depth, StreamEvent, Ticker } from "@fmz-gateway/core";
+import type { StreamEvent, Ticker } from "@fmz-gateway/core";
 import {
-  type StreamHarness,
-  servedLog,
-  startStreamHarness,
-  streamState,
-  streamsOf,
+  assertTrueDepth,
+  assertTrueTicker,
+  checkUntilStreamServes,
+  gatewayStreams,
+  setLast,
   tickerFields,
-  trueBook,
   trueTicker,
   waitFor,
-  waitLive,
-} from "./streams-support";
+} from "@fmz-gateway/okx-standin/test-support";
+import { MOUNT, type StreamHarness, startStreamHarness } from "./streams-support";
 
 let h: StreamHarness;
+const { servedLog, streamState, streamsOf, waitLive } = gatewayStreams(() => h.gateway.telemetry, MOUNT);
 const events: StreamEvent[] = [];
 before(async () => {
   h = await startStreamHarness();
@@ -32,31 +32,16 @@ const BOOK = "watchOrderBook";
 let price = 50_000;
 function moveMarket(instId = "BTC-USDT"): void {
   price += 7;
-  h.standin.setTicker(instId, {
-    last: String(price),
-    bidPx: String(price - 0.1),
-    askPx: String(price + 0.1),
-  });
+  setLast(h.standin, instId, price);
 }
 
-async function tickerMatches(): Promise<void> {
-  const t = await h.spot.data<Ticker>("ticker", { symbol: "BTC_USDT" });
-  assert.deepEqual(tickerFields(t), await trueTicker(h, "BTC-USDT"));
-}
-
-async function depthMatches(): Promise<void> {
-  const d = await h.spot.data<Depth>("depth", { symbol: "BTC_USDT", limit: 50 });
-  assert.deepEqual(
-    { asks: d.asks, bids: d.bids },
-    await trueBook(h, "BTC-USDT", 50),
-    "the true book, level by level",
-  );
-}
+const tickerMatches = () => assertTrueTicker(h.spot, h.standin.url, "BTC_USDT", "BTC-USDT");
+const depthMatches = () => assertTrueDepth(h.spot, h.standin.url, "BTC_USDT", "BTC-USDT", 50);
 
 const notLive =
   (channel: string, key = "BTC/USDT") =>
   () =>
-    streamState(h, channel, key) !== "live";
+    streamState(channel, key) !== "live";
 
 /**
  * Waits until the stream is live again, moving the market meanwhile: the stand-in pushes a ticker only
@@ -67,7 +52,7 @@ async function liveAgain(channel: string): Promise<void> {
   await waitFor(
     () => {
       if (polls++ % 10 === 0) moveMarket();
-      return streamState(h, channel, "BTC/USDT") === "live";
+      return streamState(channel, "BTC/USDT") === "live";
     },
     8000,
     `${channel} live again`,
@@ -77,43 +62,37 @@ async function liveAgain(channel: string): Promise<void> {
 }
 
 /** Calls until an answer came from the stream again, checking every answer on the way. */
-async function untilServedFromStream(method: "ticker" | "depth", check: () => Promise<void>): Promise<void> {
-  const served = servedLog(h);
-  await waitFor(async () => {
-    served.length = 0;
-    await check();
-    return served.some((e) => e.exchange === "OKXC" && e.method === method && e.source === "stream");
-  });
-}
+const untilServedFromStream = (method: "ticker" | "depth", check: () => Promise<void>) =>
+  checkUntilStreamServes(servedLog, MOUNT, method, check);
 
 describe("ccxt streams: faults", () => {
   before(async () => {
     await h.spot.data("ticker", { symbol: "BTC_USDT" });
     await h.spot.data("depth", { symbol: "BTC_USDT", limit: 50 });
-    await waitLive(h, TICKER, "BTC/USDT");
-    await waitLive(h, BOOK, "BTC/USDT");
+    await waitLive(TICKER, "BTC/USDT");
+    await waitLive(BOOK, "BTC/USDT");
   });
 
   it("a dropped socket: answers by REST meanwhile, and the stream is back within the backoff", async () => {
-    const reconnects = streamsOf(h).find((s) => s.channel === TICKER)?.reconnects ?? 0;
+    const reconnects = streamsOf().find((s) => s.channel === TICKER)?.reconnects ?? 0;
     h.standin.ws.dropAll();
     await waitFor(notLive(TICKER));
     moveMarket();
-    const served = servedLog(h);
+    const served = servedLog();
     await tickerMatches();
     await depthMatches();
     assert.ok(
       served.some((e) => e.method === "ticker" && e.source === "rest"),
       "the next call went by REST",
     );
-    await waitLive(h, TICKER, "BTC/USDT");
+    await waitLive(TICKER, "BTC/USDT");
     await untilServedFromStream("ticker", tickerMatches);
     await untilServedFromStream("depth", depthMatches);
-    assert.ok((streamsOf(h).find((s) => s.channel === TICKER)?.reconnects ?? 0) > reconnects);
+    assert.ok((streamsOf().find((s) => s.channel === TICKER)?.reconnects ?? 0) > reconnects);
   });
 
   it("a silent socket past the keepalive: the same", async () => {
-    await waitLive(h, TICKER, "BTC/USDT");
+    await waitLive(TICKER, "BTC/USDT");
     h.standin.ws.goSilent(true);
     try {
       await waitFor(notLive(TICKER), 8000, "silence noticed");
@@ -130,13 +109,13 @@ describe("ccxt streams: faults", () => {
   });
 
   it("a skipped sequence number: the book is discarded, never served, and resubscribed", async () => {
-    await waitLive(h, BOOK, "BTC/USDT");
+    await waitLive(BOOK, "BTC/USDT");
     await untilServedFromStream("depth", depthMatches);
     const from = events.length;
     h.standin.ws.skipSequence("BTC-USDT");
     moveMarket();
     // Every answer on the way is checked against the true book: a broken book must never be served.
-    const served = servedLog(h);
+    const served = servedLog();
     await waitFor(
       async () => {
         await depthMatches();
@@ -160,7 +139,7 @@ describe("ccxt streams: faults", () => {
       served.some((e) => e.method === "depth" && e.source === "rest"),
       "REST while it was down",
     );
-    assert.equal(streamState(h, TICKER, "BTC/USDT"), "live", "the ticker on the same socket was untouched");
+    assert.equal(streamState(TICKER, "BTC/USDT"), "live", "the ticker on the same socket was untouched");
   });
 
   it("a refused subscription leaves the calls to REST, with the exchange's answer unchanged", async () => {
@@ -168,7 +147,7 @@ describe("ccxt streams: faults", () => {
     try {
       for (let i = 0; i < 3; i++) {
         const t = await h.spot.data<Ticker>("ticker", { symbol: "LTC_USDT" });
-        assert.deepEqual(tickerFields(t), await trueTicker(h, "LTC-USDT"));
+        assert.deepEqual(tickerFields(t), await trueTicker(h.standin.url, "LTC-USDT"));
       }
       await waitFor(
         () => events.some((e) => e.channel === TICKER && e.state === "down"),
@@ -176,8 +155,8 @@ describe("ccxt streams: faults", () => {
         "refusal seen",
       );
       const t = await h.spot.data<Ticker>("ticker", { symbol: "LTC_USDT" });
-      assert.deepEqual(tickerFields(t), await trueTicker(h, "LTC-USDT"));
-      assert.notEqual(streamState(h, TICKER, "LTC/USDT"), "live");
+      assert.deepEqual(tickerFields(t), await trueTicker(h.standin.url, "LTC-USDT"));
+      assert.notEqual(streamState(TICKER, "LTC/USDT"), "live");
     } finally {
       h.standin.ws.clearFaults();
     }

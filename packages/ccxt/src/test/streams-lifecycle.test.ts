@@ -2,23 +2,29 @@
 // and what the debug log says about each answer.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { Writable } from "node:stream";
-import { type Ticker, createLogger } from "@fmz-gateway/core";
+import { createLogger } from "@fmz-gateway/core";
 import { LIVE } from "./harness";
 import {
-  type StreamHarness,
-  gatewayMarketRequests,
-  startStreamHarness,
-  streamsOf,
+  type GatewayStreams,
+  assertLeastRecentlyUsedGo,
+  assertRestOnly,
+  captureLog,
+  gatewayStreams,
   subscribed,
   waitFor,
-  waitLive,
-} from "./streams-support";
+} from "@fmz-gateway/okx-standin/test-support";
+import { MOUNT, type StreamHarness, startStreamHarness } from "./streams-support";
 
-async function withHarness(mountOptions: Record<string, unknown>, run: (h: StreamHarness) => Promise<void>) {
+async function withHarness(
+  mountOptions: Record<string, unknown>,
+  run: (h: StreamHarness, streams: GatewayStreams) => Promise<void>,
+) {
   const h = await startStreamHarness(mountOptions);
   try {
-    await run(h);
+    await run(
+      h,
+      gatewayStreams(() => h.gateway.telemetry, MOUNT),
+    );
   } finally {
     await h.close();
   }
@@ -26,70 +32,53 @@ async function withHarness(mountOptions: Record<string, unknown>, run: (h: Strea
 
 describe("ccxt streams: lifecycle", () => {
   it("unwatches a stream nobody asked for within streamIdleMs (the stand-in sees it go), and keeps one in use", async () => {
-    await withHarness({ streamIdleMs: 400 }, async (h) => {
+    await withHarness({ streamIdleMs: 400 }, async (h, { streamsOf, waitLive }) => {
       await h.spot.data("ticker", { symbol: "BTC_USDT" });
       await h.spot.data("ticker", { symbol: "ETH_USDT" });
       await h.spot.data("depth", { symbol: "ETH_USDT" });
-      await waitLive(h, "watchTicker", "BTC/USDT");
-      await waitLive(h, "watchTicker", "ETH/USDT");
-      await waitLive(h, "watchOrderBook", "ETH/USDT");
-      assert.deepEqual(subscribed(h, "tickers"), ["BTC-USDT", "ETH-USDT"]);
+      await waitLive("watchTicker", "BTC/USDT");
+      await waitLive("watchTicker", "ETH/USDT");
+      await waitLive("watchOrderBook", "ETH/USDT");
+      assert.deepEqual(subscribed(h.standin.ws, "tickers"), ["BTC-USDT", "ETH-USDT"]);
       // Keep asking for BTC only: ETH's ticker and book are unsubscribed at the stand-in, BTC stays.
       await waitFor(
         async () => {
           await h.spot.data("ticker", { symbol: "BTC_USDT" });
-          return subscribed(h, "tickers").join() === "BTC-USDT" && subscribed(h, "books").length === 0;
+          return (
+            subscribed(h.standin.ws, "tickers").join() === "BTC-USDT" &&
+            subscribed(h.standin.ws, "books").length === 0
+          );
         },
         8000,
         "ETH unsubscribed at the stand-in",
       );
       assert.deepEqual(
-        streamsOf(h).map((s) => s.key),
+        streamsOf().map((s) => s.key),
         ["BTC/USDT"],
       );
       // With nothing asked any more the last one goes too.
-      await waitFor(() => subscribed(h, "tickers").length === 0, 8000, "BTC unsubscribed");
-      assert.equal(streamsOf(h).length, 0);
+      await waitFor(() => subscribed(h.standin.ws, "tickers").length === 0, 8000, "BTC unsubscribed");
+      assert.equal(streamsOf().length, 0);
     });
   });
 
   it("holds at most maxStreams per mount, letting the least recently used go", async () => {
-    await withHarness({ maxStreams: 2 }, async (h) => {
-      for (const symbol of ["BTC_USDT", "ETH_USDT", "LTC_USDT", "BTC_USDT"]) {
-        const t = await h.spot.data<Ticker>("ticker", { symbol });
-        assert.equal(t.symbol, symbol);
-        assert.ok(streamsOf(h).length <= 2);
-      }
-      assert.deepEqual(
-        streamsOf(h)
-          .map((s) => s.key)
-          .sort(),
-        ["BTC/USDT", "LTC/USDT"],
-      );
-      await waitFor(
-        () => subscribed(h, "tickers").join() === "BTC-USDT,LTC-USDT",
-        8000,
-        "the stand-in holds two",
-      );
+    await withHarness({ maxStreams: 2 }, async (h, { streamsOf }) => {
+      await assertLeastRecentlyUsedGo(h.spot, h.standin, streamsOf, (instId) => instId.replace("-", "/"));
     });
   });
 
   it("says in the debug log what each answer came from", async () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    });
-    const h = await startStreamHarness({}, createLogger({ level: "debug", stream }));
+    const log = captureLog();
+    const h = await startStreamHarness({}, createLogger({ level: "debug", stream: log.stream }));
+    const { waitLive } = gatewayStreams(() => h.gateway.telemetry, MOUNT);
     try {
       await h.spot.data("depth", { symbol: "BTC_USDT", limit: 20 });
-      await waitLive(h, "watchOrderBook", "BTC/USDT");
+      await waitLive("watchOrderBook", "BTC/USDT");
       await h.spot.data("depth", { symbol: "BTC_USDT", limit: 20 });
       h.standin.ws.dropAll();
-      await waitFor(() => lines.join("").includes("stream watchOrderBook BTC/USDT: down"));
-      const text = lines.join("");
+      await waitFor(() => log.text().includes("stream watchOrderBook BTC/USDT: down"));
+      const text = log.text();
       assert.match(text, /answered by REST: stream connecting \(watchOrderBook BTC\/USDT\)/);
       assert.match(text, /stream watchOrderBook BTC\/USDT: live/);
       assert.match(text, /answered from stream watchOrderBook BTC\/USDT/);
@@ -101,24 +90,17 @@ describe("ccxt streams: lifecycle", () => {
   });
 
   it("with streams: false, every call is a REST request and no websocket opens", async () => {
-    await withHarness({ streams: false }, async (h) => {
-      const before = gatewayMarketRequests(h);
-      for (let i = 0; i < 5; i++) {
-        await h.spot.data("ticker", { symbol: "BTC_USDT" });
-        await h.spot.data("depth", { symbol: "BTC_USDT" });
-      }
-      await new Promise((r) => setTimeout(r, 100));
-      assert.equal(gatewayMarketRequests(h), before + 10);
-      assert.equal(h.standin.ws.connectionCount(), 0);
-      assert.equal(streamsOf(h).length, 0);
+    await withHarness({ streams: false }, async (h, { streamsOf }) => {
+      await assertRestOnly(h.spot, h.standin, streamsOf);
     });
   });
 
   it("closing the gateway closes the websocket", async () => {
     const h = await startStreamHarness();
+    const { waitLive } = gatewayStreams(() => h.gateway.telemetry, MOUNT);
     try {
       await h.spot.data("ticker", { symbol: "BTC_USDT" });
-      await waitLive(h, "watchTicker", "BTC/USDT");
+      await waitLive("watchTicker", "BTC/USDT");
       assert.equal(h.standin.ws.connectionCount(), 1);
       await h.gateway.close(1_000);
       await waitFor(() => h.standin.ws.connectionCount() === 0, 8000, "socket closed");

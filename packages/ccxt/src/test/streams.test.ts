@@ -3,23 +3,22 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Bar, Depth, Ticker, Trade } from "@fmz-gateway/core";
-import { DockerClient } from "@fmz-gateway/testkit";
 import {
-  type StreamHarness,
+  assertOneSharedSubscription,
+  assertTrueMinuteBars,
   gatewayMarketRequests,
-  servedLog,
-  startStreamHarness,
-  streamsOf,
+  gatewayStreams,
+  setLast,
   tickerFields,
-  trueBars,
   trueBook,
   trueTicker,
   trueTradeIds,
-  waitFor,
-  waitLive,
-} from "./streams-support";
+  waitForLast,
+} from "@fmz-gateway/okx-standin/test-support";
+import { MOUNT, type StreamHarness, startStreamHarness } from "./streams-support";
 
 let h: StreamHarness;
+const { servedLog, streamsOf, waitLive } = gatewayStreams(() => h.gateway.telemetry, MOUNT);
 before(async () => {
   h = await startStreamHarness();
 });
@@ -29,66 +28,59 @@ after(async () => {
 
 /** Moves BTC-USDT and waits until the gateway's ticker shows it (the push is on its way, not instant). */
 async function move(last: number): Promise<void> {
-  h.standin.setTicker("BTC-USDT", {
-    last: String(last),
-    bidPx: String(last - 0.1),
-    askPx: String(last + 0.1),
-  });
-  await waitFor(async () => (await h.spot.data<Ticker>("ticker", { symbol: "BTC_USDT" })).last === last);
+  setLast(h.standin, "BTC-USDT", last);
+  await waitForLast(h.spot, "BTC_USDT", last);
 }
 
 describe("ccxt streams: ticker, depth, records", () => {
   it("after warm-up, 200 calls make no REST market request and each equals the stand-in's state", async () => {
-    const first = gatewayMarketRequests(h);
+    const first = gatewayMarketRequests(h.standin.requests);
     await h.spot.data("ticker", { symbol: "BTC_USDT" });
     await h.spot.data("depth", { symbol: "BTC_USDT", limit: 400 });
     await h.spot.data("depth", { symbol: "BTC_USDT" });
     await h.spot.data("records", { symbol: "BTC_USDT", period: 1 });
-    assert.ok(gatewayMarketRequests(h) > first, "the first calls are answered by REST");
-    await waitLive(h, "watchTicker", "BTC/USDT");
-    await waitLive(h, "watchOrderBook", "BTC/USDT");
-    await waitLive(h, "watchOHLCV", "BTC/USDT 1m");
+    assert.ok(gatewayMarketRequests(h.standin.requests) > first, "the first calls are answered by REST");
+    await waitLive("watchTicker", "BTC/USDT");
+    await waitLive("watchOrderBook", "BTC/USDT");
+    await waitLive("watchOHLCV", "BTC/USDT 1m");
     await move(61000);
 
-    const before = gatewayMarketRequests(h);
-    const served = servedLog(h);
+    const before = gatewayMarketRequests(h.standin.requests);
+    const served = servedLog();
     for (let i = 0; i < 200; i++) {
       const kind = i % 3;
       if (i % 30 === 29) await move(61000 + i);
       if (kind === 0) {
         const t = await h.spot.data<Ticker>("ticker", { symbol: "BTC_USDT" });
-        assert.deepEqual(tickerFields(t), await trueTicker(h, "BTC-USDT"), `ticker #${i}`);
+        assert.deepEqual(tickerFields(t), await trueTicker(h.standin.url, "BTC-USDT"), `ticker #${i}`);
         assert.equal(t.symbol, "BTC_USDT");
       } else if (kind === 1) {
         const limit = [400, 20, undefined][Math.floor(i / 3) % 3];
         const d = await h.spot.data<Depth>("depth", { symbol: "BTC_USDT", ...(limit ? { limit } : {}) });
         // Without a limit ccxt's okx asks REST for 100 levels, and the stream answers as many.
-        const truthBook = await trueBook(h, "BTC-USDT", limit ?? 100);
+        const truthBook = await trueBook(h.standin.url, "BTC-USDT", limit ?? 100);
         assert.deepEqual({ asks: d.asks, bids: d.bids }, truthBook, `depth #${i} (${limit}), level by level`);
       } else {
-        const pre = await trueBars(h, "BTC-USDT", "1m", 100);
-        const bars = await h.spot.data<Bar[]>("records", { symbol: "BTC_USDT", period: 1 });
-        const post = await trueBars(h, "BTC-USDT", "1m", 100);
-        // A minute may turn between the reads: the answer must be the truth on one side of it.
-        assert.ok(
-          JSON.stringify(bars) === JSON.stringify(pre) || JSON.stringify(bars) === JSON.stringify(post),
-          `records #${i}`,
-        );
+        await assertTrueMinuteBars(h.spot, h.standin.url, "BTC_USDT", "BTC-USDT", `records #${i}`);
       }
     }
-    assert.equal(gatewayMarketRequests(h), before, "no REST market-data request after warm-up");
-    const sources = new Set(served.filter((e) => e.exchange === "OKXC").map((e) => e.source));
+    assert.equal(
+      gatewayMarketRequests(h.standin.requests),
+      before,
+      "no REST market-data request after warm-up",
+    );
+    const sources = new Set(served.filter((e) => e.exchange === MOUNT).map((e) => e.source));
     assert.deepEqual([...sources], ["stream"]);
   });
 
   it("answers exactly what a mount without streams answers, in the same shape", async () => {
     const rest = h.spot.with({ exchange: "OKXC_REST" });
     await h.spot.data("trades", { symbol: "BTC_USDT" });
-    await waitLive(h, "watchOrderBook", "BTC/USDT");
-    await waitLive(h, "watchTicker", "BTC/USDT");
-    await waitLive(h, "watchOHLCV", "BTC/USDT 1m");
-    await waitLive(h, "watchTrades", "BTC/USDT");
-    const served = servedLog(h);
+    await waitLive("watchOrderBook", "BTC/USDT");
+    await waitLive("watchTicker", "BTC/USDT");
+    await waitLive("watchOHLCV", "BTC/USDT 1m");
+    await waitLive("watchTrades", "BTC/USDT");
+    const served = servedLog();
     const t = await h.spot.data<Ticker>("ticker", { symbol: "BTC_USDT" });
     const tr = await rest.data<Ticker>("ticker", { symbol: "BTC_USDT" });
     assert.deepEqual({ ...t, time: 0 }, { ...tr, time: 0 });
@@ -116,20 +108,20 @@ describe("ccxt streams: ticker, depth, records", () => {
         x,
         trades.find((y) => y.id === x.id),
       );
-    const ours = served.filter((e) => e.exchange === "OKXC");
+    const ours = served.filter((e) => e.exchange === MOUNT);
     assert.ok(ours.length >= 7 && ours.every((e) => e.source === "stream"), JSON.stringify(ours));
   });
 
   it("answers depth beyond the stream's 400 levels, and more bars than it holds, by REST", async () => {
     await h.spot.data("records", { symbol: "BTC_USDT", period: 1 });
-    await waitLive(h, "watchOHLCV", "BTC/USDT 1m");
-    await waitLive(h, "watchOrderBook", "BTC/USDT");
-    const served = servedLog(h);
-    const before = gatewayMarketRequests(h);
+    await waitLive("watchOHLCV", "BTC/USDT 1m");
+    await waitLive("watchOrderBook", "BTC/USDT");
+    const served = servedLog();
+    const before = gatewayMarketRequests(h.standin.requests);
     const bars = await h.spot.data<Bar[]>("records", { symbol: "BTC_USDT", period: 1, limit: 500 });
     assert.equal(bars.length, 500);
     for (let i = 1; i < bars.length; i++) assert.equal(bars[i][0] - bars[i - 1][0], 60);
-    assert.ok(gatewayMarketRequests(h) > before, "paged from REST as without streams");
+    assert.ok(gatewayMarketRequests(h.standin.requests) > before, "paged from REST as without streams");
     assert.deepEqual(
       served.map((e) => e.source),
       ["rest"],
@@ -149,13 +141,13 @@ describe("ccxt streams: ticker, depth, records", () => {
 
   it("keeps trades: seeded from REST, then the pushed ones, as many as REST returns", async () => {
     await h.spot.data("trades", { symbol: "ETH_USDT" });
-    await waitLive(h, "watchTrades", "ETH/USDT");
-    const before = gatewayMarketRequests(h);
+    await waitLive("watchTrades", "ETH/USDT");
+    const before = gatewayMarketRequests(h.standin.requests);
     // The stand-in trades every 250 ms: wait for a few pushes so the list is more than the seed.
     await new Promise((r) => setTimeout(r, 800));
     const list = await h.spot.data<Trade[]>("trades", { symbol: "ETH_USDT" });
-    assert.equal(gatewayMarketRequests(h), before, "served from the stream");
-    const rest = await trueTradeIds(h, "ETH-USDT");
+    assert.equal(gatewayMarketRequests(h.standin.requests), before, "served from the stream");
+    const rest = await trueTradeIds(h.standin.url, "ETH-USDT");
     assert.equal(list.length, rest.length);
     const ids = list.map((t) => t.id);
     assert.equal(new Set(ids).size, ids.length, "no trade twice");
@@ -170,32 +162,15 @@ describe("ccxt streams: ticker, depth, records", () => {
   });
 
   it("ten dockers polling one symbol at 10 Hz share one subscription", async () => {
-    const clients = Array.from(
-      { length: 10 },
-      (_, i) =>
-        new DockerClient({
-          baseUrl: h.gateway.url,
-          exchange: "OKXC_SWAP",
-          accessKey: `k${i}`,
-          secretKey: "s,p",
-        }),
-    );
-    const poll = async (c: DockerClient) => {
-      for (let n = 0; n < 10; n++) {
-        const t = await c.data<Ticker>("ticker", { symbol: "ETH_USDT" });
-        assert.equal(t.symbol, "ETH_USDT");
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
-    await Promise.all(clients.map(poll));
-    const subs = h.standin.ws
-      .subscriptions()
-      .filter((s) => s.channel === "tickers" && s.instId === "ETH-USDT-SWAP");
-    assert.deepEqual(
-      subs.map((s) => s.connections),
-      [1],
-      "one subscription on one connection",
-    );
-    assert.equal(streamsOf(h, "OKXC_SWAP").filter((s) => s.key === "ETH/USDT:USDT").length, 1);
+    await assertOneSharedSubscription({
+      clients: Array.from({ length: 10 }, (_, i) =>
+        h.spot.with({ exchange: "OKXC_SWAP", accessKey: `k${i}`, secretKey: "s,p" }),
+      ),
+      symbol: "ETH_USDT",
+      instId: "ETH-USDT-SWAP",
+      standin: h.standin,
+      streamsOf: () => streamsOf("OKXC_SWAP"),
+      streamKey: "ETH/USDT:USDT",
+    });
   });
 });

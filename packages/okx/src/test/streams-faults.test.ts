@@ -2,21 +2,22 @@
 // answer is the stand-in's true state by REST, and the stream comes back and serves again by itself.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Depth, StreamEvent, Ticker } from "@fmz-gateway/core";
-import { type Harness, startHarness } from "./harness";
+import type { StreamEvent, Ticker } from "@fmz-gateway/core";
 import {
-  FAST_STREAMS,
-  servedLog,
-  streamState,
-  streamsOf,
+  assertTrueDepth,
+  assertTrueTicker,
+  checkUntilStreamServes,
+  gatewayStreams,
+  setLast,
   tickerFields,
-  trueBook,
   trueTicker,
   waitFor,
-  waitLive,
-} from "./streams-support";
+} from "@fmz-gateway/okx-standin/test-support";
+import { type Harness, startHarness } from "./harness";
+import { FAST_STREAMS, MOUNT } from "./streams-support";
 
 let h: Harness;
+const { servedLog, streamState, streamsOf, waitLive } = gatewayStreams(() => h.gateway.telemetry, MOUNT);
 const events: StreamEvent[] = [];
 before(async () => {
   h = await startHarness({ enforceRateLimits: false }, undefined, FAST_STREAMS);
@@ -29,63 +30,42 @@ after(async () => {
 let price = 50_000;
 function moveMarket(instId = "BTC-USDT"): void {
   price += 7;
-  h.standin.setTicker(instId, {
-    last: String(price),
-    bidPx: String(price - 0.1),
-    askPx: String(price + 0.1),
-  });
+  setLast(h.standin, instId, price);
 }
 
-async function tickerMatches(): Promise<void> {
-  const t = await h.spot.data<Ticker>("ticker", { symbol: "BTC_USDT" });
-  assert.deepEqual(tickerFields(t), await trueTicker(h, "BTC-USDT"));
-}
+const tickerMatches = () => assertTrueTicker(h.spot, h.standin.url, "BTC_USDT", "BTC-USDT");
+const depthMatches = () => assertTrueDepth(h.spot, h.standin.url, "BTC_USDT", "BTC-USDT", 50);
 
-async function depthMatches(): Promise<void> {
-  const d = await h.spot.data<Depth>("depth", { symbol: "BTC_USDT", limit: 50 });
-  assert.deepEqual(
-    { asks: d.asks, bids: d.bids },
-    await trueBook(h, "BTC-USDT", 50),
-    "the true book, level by level",
-  );
-}
-
-const notLive = (channel: string) => () => streamState(h, channel, "BTC-USDT") !== "live";
+const notLive = (channel: string) => () => streamState(channel, "BTC-USDT") !== "live";
 
 /** Calls until an answer came from the stream again, checking every answer on the way. */
-async function untilServedFromStream(method: "ticker" | "depth", check: () => Promise<void>): Promise<void> {
-  const served = servedLog(h);
-  await waitFor(async () => {
-    served.length = 0;
-    await check();
-    return served.some((e) => e.exchange === "OKX" && e.method === method && e.source === "stream");
-  });
-}
+const untilServedFromStream = (method: "ticker" | "depth", check: () => Promise<void>) =>
+  checkUntilStreamServes(servedLog, MOUNT, method, check);
 
 describe("streams: faults", () => {
   before(async () => {
     await h.spot.data("ticker", { symbol: "BTC_USDT" });
     await h.spot.data("depth", { symbol: "BTC_USDT" });
-    await waitLive(h, "tickers", "BTC-USDT");
-    await waitLive(h, "books", "BTC-USDT");
+    await waitLive("tickers", "BTC-USDT");
+    await waitLive("books", "BTC-USDT");
   });
 
   it("a dropped socket: answers by REST meanwhile, and the stream is back within the backoff", async () => {
-    const reconnects = streamsOf(h).find((s) => s.channel === "tickers")?.reconnects ?? 0;
+    const reconnects = streamsOf().find((s) => s.channel === "tickers")?.reconnects ?? 0;
     h.standin.ws.dropAll();
     await waitFor(notLive("tickers"));
     moveMarket();
-    const served = servedLog(h);
+    const served = servedLog();
     await tickerMatches();
     await depthMatches();
     assert.ok(
       served.some((e) => e.method === "ticker" && e.source === "rest"),
       "the next call went by REST",
     );
-    await waitLive(h, "tickers", "BTC-USDT");
+    await waitLive("tickers", "BTC-USDT");
     await untilServedFromStream("ticker", tickerMatches);
     await untilServedFromStream("depth", depthMatches);
-    assert.ok((streamsOf(h).find((s) => s.channel === "tickers")?.reconnects ?? 0) > reconnects);
+    assert.ok((streamsOf().find((s) => s.channel === "tickers")?.reconnects ?? 0) > reconnects);
   });
 
   it("a silent socket past the keepalive: the same", async () => {
@@ -98,13 +78,13 @@ describe("streams: faults", () => {
     } finally {
       h.standin.ws.goSilent(false);
     }
-    await waitLive(h, "tickers", "BTC-USDT");
+    await waitLive("tickers", "BTC-USDT");
     await untilServedFromStream("ticker", tickerMatches);
     await untilServedFromStream("depth", depthMatches);
   });
 
   it("a skipped sequence number: the book is discarded, never served, and resubscribed", async () => {
-    await waitLive(h, "books", "BTC-USDT");
+    await waitLive("books", "BTC-USDT");
     const from = events.length;
     h.standin.ws.skipSequence("BTC-USDT");
     moveMarket();
@@ -121,7 +101,7 @@ describe("streams: faults", () => {
       "resubscribed",
     );
     assert.equal(
-      streamState(h, "tickers", "BTC-USDT"),
+      streamState("tickers", "BTC-USDT"),
       "live",
       "the other streams on the socket were untouched",
     );
@@ -153,11 +133,11 @@ describe("streams: faults", () => {
     try {
       for (let i = 0; i < 3; i++) {
         const t = await h.spot.data<Ticker>("ticker", { symbol: "LTC_USDT" });
-        assert.deepEqual(tickerFields(t), await trueTicker(h, "LTC-USDT"));
+        assert.deepEqual(tickerFields(t), await trueTicker(h.standin.url, "LTC-USDT"));
       }
-      await waitFor(() => streamState(h, "tickers", "LTC-USDT") === "down", 8000, "refusal seen");
+      await waitFor(() => streamState("tickers", "LTC-USDT") === "down", 8000, "refusal seen");
       const t = await h.spot.data<Ticker>("ticker", { symbol: "LTC_USDT" });
-      assert.deepEqual(tickerFields(t), await trueTicker(h, "LTC-USDT"));
+      assert.deepEqual(tickerFields(t), await trueTicker(h.standin.url, "LTC-USDT"));
     } finally {
       h.standin.ws.clearFaults();
     }

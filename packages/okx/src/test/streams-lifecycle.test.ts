@@ -1,97 +1,84 @@
 // How long streams live: released when idle, bounded by maxStreams, and absent with streams: false.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { Writable } from "node:stream";
 import { type Ticker, createLogger } from "@fmz-gateway/core";
 import { OKX_BARS } from "../index";
 import { SUBS_PER_SOCKET } from "../streams/okx-streams";
-import { DEMO, DEMO_SECRET_KEY, type Harness, LIVE, startHarness } from "./harness";
 import {
-  FAST_STREAMS,
-  gatewayMarketRequests,
-  servedLog,
-  streamsOf,
+  type GatewayStreams,
+  assertLeastRecentlyUsedGo,
+  assertRestOnly,
+  captureLog,
+  gatewayStreams,
+  subscribed,
   waitFor,
-  waitLive,
-} from "./streams-support";
+} from "@fmz-gateway/okx-standin/test-support";
+import { DEMO, DEMO_SECRET_KEY, type Harness, LIVE, startHarness } from "./harness";
+import { FAST_STREAMS, MOUNT } from "./streams-support";
 
-async function withHarness(mountOptions: Record<string, unknown>, run: (h: Harness) => Promise<void>) {
+async function withHarness(
+  mountOptions: Record<string, unknown>,
+  run: (h: Harness, streams: GatewayStreams) => Promise<void>,
+) {
   const h = await startHarness({ enforceRateLimits: false }, undefined, mountOptions);
   try {
-    await run(h);
+    await run(
+      h,
+      gatewayStreams(() => h.gateway.telemetry, MOUNT),
+    );
   } finally {
     await h.close();
   }
 }
 
-const subscribed = (h: Harness, channel: string) =>
-  h.standin.ws
-    .subscriptions()
-    .filter((s) => s.channel === channel)
-    .map((s) => s.instId)
-    .sort();
-
 describe("streams: lifecycle", () => {
   it("releases a stream nobody asked for within streamIdleMs, and keeps one in use", async () => {
-    await withHarness({ ...FAST_STREAMS, streamIdleMs: 400 }, async (h) => {
+    await withHarness({ ...FAST_STREAMS, streamIdleMs: 400 }, async (h, { streamsOf, waitLive }) => {
       await h.spot.data("ticker", { symbol: "BTC_USDT" });
       await h.spot.data("ticker", { symbol: "ETH_USDT" });
-      await waitLive(h, "tickers", "BTC-USDT");
-      await waitLive(h, "tickers", "ETH-USDT");
+      await waitLive("tickers", "BTC-USDT");
+      await waitLive("tickers", "ETH-USDT");
       // Keep asking for BTC only: ETH goes, BTC stays.
       await waitFor(
         async () => {
           await h.spot.data("ticker", { symbol: "BTC_USDT" });
-          return subscribed(h, "tickers").join() === "BTC-USDT";
+          return subscribed(h.standin.ws, "tickers").join() === "BTC-USDT";
         },
         8000,
         "ETH released at the stand-in",
       );
       assert.deepEqual(
-        streamsOf(h).map((s) => s.key),
+        streamsOf().map((s) => s.key),
         ["BTC-USDT"],
       );
       // With nothing asked any more the last one goes too, and the socket with it.
-      await waitFor(() => subscribed(h, "tickers").length === 0 && h.standin.ws.connectionCount() === 0);
-      assert.equal(streamsOf(h).length, 0);
+      await waitFor(
+        () => subscribed(h.standin.ws, "tickers").length === 0 && h.standin.ws.connectionCount() === 0,
+      );
+      assert.equal(streamsOf().length, 0);
     });
   });
 
   it("holds at most maxStreams per mount, letting the least recently used go", async () => {
-    await withHarness({ ...FAST_STREAMS, maxStreams: 2 }, async (h) => {
-      for (const symbol of ["BTC_USDT", "ETH_USDT", "LTC_USDT", "BTC_USDT"]) {
-        const t = await h.spot.data<Ticker>("ticker", { symbol });
-        assert.equal(t.symbol, symbol);
-        assert.ok(streamsOf(h).length <= 2);
-      }
-      assert.deepEqual(
-        streamsOf(h)
-          .map((s) => s.key)
-          .sort(),
-        ["BTC-USDT", "LTC-USDT"],
-      );
-      await waitFor(
-        () => subscribed(h, "tickers").join() === "BTC-USDT,LTC-USDT",
-        8000,
-        "stand-in holds two",
-      );
+    await withHarness({ ...FAST_STREAMS, maxStreams: 2 }, async (h, { streamsOf }) => {
+      await assertLeastRecentlyUsedGo(h.spot, h.standin, streamsOf, (instId) => instId);
     });
   });
 
   it("spreads many subscriptions over several connections, and keeps demo callers' streams apart", async () => {
-    await withHarness(FAST_STREAMS, async (h) => {
+    await withHarness(FAST_STREAMS, async (h, { servedLog, streamsOf, waitLive }) => {
       const periods = [...OKX_BARS.keys()];
       for (const symbol of ["BTC_USDT", "ETH_USDT"]) {
         for (const period of periods) await h.spot.data("records", { symbol, period, limit: 10 });
       }
       const total = periods.length * 2;
-      await waitFor(() => streamsOf(h).filter((s) => s.state === "live").length === total, 8000, "all live");
+      await waitFor(() => streamsOf().filter((s) => s.state === "live").length === total, 8000, "all live");
       assert.equal(h.standin.ws.connectionCount(), Math.ceil(total / SUBS_PER_SOCKET));
 
       const demo = h.spot.with({ accessKey: DEMO.apiKey, secretKey: DEMO_SECRET_KEY });
       await demo.data("ticker", { symbol: "BTC_USDT" });
-      await waitLive(h, "tickers", "demo:BTC-USDT");
-      const served = servedLog(h);
+      await waitLive("tickers", "demo:BTC-USDT");
+      const served = servedLog();
       const t = await demo.data<Ticker>("ticker", { symbol: "BTC_USDT" });
       assert.equal(t.symbol, "BTC_USDT");
       assert.deepEqual(
@@ -99,7 +86,7 @@ describe("streams: lifecycle", () => {
         ["stream"],
       );
       assert.equal(
-        streamsOf(h).filter((s) => s.channel === "tickers").length,
+        streamsOf().filter((s) => s.channel === "tickers").length,
         1,
         "only the demo key's stream: live keys have none here",
       );
@@ -107,23 +94,18 @@ describe("streams: lifecycle", () => {
   });
 
   it("says in the debug log what each answer came from", async () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    });
+    const log = captureLog();
     const h = await startHarness(
       { enforceRateLimits: false },
-      createLogger({ level: "debug", stream }),
+      createLogger({ level: "debug", stream: log.stream }),
       FAST_STREAMS,
     );
+    const { waitLive } = gatewayStreams(() => h.gateway.telemetry, MOUNT);
     try {
       await h.spot.data("depth", { symbol: "BTC_USDT" });
-      await waitLive(h, "books", "BTC-USDT");
+      await waitLive("books", "BTC-USDT");
       await h.spot.data("depth", { symbol: "BTC_USDT" });
-      const text = lines.join("");
+      const text = log.text();
       assert.match(text, /answered by REST: stream connecting \(books BTC-USDT\)/);
       assert.match(text, /stream books BTC-USDT: live/);
       assert.match(text, /answered from stream books BTC-USDT/);
@@ -134,16 +116,8 @@ describe("streams: lifecycle", () => {
   });
 
   it("with streams: false, every call is a REST request and no websocket opens", async () => {
-    await withHarness({ streams: false }, async (h) => {
-      const before = gatewayMarketRequests(h);
-      for (let i = 0; i < 5; i++) {
-        await h.spot.data("ticker", { symbol: "BTC_USDT" });
-        await h.spot.data("depth", { symbol: "BTC_USDT" });
-      }
-      await new Promise((r) => setTimeout(r, 100));
-      assert.equal(gatewayMarketRequests(h), before + 10);
-      assert.equal(h.standin.ws.connectionCount(), 0);
-      assert.equal(streamsOf(h).length, 0);
+    await withHarness({ streams: false }, async (h, { streamsOf }) => {
+      await assertRestOnly(h.spot, h.standin, streamsOf);
     });
   });
 });

@@ -1,8 +1,8 @@
-// Test helper (not exported from the package): a minimal OKX client that signs like ccxt does, with knobs to
+// Test helper for the stand-in's own tests (not in the test-support barrel): a minimal OKX client that signs like ccxt does, with knobs to
 // break each part of the signature on purpose.
 
-import { computeSignature } from "./auth/sign-check";
-import type { StandinCredential } from "./types";
+import { computeSignature } from "../auth/sign-check";
+import type { StandinCredential } from "../types";
 
 export type Row = Record<string, unknown>;
 
