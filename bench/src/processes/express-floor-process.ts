@@ -1,20 +1,9 @@
 import express from "express";
+import { FIXED_TICKER } from "./fixed-ticker";
 import { send, serveParent } from "./ipc";
 
 /** The fixed ticker the floor answers: the shape and size of the gateway's own ticker reply. */
-const REPLY = JSON.stringify({
-  data: {
-    symbol: "BTC_USDT",
-    buy: 100,
-    sell: 100.1,
-    high: 101,
-    low: 99,
-    open: 99.5,
-    last: 100.05,
-    vol: 1234.5,
-    time: 0,
-  },
-});
+const REPLY = JSON.stringify({ data: { symbol: "BTC_USDT", ...FIXED_TICKER, time: 0 } });
 
 /**
  * The framework's floor: bare Express 5 answering the gateway's POST with a fixed ticker and no

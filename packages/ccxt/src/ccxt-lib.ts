@@ -61,11 +61,20 @@ export function option(ex: ccxt.Exchange, name: string): unknown {
  * first. Non-HTTP entries (websockets) are left alone.
  */
 export function overrideRestRoots(ex: ccxt.Exchange, baseUrl: string): void {
+  overrideRoots(ex, /^https?:\/\/[^/?#]+([^?#]*)(.*)$/, baseUrl);
+}
+
+/**
+ * Replaces the scheme, host and port of every root in `urls.api` that `root` matches (group 1: the
+ * root's own path, kept; group 2: its query, kept) with `newRoot`. `{hostname}` is resolved first; roots
+ * the pattern does not match (the other protocol's) are left alone. REST and websocket roots both go
+ * through here, so `baseUrl` and `wsUrl` treat their roots alike.
+ */
+export function overrideRoots(ex: ccxt.Exchange, root: RegExp, newRoot: string): void {
   const rewrite = (node: unknown): unknown => {
     if (typeof node === "string") {
-      const url = ex.implodeHostname(node);
-      const m = /^https?:\/\/[^/]+(.*)$/.exec(url);
-      return m ? baseUrl + (m[1] === "/" ? "" : m[1]) : node;
+      const m = root.exec(ex.implodeHostname(node));
+      return m ? newRoot + (m[1] === "/" ? "" : m[1]) + m[2] : node;
     }
     if (node && typeof node === "object" && !Array.isArray(node)) {
       const out: Record<string, unknown> = {};

@@ -12,6 +12,12 @@ import { orderLists, readsOrdersByState } from "./order-lookup";
 /** How many times the exchange is asked (an accepted order may take a moment to become visible). */
 const ATTEMPTS = 3;
 const PAUSE_MS = 300;
+/**
+ * A look that failed (no answer, a 5xx: not one that found nothing) says nothing about the order, and a
+ * strategy told "unknown" may well place it again: failed looks go on for up to this long after the
+ * reply was lost, inside the call's deadline.
+ */
+const PERSIST_MS = 10_000;
 /** How far before the request an order's exchange timestamp may be (clock skew). */
 const SKEW_MS = 60_000;
 
@@ -45,9 +51,10 @@ export async function findLostOrder(
   }
   let lastError: unknown;
   let last: LookupOutcome = { absent: true };
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+  const giveUpAt = Math.min(ctx.deadline - PAUSE_MS, Date.now() + PERSIST_MS);
+  for (let attempt = 0; attempt < ATTEMPTS || lastError !== undefined; attempt++) {
     if (attempt > 0) {
-      if (ctx.deadline - Date.now() < PAUSE_MS * 2) break;
+      if (Date.now() + PAUSE_MS >= giveUpAt) break;
       await new Promise((r) => setTimeout(r, PAUSE_MS));
     }
     try {

@@ -5,7 +5,7 @@
  */
 import { Agent } from "node:http";
 import * as ccxt from "ccxt";
-import type { CcxtExchange } from "../ccxt-lib";
+import { type CcxtExchange, overrideRoots } from "../ccxt-lib";
 
 type ExchangeConstructor = new (config?: Record<string, unknown>) => ccxt.Exchange;
 
@@ -26,20 +26,7 @@ export function proHas(ex: CcxtExchange, feature: string): boolean {
  * the REST roots. `{hostname}` is resolved first; HTTP entries are left alone.
  */
 export function overrideWsRoots(ex: CcxtExchange, wsRoot: string): void {
-  const rewrite = (node: unknown): unknown => {
-    if (typeof node === "string") {
-      const m = /^wss?:\/\/[^/?#]+([^?#]*)(.*)$/.exec(ex.implodeHostname(node));
-      return m ? wsRoot + (m[1] === "/" ? "" : m[1]) + m[2] : node;
-    }
-    if (node && typeof node === "object" && !Array.isArray(node)) {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(node)) out[k] = rewrite(v);
-      return out;
-    }
-    return node;
-  };
-  const urls = ex.urls as unknown as Record<string, unknown>;
-  urls.api = rewrite(urls.api);
+  overrideRoots(ex, /^wss?:\/\/[^/?#]+([^?#]*)(.*)$/, wsRoot);
 }
 
 /**

@@ -37,6 +37,18 @@ describe("an order is never sent twice", () => {
     assert.equal(h.requestsTo("POST", PLACE).length, 1, "placed once, never retried");
   });
 
+  it("a lost reply whose look-ups fail a few times is still found: one order, its id", async () => {
+    h.standin.faults.add({ path: PLACE, method: "POST", kind: "drop-after-accept" });
+    h.standin.faults.add({ path: "/api/v5/trade/order", method: "GET", kind: "http500", times: 4 });
+    const r = await h.client("OKXC").call<OrderRef>("trade", ORDER);
+    assert.equal(r.error, undefined, r.error);
+    const orders = h.standin.orders();
+    assert.equal(orders.length, 1, "exactly one order at the exchange");
+    assert.equal(r.data?.id, `BTC-USDT,${orders[0].ordId}`);
+    assert.equal(h.requestsTo("POST", PLACE).length, 1, "placed once, never retried");
+    assert.ok(h.requestsTo("GET", "/api/v5/trade/order").length >= 5, "looked up again after each failure");
+  });
+
   it("a request that hangs past ccxt's timeout: found by client order id", async () => {
     h.standin.faults.add({ path: PLACE, method: "POST", kind: "hang" });
     const r = await h.client("OKXC").call<OrderRef>("trade", ORDER);

@@ -123,9 +123,21 @@ describe("order faults", () => {
     assert.equal(h.standin.orders().length, 0);
   });
 
-  it("a lost reply whose lookup fails too says the state is unknown", async () => {
+  it("a lost reply whose lookups fail a few times is still found: one order, its id", async () => {
     h.standin.faults.add({ path: PLACE, method: "POST", kind: "drop-after-accept" });
     h.standin.faults.add({ path: PLACE, method: "GET", kind: "http500", times: 5 });
+    const r = await h.spot.call<OrderRef>("trade", order);
+    assert.equal(r.error, undefined, r.error);
+    const [placed] = h.standin.orders();
+    assert.equal(r.data?.id, `BTC-USDT,${placed.ordId}`);
+    assert.equal(h.requestsTo("POST", PLACE).length, 1);
+    assert.equal(h.requestsTo("GET", PLACE).length, 6);
+    assert.equal(h.standin.orders().length, 1);
+  });
+
+  it("a lost reply whose lookups keep failing says the state is unknown", async () => {
+    h.standin.faults.add({ path: PLACE, method: "POST", kind: "drop-after-accept" });
+    h.standin.faults.add({ path: PLACE, method: "GET", kind: "http500", times: 1_000 });
     const r = await h.spot.call("trade", order);
     assert.match(
       r.error ?? "",

@@ -25,6 +25,13 @@ const ORDER_NOT_FOUND = "51603";
  * processing it. Every wait stays inside the call's deadline.
  */
 const LOOKUP_DELAYS_MS = [0, 300, 1_000];
+/**
+ * A lookup that failed (no answer, a 5xx, garbage: not one that found nothing) says nothing about the
+ * order, and a strategy told "unknown" may well place it again. So failed lookups go on, this often, for
+ * up to LOOKUP_PERSIST_MS after the reply was lost, inside the call's deadline.
+ */
+const LOOKUP_RETRY_MS = 500;
+const LOOKUP_PERSIST_MS = 10_000;
 
 /**
  * `trade`: POST /api/v5/trade/order, sent exactly once, never retried. Every order carries a fresh
@@ -117,9 +124,11 @@ async function recoverLostOrder(
   call.ctx.logger.warn(`OKX order reply lost (${reason}); looking the order up by clOrdId ${clOrdId}`);
   let notFound = false;
   let lookupError: unknown;
-  for (const delay of LOOKUP_DELAYS_MS) {
+  const giveUpAt = Math.min(call.ctx.deadline - 250, Date.now() + LOOKUP_PERSIST_MS);
+  for (let i = 0; i < LOOKUP_DELAYS_MS.length || lookupError !== undefined; i++) {
+    const delay = LOOKUP_DELAYS_MS[i] ?? LOOKUP_RETRY_MS;
     if (delay > 0) {
-      if (Date.now() + delay >= call.ctx.deadline - 250 || call.ctx.signal.aborted) break;
+      if (Date.now() + delay >= giveUpAt || call.ctx.signal.aborted) break;
       await new Promise((r) => setTimeout(r, delay));
     }
     try {
