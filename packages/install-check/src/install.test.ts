@@ -17,6 +17,15 @@ import { publishableWorkspaces } from "./workspaces";
 
 const run = promisify(execFile);
 const LAST = "43210.5";
+/** The published adapters and the user's own JavaScript one, as a user passes them. */
+const PLUGINS = [
+  "--plugin",
+  "@fmz-gateway/okx",
+  "--plugin",
+  "@fmz-gateway/ccxt",
+  "--plugin",
+  "./my-adapter.js",
+];
 
 /** The installed `fmz-gateway doctor ARGS`, run in the project: its table and exit code. */
 async function doctor(project: string, args: string[]): Promise<{ code: number; stdout: string }> {
@@ -127,16 +136,7 @@ describe("installable as the README says", () => {
   });
 
   test("fmz-gateway serves the published OKX and ccxt adapters and the user's JavaScript adapter", async () => {
-    gateway = await startInstalledGateway(project, [
-      "--config",
-      "fmz-gateway.json",
-      "--plugin",
-      "@fmz-gateway/okx",
-      "--plugin",
-      "@fmz-gateway/ccxt",
-      "--plugin",
-      "./my-adapter.js",
-    ]);
+    gateway = await startInstalledGateway(project, ["--config", "fmz-gateway.json", ...PLUGINS]);
     assert.match(gateway.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.equal((await fetch(`${gateway.url}/health`)).status, 200);
     for (const mount of ["OKX", "OKXC", "MINE"]) {
@@ -166,15 +166,7 @@ describe("installable as the README says", () => {
   });
 
   test("fmz-gateway doctor passes there, and fails (exit 1) for a mount that cannot be reached", async () => {
-    const plugins = [
-      "--plugin",
-      "@fmz-gateway/okx",
-      "--plugin",
-      "@fmz-gateway/ccxt",
-      "--plugin",
-      "./my-adapter.js",
-    ];
-    const ok = await doctor(project, ["--config", "fmz-gateway.json", ...plugins]);
+    const ok = await doctor(project, ["--config", "fmz-gateway.json", ...PLUGINS]);
     assert.equal(ok.code, 0, ok.stdout);
     for (const mount of ["OKX", "OKXC", "MINE"]) {
       assert.match(ok.stdout, new RegExp(`✓ {2}${mount} +ticker BTC_USDT +last 43210\\.5`));

@@ -26,26 +26,25 @@ afterEach(async () => {
 const ORDER = { symbol: "BTC_USDT", type: "buy", price: "30000", amount: "0.01" };
 const PLACE = "/api/v5/trade/batch-orders";
 
+/** Exactly one order at the exchange, sent once, and the strategy got its id. */
+function assertPlacedOnceAndAnswered(r: { data?: OrderRef; error?: string }): void {
+  assert.equal(r.error, undefined, r.error);
+  const orders = h.standin.orders();
+  assert.equal(orders.length, 1, "exactly one order at the exchange");
+  assert.equal(r.data?.id, `BTC-USDT,${orders[0].ordId}`);
+  assert.equal(h.requestsTo("POST", PLACE).length, 1, "placed once, never retried");
+}
+
 describe("an order is never sent twice", () => {
   it("a reply lost after the exchange accepted the order: one order, and the gateway answers its id", async () => {
     h.standin.faults.add({ path: PLACE, method: "POST", kind: "drop-after-accept" });
-    const r = await h.client("OKXC").call<OrderRef>("trade", ORDER);
-    assert.equal(r.error, undefined, r.error);
-    const orders = h.standin.orders();
-    assert.equal(orders.length, 1, "exactly one order at the exchange");
-    assert.equal(r.data?.id, `BTC-USDT,${orders[0].ordId}`);
-    assert.equal(h.requestsTo("POST", PLACE).length, 1, "placed once, never retried");
+    assertPlacedOnceAndAnswered(await h.client("OKXC").call<OrderRef>("trade", ORDER));
   });
 
   it("a lost reply whose look-ups fail a few times is still found: one order, its id", async () => {
     h.standin.faults.add({ path: PLACE, method: "POST", kind: "drop-after-accept" });
     h.standin.faults.add({ path: "/api/v5/trade/order", method: "GET", kind: "http500", times: 4 });
-    const r = await h.client("OKXC").call<OrderRef>("trade", ORDER);
-    assert.equal(r.error, undefined, r.error);
-    const orders = h.standin.orders();
-    assert.equal(orders.length, 1, "exactly one order at the exchange");
-    assert.equal(r.data?.id, `BTC-USDT,${orders[0].ordId}`);
-    assert.equal(h.requestsTo("POST", PLACE).length, 1, "placed once, never retried");
+    assertPlacedOnceAndAnswered(await h.client("OKXC").call<OrderRef>("trade", ORDER));
     assert.ok(h.requestsTo("GET", "/api/v5/trade/order").length >= 5, "looked up again after each failure");
   });
 

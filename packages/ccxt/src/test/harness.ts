@@ -38,6 +38,17 @@ export function ccxtMount(baseUrl: string, options: Record<string, unknown> = {}
   };
 }
 
+/** A docker client with the stand-in's live key on `exchange` of the gateway at `url`. */
+export function liveClient(url: string, exchange = "OKXC"): DockerClient {
+  return new DockerClient({
+    baseUrl: url,
+    exchange,
+    accessKey: LIVE.apiKey,
+    secretKey: LIVE_SECRET_KEY,
+    timeoutMs: 20_000,
+  });
+}
+
 export async function startHarness(
   extra: (url: string) => Record<string, MountConfig> = () => ({}),
 ): Promise<Harness> {
@@ -53,13 +64,7 @@ export async function startHarness(
       ...extra(standin.url),
     },
   });
-  const base = new DockerClient({
-    baseUrl: gateway.url,
-    exchange: "OKXC",
-    accessKey: LIVE.apiKey,
-    secretKey: LIVE_SECRET_KEY,
-    timeoutMs: 20_000,
-  });
+  const base = liveClient(gateway.url);
   return {
     standin,
     gateway,

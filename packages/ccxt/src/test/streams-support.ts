@@ -4,8 +4,8 @@
 import "../index";
 import { Gateway, type Logger, silentLogger } from "@fmz-gateway/core";
 import { type OkxStandin, startOkxStandin } from "@fmz-gateway/okx-standin";
-import { DockerClient } from "@fmz-gateway/testkit";
-import { LIVE, LIVE_SECRET_KEY, ccxtMount } from "./harness";
+import type { DockerClient } from "@fmz-gateway/testkit";
+import { ccxtMount, liveClient } from "./harness";
 
 /** Short timings so faults heal within a test: ccxt pings every 200 ms, a socket quiet 600 ms is dropped. */
 export const FAST_STREAMS = {
@@ -47,13 +47,7 @@ export async function startStreamHarness(
       OKXC_REST: ccxtMount(standin.url, { ...options, streams: false }),
     },
   });
-  const spot = new DockerClient({
-    baseUrl: gateway.url,
-    exchange: "OKXC",
-    accessKey: LIVE.apiKey,
-    secretKey: LIVE_SECRET_KEY,
-    timeoutMs: 20_000,
-  });
+  const spot = liveClient(gateway.url);
   return {
     standin,
     gateway,
