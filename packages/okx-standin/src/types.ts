@@ -89,9 +89,17 @@ export interface WsControls {
   bookHeartbeat(instId?: string): void;
   /** Subscriptions whose channel or instId equals `channelOrInstId` get an error event instead of an ack. */
   refuse(channelOrInstId: string, error?: WsRefusal): void;
+  /**
+   * Subscriptions whose channel or instId equals `channelOrInstId` get no answer (no ack, no first push)
+   * until `release()`: a resubscription that takes as long as a test needs, so the time a stream is
+   * down does not depend on the machine's speed.
+   */
+  hold(channelOrInstId: string): void;
+  /** Ends every hold and answers the held subscriptions of connections still open. */
+  release(): void;
   /** Sends OKX's service-upgrade notice (event "notice", code 64008) on every connection. */
   notice(): void;
-  /** Ends silence, refusals and pending book faults. reset() calls it too. */
+  /** Ends silence, refusals, holds (answering what they held) and pending book faults. reset() calls it too. */
   clearFaults(): void;
 }
 

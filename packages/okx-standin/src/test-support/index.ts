@@ -33,6 +33,7 @@ export {
   assertLeastRecentlyUsedGo,
   assertOneSharedSubscription,
   assertRestOnly,
+  assertServedFromStreams,
 } from "./stream-checks";
 export { subscribed } from "./subscribed";
 export {
@@ -40,6 +41,8 @@ export {
   type VolumeField,
   baseVolumeField,
   gatewayMarketRequests,
+  restMarketRequestsSince,
+  type RestAfterWarmup,
   trueBars,
   trueBook,
   trueTicker,

@@ -1,12 +1,12 @@
 // Whole checks the okx and ccxt stream suites make alike, differing only in the mount and its names:
 // one upstream subscription however many robots ask, the least recently used stream let go at
-// maxStreams, and no stream at all with streams off.
+// maxStreams, no stream at all with streams off, and every answer from a stream after a warm-up.
 import assert from "node:assert/strict";
 import type { OkxStandin } from "../types";
-import type { StreamReport } from "./gateway-streams";
+import type { ServedReport, StreamReport } from "./gateway-streams";
 import type { FmzDataClient } from "./market-checks";
 import { subscribed } from "./subscribed";
-import { gatewayMarketRequests } from "./truth";
+import { gatewayMarketRequests, restMarketRequestsSince } from "./truth";
 import { waitFor } from "./wait";
 
 export interface SharedSubscriptionCase {
@@ -83,5 +83,29 @@ export async function assertLeastRecentlyUsedGo(
     () => subscribed(standin.ws, "tickers").join() === "BTC-USDT,LTC-USDT",
     8000,
     "the stand-in holds two",
+  );
+}
+
+/**
+ * After a warm-up (the gateway had made `before` REST market-data requests, `served` logged its answers
+ * since): no REST market-data request, and every answer on `mount` from a stream, but for minute bars at
+ * a minute's turn, which the gateway rightly asks REST for (`restMarketRequestsSince`).
+ */
+export function assertServedFromStreams(
+  requests: OkxStandin["requests"],
+  before: number,
+  served: readonly ServedReport[],
+  mount: string,
+): void {
+  const rest = restMarketRequestsSince(requests, before);
+  assert.deepEqual(rest.unexpected, [], "no REST market-data request after warm-up");
+  const byRest = served.filter((e) => e.exchange === mount && e.source === "rest");
+  assert.ok(
+    byRest.every((e) => e.method === "records") && byRest.length <= rest.atMinuteTurn,
+    `answered by REST only for bars at a minute's turn: ${JSON.stringify(byRest)}`,
+  );
+  assert.ok(
+    served.some((e) => e.exchange === mount && e.source === "stream"),
+    "answers came from the streams",
   );
 }

@@ -84,7 +84,40 @@ export async function trueTradeIds(standinUrl: string, instId: string, limit = 1
   return rows.map((t) => t.tradeId).reverse();
 }
 
+const gatewayMarket = (requests: readonly RecordedRequest[]) =>
+  requests.filter((r) => r.path.startsWith("/api/v5/market/") && r.apiKey !== TRUTH_KEY);
+
 /** REST market-data requests among the stand-in's recorded ones, the truth reads left out. */
 export function gatewayMarketRequests(requests: readonly RecordedRequest[]): number {
-  return requests.filter((r) => r.path.startsWith("/api/v5/market/") && r.apiKey !== TRUTH_KEY).length;
+  return gatewayMarket(requests).length;
+}
+
+/** The gateway's REST market-data requests after a warm-up, split by whether a stream could have answered. */
+export interface RestAfterWarmup {
+  /** Requests a live stream should have made unnecessary: `METHOD path?query`. */
+  readonly unexpected: string[];
+  /** Minute-bar requests in the first `graceMs` of a minute, which the gateway rightly sends by REST. */
+  readonly atMinuteTurn: number;
+}
+
+/**
+ * The gateway's REST market-data requests since it had made `before` of them (a `gatewayMarketRequests`
+ * count). A bar request that arrived within `graceMs` after a minute began is set apart: the newest bar a
+ * stream holds has then ended, and until the push of its successor lands the stream cannot know the new
+ * bar, so the gateway asks REST. How long that push takes depends on the machine, hence the margin.
+ */
+export function restMarketRequestsSince(
+  requests: readonly RecordedRequest[],
+  before: number,
+  graceMs = 5000,
+): RestAfterWarmup {
+  const since = gatewayMarket(requests).slice(before);
+  const atTurn = (r: RecordedRequest) =>
+    r.path === "/api/v5/market/candles" &&
+    /(^|&)bar=1m(&|$)/.test(r.query) &&
+    r.receivedAt % 60_000 < graceMs;
+  return {
+    unexpected: since.filter((r) => !atTurn(r)).map((r) => `${r.method} ${r.path}?${r.query}`),
+    atMinuteTurn: since.filter(atTurn).length,
+  };
 }

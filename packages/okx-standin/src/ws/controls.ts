@@ -37,9 +37,19 @@ export function wsControls(hub: WsHub): WsControls {
     refuse: (channelOrInstId, error = {}) => {
       hub.faults.refusals.set(channelOrInstId, error);
     },
+    hold: (channelOrInstId) => {
+      hub.faults.holds.add(channelOrInstId);
+    },
+    release: () => {
+      hub.faults.holds.clear();
+      hub.releaseHeld();
+    },
     notice: () => {
       for (const c of hub.connections) c.send(noticeEvent(c.connId), false);
     },
-    clearFaults: () => hub.faults.clear(),
+    clearFaults: () => {
+      hub.faults.clear();
+      hub.releaseHeld();
+    },
   };
 }

@@ -91,6 +91,37 @@ describe("websocket fault switches", () => {
     await c.close();
   });
 
+  it("hold: a subscription to the channel gets no answer until release, others go through", async () => {
+    s.ws.hold("books");
+    const c = await RawWs.open(pub);
+    c.subscribe("books", "BTC-USDT", "h1");
+    c.subscribe("tickers", "BTC-USDT", "h2");
+    const ack = await c.next((f) => f.event !== undefined);
+    assert.deepEqual([ack.id, ack.event], ["h2", "subscribe"]);
+    await assert.rejects(
+      c.next((f) => f.id === "h1" || isPush("books", "BTC-USDT")(f), 300),
+      /no matching/,
+    );
+    assert.deepEqual(s.ws.subscriptions(), [{ channel: "tickers", instId: "BTC-USDT", connections: 1 }]);
+    s.ws.release();
+    const late = await c.next((f) => f.id === "h1");
+    assert.equal(late.event, "subscribe");
+    await c.next(isPush("books", "BTC-USDT"));
+    assert.equal(s.ws.subscriptions().length, 2);
+    await c.close();
+  });
+
+  it("hold: a held subscription of a connection that closed is dropped on release", async () => {
+    s.ws.hold("BTC-USDT");
+    const c = await RawWs.open(pub);
+    c.subscribe("books", "BTC-USDT");
+    await new Promise((r) => setTimeout(r, 50));
+    await c.close();
+    while (s.ws.connectionCount() > 0) await new Promise((r) => setTimeout(r, 10));
+    s.ws.clearFaults();
+    assert.deepEqual(s.ws.subscriptions(), []);
+  });
+
   it("goSilent: no pong, no push until switched back", async () => {
     const c = await RawWs.open(pub);
     c.subscribe("tickers", "BTC-USDT");

@@ -34,6 +34,13 @@ const PATHS: ReadonlyMap<string, WsPath> = new Map([
   ["/ws/v5/business", "business"],
 ]);
 
+/** A subscribe request kept unanswered by a hold, answered when the hold is released. */
+interface HeldRequest {
+  conn: WsConnection;
+  raw: unknown;
+  id: string | undefined;
+}
+
 export const subKey = (channel: string, instId: string): string => channel + "\u0000" + instId;
 
 export class WsHub implements ConnectionHost {
@@ -53,6 +60,7 @@ export class WsHub implements ConnectionHost {
     clientTracking: false,
   });
   private clock: NodeJS.Timeout | undefined;
+  private held: HeldRequest[] = [];
 
   constructor(
     private readonly market: MarketState,
@@ -106,6 +114,10 @@ export class WsHub implements ConnectionHost {
         conn.send(errorEvent("60018", ERROR_TEXT.doesNotExist(arg), conn.connId, id), false);
         continue;
       }
+      if (op === "subscribe" && this.faults.isHeld(arg.channel, arg.instId)) {
+        this.held.push({ conn, raw, id });
+        continue;
+      }
       const refusal = op === "subscribe" ? this.faults.refusalFor(arg.channel, arg.instId) : undefined;
       if (refusal !== undefined) {
         const msg = refusal.msg ?? ERROR_TEXT.doesNotExist(arg);
@@ -116,6 +128,13 @@ export class WsHub implements ConnectionHost {
       if (op === "subscribe") this.subscribe(conn, arg.channel, r.spec, r.inst);
       else this.unsubscribe(conn, subKey(arg.channel, arg.instId));
     }
+  }
+
+  /** Answers the held subscribe requests of connections still open, as if they had just arrived. */
+  releaseHeld(): void {
+    const held = this.held;
+    this.held = [];
+    for (const h of held) if (this.connections.has(h.conn)) this.request(h.conn, "subscribe", [h.raw], h.id);
   }
 
   private subscribe(conn: WsConnection, channel: string, spec: ChannelSpec, inst: Instrument): void {

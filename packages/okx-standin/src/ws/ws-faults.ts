@@ -17,6 +17,8 @@ export class WsFaultState {
   };
   /** channel or instId → the error a subscription to it gets. */
   readonly refusals = new Map<string, WsRefusal>();
+  /** Channels or instIds whose subscriptions are left unanswered until released. */
+  readonly holds = new Set<string>();
 
   arm(fault: BookFault, instId: string | undefined): void {
     this.book[fault].add(instId ?? ANY);
@@ -43,10 +45,15 @@ export class WsFaultState {
     return this.refusals.get(channel) ?? this.refusals.get(instId);
   }
 
+  isHeld(channel: string, instId: string): boolean {
+    return this.holds.has(channel) || this.holds.has(instId);
+  }
+
   clear(): void {
     this.silent = false;
     for (const s of Object.values(this.book)) s.clear();
     this.refusals.clear();
+    this.holds.clear();
   }
 }
 

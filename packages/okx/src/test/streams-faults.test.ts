@@ -52,16 +52,22 @@ describe("streams: faults", () => {
 
   it("a dropped socket: answers by REST meanwhile, and the stream is back within the backoff", async () => {
     const reconnects = streamsOf().find((s) => s.channel === "tickers")?.reconnects ?? 0;
-    h.standin.ws.dropAll();
-    await waitFor(notLive("tickers"));
-    moveMarket();
-    const served = servedLog();
-    await tickerMatches();
-    await depthMatches();
-    assert.ok(
-      served.some((e) => e.method === "ticker" && e.source === "rest"),
-      "the next call went by REST",
-    );
+    // Held, the ticker's resubscription waits for the checks below however slow the machine is.
+    h.standin.ws.hold("tickers");
+    try {
+      h.standin.ws.dropAll();
+      await waitFor(notLive("tickers"));
+      moveMarket();
+      const served = servedLog();
+      await tickerMatches();
+      await depthMatches();
+      assert.ok(
+        served.some((e) => e.method === "ticker" && e.source === "rest"),
+        "the next call went by REST",
+      );
+    } finally {
+      h.standin.ws.release();
+    }
     await waitLive("tickers", "BTC-USDT");
     await untilServedFromStream("ticker", tickerMatches);
     await untilServedFromStream("depth", depthMatches);
@@ -86,10 +92,16 @@ describe("streams: faults", () => {
   it("a skipped sequence number: the book is discarded, never served, and resubscribed", async () => {
     await waitLive("books", "BTC-USDT");
     const from = events.length;
-    h.standin.ws.skipSequence("BTC-USDT");
-    moveMarket();
-    await waitFor(notLive("books"), 8000, "gap noticed");
-    await depthMatches();
+    // Held, the book's resubscription waits until an answer was checked while the book was down.
+    h.standin.ws.hold("books");
+    try {
+      h.standin.ws.skipSequence("BTC-USDT");
+      moveMarket();
+      await waitFor(notLive("books"), 8000, "gap noticed");
+      await depthMatches();
+    } finally {
+      h.standin.ws.release();
+    }
     await untilServedFromStream("depth", depthMatches);
     const books = events.slice(from).filter((e) => e.channel === "books");
     assert.ok(
@@ -113,10 +125,15 @@ describe("streams: faults", () => {
       moveMarket();
       await untilServedFromStream("depth", depthMatches);
       const from = events.length;
-      h.standin.ws.badChecksum("BTC-USDT");
-      moveMarket();
-      await waitFor(notLive("books"), 8000, "bad checksum noticed");
-      await depthMatches();
+      h.standin.ws.hold("books");
+      try {
+        h.standin.ws.badChecksum("BTC-USDT");
+        moveMarket();
+        await waitFor(notLive("books"), 8000, "bad checksum noticed");
+        await depthMatches();
+      } finally {
+        h.standin.ws.release();
+      }
       await untilServedFromStream("depth", depthMatches);
       const books = events.slice(from).filter((e) => e.channel === "books");
       assert.ok(books.some((e) => e.state === "down") && books.some((e) => e.reconnect));

@@ -5,6 +5,7 @@ import { after, before, describe, it } from "node:test";
 import type { Bar, Depth, Ticker, Trade } from "@fmz-gateway/core";
 import {
   assertOneSharedSubscription,
+  assertServedFromStreams,
   assertTrueMinuteBars,
   gatewayMarketRequests,
   gatewayStreams,
@@ -62,13 +63,7 @@ describe("streams: ticker, depth, records", () => {
         await assertTrueMinuteBars(h.spot, h.standin.url, "BTC_USDT", "BTC-USDT", `records #${i}`);
       }
     }
-    assert.equal(
-      gatewayMarketRequests(h.standin.requests),
-      before,
-      "no REST market-data request after warm-up",
-    );
-    const sources = new Set(served.filter((e) => e.exchange === MOUNT).map((e) => e.source));
-    assert.deepEqual([...sources], ["stream"]);
+    assertServedFromStreams(h.standin.requests, before, served, MOUNT);
   });
 
   it("answers depth beyond 400 levels, and more bars than the stream holds, by REST", async () => {
