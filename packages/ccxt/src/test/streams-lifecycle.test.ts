@@ -32,13 +32,16 @@ async function withHarness(
 
 describe("ccxt streams: lifecycle", () => {
   it("unwatches a stream nobody asked for within streamIdleMs (the stand-in sees it go), and keeps one in use", async () => {
-    await withHarness({ streamIdleMs: 400 }, async (h, { streamsOf, waitLive }) => {
-      await h.spot.data("ticker", { symbol: "BTC_USDT" });
-      await h.spot.data("ticker", { symbol: "ETH_USDT" });
-      await h.spot.data("depth", { symbol: "ETH_USDT" });
-      await waitLive("watchTicker", "BTC/USDT");
-      await waitLive("watchTicker", "ETH/USDT");
-      await waitLive("watchOrderBook", "ETH/USDT");
+    await withHarness({ streamIdleMs: 400 }, async (h, { streamsOf, askUntilLive }) => {
+      await askUntilLive(async () => {
+        await h.spot.data("ticker", { symbol: "BTC_USDT" });
+        await h.spot.data("ticker", { symbol: "ETH_USDT" });
+        await h.spot.data("depth", { symbol: "ETH_USDT" });
+      }, [
+        ["watchTicker", "BTC/USDT"],
+        ["watchTicker", "ETH/USDT"],
+        ["watchOrderBook", "ETH/USDT"],
+      ]);
       assert.deepEqual(subscribed(h.standin.ws, "tickers"), ["BTC-USDT", "ETH-USDT"]);
       // Keep asking for BTC only: ETH's ticker and book are unsubscribed at the stand-in, BTC stays.
       await waitFor(

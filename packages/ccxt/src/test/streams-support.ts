@@ -7,10 +7,14 @@ import { type OkxStandin, startOkxStandin } from "@fmz-gateway/okx-standin";
 import type { DockerClient } from "@fmz-gateway/testkit";
 import { ccxtMount, liveClient } from "./harness";
 
-/** Short timings so faults heal within a test: ccxt pings every 200 ms, a socket quiet 600 ms is dropped. */
+/**
+ * Short timings so faults heal within a test: ccxt pings every 500 ms, a socket quiet 1.5 s is dropped.
+ * Not shorter: the stand-in shares the test's process, and on a loaded machine a pause of a few hundred
+ * ms in that one event loop would drop a healthy socket.
+ */
 export const FAST_STREAMS = {
   streams: true,
-  wsKeepaliveMs: 600,
+  wsKeepaliveMs: 1500,
   wsReconnectMs: 20,
   ccxt: { enableRateLimit: false },
 };

@@ -29,6 +29,15 @@ export interface GatewayStreams {
   streamsOf(mount?: string): readonly StreamReport[];
   streamState(channel: string, key: string, mount?: string): string | undefined;
   waitLive(channel: string, key: string, mount?: string): Promise<void>;
+  /**
+   * Calls `ask` until every `[channel, key]` stream is live. With a short `streamIdleMs` on a loaded
+   * machine a stream can be let go before it came up; asking again opens it again.
+   */
+  askUntilLive(
+    ask: () => Promise<unknown>,
+    wanted: readonly [string, string][],
+    mount?: string,
+  ): Promise<void>;
   /** A list that from now on records where each answer came from, on every mount. */
   servedLog(): ServedReport[];
 }
@@ -43,6 +52,15 @@ export function gatewayStreams(telemetry: () => StreamTelemetry, mount: string):
     streamState,
     waitLive: (channel, key, m = mount) =>
       waitFor(() => streamState(channel, key, m) === "live", 8000, `${channel} ${key} live`),
+    askUntilLive: (ask, wanted, m = mount) =>
+      waitFor(
+        async () => {
+          await ask();
+          return wanted.every(([channel, key]) => streamState(channel, key, m) === "live");
+        },
+        8000,
+        `${wanted.map((w) => w.join(" ")).join(", ")} live`,
+      ),
     servedLog: () => {
       const log: ServedReport[] = [];
       telemetry().on("served", (e) => log.push(e));

@@ -33,11 +33,14 @@ async function withHarness(
 
 describe("streams: lifecycle", () => {
   it("releases a stream nobody asked for within streamIdleMs, and keeps one in use", async () => {
-    await withHarness({ ...FAST_STREAMS, streamIdleMs: 400 }, async (h, { streamsOf, waitLive }) => {
-      await h.spot.data("ticker", { symbol: "BTC_USDT" });
-      await h.spot.data("ticker", { symbol: "ETH_USDT" });
-      await waitLive("tickers", "BTC-USDT");
-      await waitLive("tickers", "ETH-USDT");
+    await withHarness({ ...FAST_STREAMS, streamIdleMs: 400 }, async (h, { streamsOf, askUntilLive }) => {
+      await askUntilLive(async () => {
+        await h.spot.data("ticker", { symbol: "BTC_USDT" });
+        await h.spot.data("ticker", { symbol: "ETH_USDT" });
+      }, [
+        ["tickers", "BTC-USDT"],
+        ["tickers", "ETH-USDT"],
+      ]);
       // Keep asking for BTC only: ETH goes, BTC stays.
       await waitFor(
         async () => {

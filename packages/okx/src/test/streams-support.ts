@@ -2,12 +2,16 @@
 // rest (the stand-in's true state, waits, the gateway's stream reports) is shared with the ccxt suites
 // in @fmz-gateway/okx-standin/test-support.
 
-/** Short timings so faults heal within a test: ping after 150 ms quiet, drop 150 ms later. */
+/**
+ * Short timings so faults heal within a test: ping after 500 ms quiet, drop 1 s later. Not shorter: the
+ * stand-in shares the test's process, and on a loaded machine a pause of a few hundred ms in that one
+ * event loop would drop a healthy socket.
+ */
 export const FAST_STREAMS = {
   streams: true,
   rateLimits: false,
-  wsPingMs: 150,
-  wsPongTimeoutMs: 150,
+  wsPingMs: 500,
+  wsPongTimeoutMs: 1000,
   wsReconnectMs: 20,
 };
 
