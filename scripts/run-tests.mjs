@@ -7,7 +7,9 @@ import { spawn } from "node:child_process";
 const totals = { pass: 0, fail: 0, skipped: 0 };
 /** `package: test name` and the first line of its error, for every test that failed. */
 const failures = [];
-let awaitingError;
+/** The failure whose error line is still to come, and whether that error is a block (`error: |-`). */
+let awaiting;
+let inBlock = false;
 // Colour codes, written as a string: a control character in a regex literal reads as a mistake.
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
@@ -20,26 +22,22 @@ function read(raw) {
   if (total) totals[total[1]] += Number(total[2]);
   const failed = /^(\s*)not ok \d+ - (.*)$/.exec(line);
   if (failed) {
-    awaitingError = { name: `${pkg}: ${failed[1]}${failed[2]}`, error: "" };
-    failures.push(awaitingError);
+    awaiting = { name: `${pkg}: ${failed[1]}${failed[2]}`, error: "" };
+    inBlock = false;
+    failures.push(awaiting);
     return;
   }
+  if (!awaiting) return;
   const error = /^\s*error: (.*)$/.exec(line);
-  if (error && awaitingError && !awaitingError.error) {
-    awaitingError.error = error[1] === "|-" ? "" : error[1];
-    if (error[1] !== "|-") awaitingError = undefined;
-    return;
-  }
-  // A block error (`error: |-`) goes on in the next line.
-  if (
-    awaitingError &&
-    awaitingError.error === "" &&
-    line.trim() &&
-    !/^\s*(---|duration_ms|location|failureType)/.test(line)
-  ) {
-    awaitingError.error = line.trim();
-    awaitingError = undefined;
-  }
+  if (error && !inBlock && error[1] === "|-") inBlock = true;
+  else if (error && !inBlock) settle(error[1]);
+  else if (inBlock && line.trim()) settle(line.trim());
+}
+
+function settle(error) {
+  awaiting.error = error;
+  awaiting = undefined;
+  inBlock = false;
 }
 
 const child = spawn("npx", ["lerna", "run", "test", "--concurrency", "1", "--stream"], {

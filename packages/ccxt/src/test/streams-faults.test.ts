@@ -5,6 +5,7 @@ import { after, before, describe, it } from "node:test";
 import type { StreamEvent, Ticker } from "@fmz-gateway/core";
 import {
   assertTrueDepth,
+  assertRestWhileDropped,
   assertTrueTicker,
   checkUntilStreamServes,
   gatewayStreams,
@@ -12,6 +13,7 @@ import {
   tickerFields,
   trueTicker,
   waitFor,
+  whileHeld,
 } from "@fmz-gateway/okx-standin/test-support";
 import { MOUNT, type StreamHarness, startStreamHarness } from "./streams-support";
 
@@ -75,22 +77,14 @@ describe("ccxt streams: faults", () => {
 
   it("a dropped socket: answers by REST meanwhile, and the stream is back within the backoff", async () => {
     const reconnects = streamsOf().find((s) => s.channel === TICKER)?.reconnects ?? 0;
-    // Held, the ticker's resubscription waits for the checks below however slow the machine is.
-    h.standin.ws.hold("tickers");
-    try {
-      h.standin.ws.dropAll();
-      await waitFor(notLive(TICKER));
-      moveMarket();
-      const served = servedLog();
-      await tickerMatches();
-      await depthMatches();
-      assert.ok(
-        served.some((e) => e.method === "ticker" && e.source === "rest"),
-        "the next call went by REST",
-      );
-    } finally {
-      h.standin.ws.release();
-    }
+    await assertRestWhileDropped({
+      standin: h.standin,
+      tickerDown: notLive(TICKER),
+      moveMarket,
+      servedLog,
+      tickerMatches,
+      depthMatches,
+    });
     await waitLive(TICKER, "BTC/USDT");
     await untilServedFromStream("ticker", tickerMatches);
     await untilServedFromStream("depth", depthMatches);
@@ -120,9 +114,8 @@ describe("ccxt streams: faults", () => {
     const from = events.length;
     // Held, the book's resubscription (OKX's `books` channel) waits until answers were checked while the
     // book was down, however slow the machine is.
-    h.standin.ws.hold("books");
     const served = servedLog();
-    try {
+    await whileHeld(h.standin.ws, "books", async () => {
       h.standin.ws.skipSequence("BTC-USDT");
       moveMarket();
       // Every answer on the way is checked against the true book: a broken book must never be served.
@@ -135,9 +128,7 @@ describe("ccxt streams: faults", () => {
         "gap noticed",
       );
       await depthMatches();
-    } finally {
-      h.standin.ws.release();
-    }
+    });
     await untilServedFromStream("depth", depthMatches);
     const books = events.slice(from).filter((e) => e.channel === BOOK);
     assert.ok(

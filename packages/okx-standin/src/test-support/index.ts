@@ -28,11 +28,14 @@ export {
   checkUntilStreamServes,
   waitForLast,
 } from "./market-checks";
+export { whileHeld } from "./held";
 export {
+  type DroppedSocketCase,
   type SharedSubscriptionCase,
   assertLeastRecentlyUsedGo,
   assertOneSharedSubscription,
   assertRestOnly,
+  assertRestWhileDropped,
   assertServedFromStreams,
 } from "./stream-checks";
 export { subscribed } from "./subscribed";

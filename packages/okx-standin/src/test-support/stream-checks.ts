@@ -1,11 +1,13 @@
 // Whole checks the okx and ccxt stream suites make alike, differing only in the mount and its names:
 // one upstream subscription however many robots ask, the least recently used stream let go at
-// maxStreams, no stream at all with streams off, and every answer from a stream after a warm-up.
+// maxStreams, no stream at all with streams off, every answer from a stream after a warm-up, and REST
+// while the socket is cut.
 import assert from "node:assert/strict";
 import type { OkxStandin } from "../types";
 import type { ServedReport, StreamReport } from "./gateway-streams";
 import type { FmzDataClient } from "./market-checks";
 import { subscribed } from "./subscribed";
+import { whileHeld } from "./held";
 import { gatewayMarketRequests, restMarketRequestsSince } from "./truth";
 import { waitFor } from "./wait";
 
@@ -108,4 +110,35 @@ export function assertServedFromStreams(
     served.some((e) => e.exchange === mount && e.source === "stream"),
     "answers came from the streams",
   );
+}
+
+export interface DroppedSocketCase {
+  standin: Pick<OkxStandin, "ws">;
+  /** Whether the gateway's ticker stream has stopped being live. */
+  tickerDown: () => boolean;
+  /** Moves the market, so a stale answer would show. */
+  moveMarket: () => void;
+  servedLog: () => ServedReport[];
+  /** Each checks the gateway's answer against the stand-in's true state. */
+  tickerMatches: () => Promise<void>;
+  depthMatches: () => Promise<void>;
+}
+
+/**
+ * Cuts every socket, with the ticker's resubscription held so the stream stays down meanwhile: the
+ * answers are the true state, and the ticker's came by REST. The stream comes back on release.
+ */
+export async function assertRestWhileDropped(c: DroppedSocketCase): Promise<void> {
+  await whileHeld(c.standin.ws, "tickers", async () => {
+    c.standin.ws.dropAll();
+    await waitFor(c.tickerDown);
+    c.moveMarket();
+    const served = c.servedLog();
+    await c.tickerMatches();
+    await c.depthMatches();
+    assert.ok(
+      served.some((e) => e.method === "ticker" && e.source === "rest"),
+      "the next call went by REST",
+    );
+  });
 }

@@ -5,6 +5,7 @@ import { after, before, describe, it } from "node:test";
 import type { StreamEvent, Ticker } from "@fmz-gateway/core";
 import {
   assertTrueDepth,
+  assertRestWhileDropped,
   assertTrueTicker,
   checkUntilStreamServes,
   gatewayStreams,
@@ -12,6 +13,7 @@ import {
   tickerFields,
   trueTicker,
   waitFor,
+  whileHeld,
 } from "@fmz-gateway/okx-standin/test-support";
 import { type Harness, startHarness } from "./harness";
 import { FAST_STREAMS, MOUNT } from "./streams-support";
@@ -52,22 +54,14 @@ describe("streams: faults", () => {
 
   it("a dropped socket: answers by REST meanwhile, and the stream is back within the backoff", async () => {
     const reconnects = streamsOf().find((s) => s.channel === "tickers")?.reconnects ?? 0;
-    // Held, the ticker's resubscription waits for the checks below however slow the machine is.
-    h.standin.ws.hold("tickers");
-    try {
-      h.standin.ws.dropAll();
-      await waitFor(notLive("tickers"));
-      moveMarket();
-      const served = servedLog();
-      await tickerMatches();
-      await depthMatches();
-      assert.ok(
-        served.some((e) => e.method === "ticker" && e.source === "rest"),
-        "the next call went by REST",
-      );
-    } finally {
-      h.standin.ws.release();
-    }
+    await assertRestWhileDropped({
+      standin: h.standin,
+      tickerDown: notLive("tickers"),
+      moveMarket,
+      servedLog,
+      tickerMatches,
+      depthMatches,
+    });
     await waitLive("tickers", "BTC-USDT");
     await untilServedFromStream("ticker", tickerMatches);
     await untilServedFromStream("depth", depthMatches);
@@ -93,15 +87,12 @@ describe("streams: faults", () => {
     await waitLive("books", "BTC-USDT");
     const from = events.length;
     // Held, the book's resubscription waits until an answer was checked while the book was down.
-    h.standin.ws.hold("books");
-    try {
+    await whileHeld(h.standin.ws, "books", async () => {
       h.standin.ws.skipSequence("BTC-USDT");
       moveMarket();
       await waitFor(notLive("books"), 8000, "gap noticed");
       await depthMatches();
-    } finally {
-      h.standin.ws.release();
-    }
+    });
     await untilServedFromStream("depth", depthMatches);
     const books = events.slice(from).filter((e) => e.channel === "books");
     assert.ok(
@@ -125,15 +116,12 @@ describe("streams: faults", () => {
       moveMarket();
       await untilServedFromStream("depth", depthMatches);
       const from = events.length;
-      h.standin.ws.hold("books");
-      try {
+      await whileHeld(h.standin.ws, "books", async () => {
         h.standin.ws.badChecksum("BTC-USDT");
         moveMarket();
         await waitFor(notLive("books"), 8000, "bad checksum noticed");
         await depthMatches();
-      } finally {
-        h.standin.ws.release();
-      }
+      });
       await untilServedFromStream("depth", depthMatches);
       const books = events.slice(from).filter((e) => e.channel === "books");
       assert.ok(books.some((e) => e.state === "down") && books.some((e) => e.reconnect));
