@@ -9,6 +9,7 @@ import { Gateway } from "../host/gateway";
 import { createLogger } from "../logging/logger";
 import { runCli } from "../cli/run-cli";
 import { AllowList } from "./allow-list";
+import { BrowserPolicy } from "./browser-policy";
 import { guardRequests } from "./guard";
 
 function capture() {
@@ -49,11 +50,11 @@ describe("who may call", () => {
   test("a caller outside the list gets HTTP 403 with {error} and a warning, once per address a minute", async () => {
     const log = capture();
     let served = 0;
-    const handler = guardRequests(() => served++, new AllowList(["10.1.0.0/16"]), log.logger);
+    const handler = guardRequests(() => served++, new AllowList(["10.1.0.0/16"]), new BrowserPolicy(), log.logger);
     const answer = (remoteAddress: string) => {
       const socket = new Socket();
       Object.defineProperty(socket, "remoteAddress", { value: remoteAddress });
-      const req = { socket, method: "POST", url: "/OKX?x=1" } as unknown as IncomingMessage;
+      const req = { socket, method: "POST", url: "/OKX?x=1", headers: {} } as unknown as IncomingMessage;
       const res = new ServerResponse(req);
       let head = "";
       let body = "";

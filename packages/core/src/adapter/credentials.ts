@@ -34,6 +34,11 @@ export function requireExtras(c: Credentials, names: readonly string[], exchange
   return c.extras;
 }
 
+/** The secret values a call's credentials hold (as `secretValues`), for scrubbing what the call logs. */
+export function credentialSecrets(c: Credentials): string[] {
+  return secretValues(c.accessKey, [c.secret, ...c.extras].join(","));
+}
+
 /** Every secret value in a request (whole secret key and each part), longest first, for redaction. */
 export function secretValues(accessKey: string, secretKey: string): string[] {
   const parts = secretKey.split(",").map((p) => p.trim());

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { GatewayConfig } from "../config/config-schema";
 import { loadConfigFile, validateConfig } from "../config/load-config";
 import { loadPlugins } from "../config/load-plugins";
+import { statusPortFor } from "../host/browser-ports";
 import { Gateway } from "../host/gateway";
 import { LOG_LEVELS, type LogLevel, createLogger } from "../logging/logger";
 import { exchangeRegistry } from "../registry/exchange-registry";
@@ -29,6 +30,14 @@ interface CliFlags {
   record?: string;
   callTimeout?: number;
   allow: string[];
+  statusPort?: number | false;
+}
+
+function portOrFalse(value: string): number | false {
+  if (value === "false") return false;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("expected a port or false");
+  return n;
 }
 
 function integer(value: string): number {
@@ -60,6 +69,11 @@ export function buildCommand(): Command {
         ]),
       )
       .addOption(new Option("--log-format <format>", "text or json (default text)").choices(["text", "json"]))
+      .option(
+        "--status-port <port>",
+        "port of the status page's own listener, or false (default 6680 when --port is 6666)",
+        portOrFalse,
+      )
       .option("--record <file>", "append every request and reply, secrets redacted, as JSON lines")
       .option("--call-timeout <ms>", "default deadline of one call (default 30000)", integer)
       .option(
@@ -137,6 +151,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     ...(flags.record ? { record: path.resolve(flags.record) } : {}),
     ...(flags.callTimeout !== undefined ? { callTimeoutMs: flags.callTimeout } : {}),
     ...(flags.allow.length ? { allow: [...(config.allow ?? []), ...flags.allow] } : {}),
+    ...(flags.statusPort !== undefined ? { statusPort: flags.statusPort } : {}),
   });
   await loadPlugins(config.plugins ?? [], dir);
   await loadPlugins(flags.plugin, process.cwd());
@@ -150,6 +165,9 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     callTimeoutMs: merged.callTimeoutMs,
     baseDir: dir,
     allow: merged.allow,
+    allowOrigins: merged.allowOrigins,
+    hostnames: merged.hostnames,
+    statusPort: statusPortFor(merged.port ?? 6666, merged.statusPort),
   });
   io.out(`fmz-gateway ${VERSION} listening on ${gateway.url}`);
   const width = Math.max(...[...gateway.mounts.keys()].map((n) => n.length), 4);
@@ -159,7 +177,9 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   if (gateway.mounts.size === 0)
     io.out("  (no exchanges mounted: pass --plugin or a config with plugins and exchanges)");
   if (merged.record) io.out(`  recording requests to ${merged.record}`);
-  io.out(`  status page ${gateway.url}/  metrics ${gateway.url}/metrics`);
+  // The page's own port first: browsers refuse the API's 6666 (ERR_UNSAFE_PORT).
+  const page = gateway.statusUrl ?? gateway.url;
+  io.out(`  status page ${page}/  metrics ${page}/metrics`);
   if (merged.allow?.length) io.out(`  also serving callers from ${merged.allow.join(", ")}`);
   return gateway;
 }

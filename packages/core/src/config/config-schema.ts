@@ -13,6 +13,15 @@ export interface GatewayConfig {
   callTimeoutMs?: number;
   /** Addresses and CIDR ranges that may call besides loopback; required to bind beyond loopback. */
   allow?: string[];
+  /** Web origins whose pages may call the gateway (the FMZ docker sends no Origin); default none. */
+  allowOrigins?: string[];
+  /** Host names the gateway answers to besides IP addresses and `localhost`; default none. */
+  hostnames?: string[];
+  /**
+   * Port of a second listener serving only the status page, `/status.json`, `/metrics` and `/health`.
+   * Default 6680 when `port` is one browsers refuse (6666 is), else none; `false` turns it off.
+   */
+  statusPort?: number | false;
   /** Modules to load: package names resolved from the working directory, or paths. */
   plugins?: string[];
   /** Path → adapter. Omitted: every loaded adapter at its own name. */
@@ -31,6 +40,9 @@ export const configSchema = {
     record: { type: "string", minLength: 1 },
     callTimeoutMs: { type: "integer", minimum: 100, maximum: 600000 },
     allow: { type: "array", items: { type: "string", minLength: 1 } },
+    allowOrigins: { type: "array", items: { type: "string", pattern: "^https?://[^/\\s]+$" } },
+    hostnames: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9.-]{1,253}$" } },
+    statusPort: { anyOf: [{ type: "integer", minimum: 0, maximum: 65535 }, { const: false }] },
     plugins: { type: "array", items: { type: "string", minLength: 1 } },
     exchanges: {
       type: "object",

@@ -31,14 +31,7 @@ export function createApp(opts: AppOptions): Express {
   // First, so the hot path passes the fewest router layers.
   app.post("/:exName", (req, res) => handleCall(opts, req, res));
 
-  app.get("/health", (_req, res) => {
-    sendJson(res, {
-      status: "ok",
-      uptimeSeconds: Math.round((Date.now() - opts.startedAt) / 1000),
-      mounts: [...opts.mounts.values()].map((m) => ({ name: m.name, adapter: m.adapterName })),
-    });
-  });
-
+  addHealthRoute(app, opts);
   if (opts.observer) addObserveRoutes(app, opts.observer);
 
   app.get("/:exName", (req, res) => {
@@ -53,6 +46,33 @@ export function createApp(opts: AppOptions): Express {
 
   app.use(lastResort);
   return app;
+}
+
+/**
+ * The status listener's app: the page, `/status.json`, `/metrics` and `/health`, and no FMZ calls, on a
+ * port a browser opens (the API's 6666 is on the browsers' blocked-port list).
+ */
+export function createStatusApp(opts: Pick<AppOptions, "mounts" | "startedAt"> & { observer: Observer }): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  addHealthRoute(app, opts);
+  addObserveRoutes(app, opts.observer);
+  app.use((req, res) => {
+    sendJson(res, { error: `no route for ${req.method} ${req.path}: this port serves the status page; FMZ calls go to the API port` }, 404);
+  });
+  app.use(lastResort);
+  return app;
+}
+
+function addHealthRoute(app: Express, opts: Pick<AppOptions, "mounts" | "startedAt">): void {
+  app.get("/health", (_req, res) => {
+    sendJson(res, {
+      status: "ok",
+      uptimeSeconds: Math.round((Date.now() - opts.startedAt) / 1000),
+      mounts: [...opts.mounts.values()].map((m) => ({ name: m.name, adapter: m.adapterName })),
+    });
+  });
 }
 
 async function handleCall(opts: AppOptions, req: Request<{ exName: string }>, res: Response): Promise<void> {
@@ -80,17 +100,28 @@ async function handleCall(opts: AppOptions, req: Request<{ exName: string }>, re
   }
 }
 
-/** JSON with HTTP 200, written in one piece (cheaper than res.json's content negotiation). */
-function sendJson(res: Response, value: unknown): void {
+/**
+ * JSON with HTTP 200 (or `status`), written in one piece (cheaper than res.json's content negotiation).
+ * `nosniff`: a browser never reads a reply that quotes caller text as HTML or script.
+ */
+function sendJson(res: Response, value: unknown, status = 200): void {
   const body = JSON.stringify(value);
-  res.writeHead(200, {
+  res.writeHead(status, {
     "Content-Type": "application/json; charset=utf-8",
     "Content-Length": Buffer.byteLength(body),
+    "X-Content-Type-Options": "nosniff",
   });
   res.end(body);
 }
 
-/** Anything that escapes a handler still answers JSON, never Express's HTML error page. */
-const lastResort: ErrorRequestHandler = (err: Error, _req, res, _next) => {
-  if (!res.headersSent) sendJson(res, { error: `internal error: ${err.message}` });
+/**
+ * Anything that escapes a handler still answers JSON, never Express's HTML error page. A request Express
+ * refused itself (a path such as `/SIM%ZZ` that does not decode) is the caller's mistake: HTTP 400.
+ */
+const lastResort: ErrorRequestHandler = (err: Error & { status?: number }, _req, res, _next) => {
+  if (res.headersSent) return;
+  if (err.status === 400 || err instanceof URIError) {
+    return sendJson(res, { error: "bad request: the path is not valid percent-encoding" }, 400);
+  }
+  sendJson(res, { error: "internal error: the gateway could not handle this request" });
 };

@@ -2,8 +2,10 @@ import type { CallContext } from "../adapter/call-context";
 import { type Credentials, hasCredentials, parseCredentials, secretValues } from "../adapter/credentials";
 import { BadRequestError, GatewayError, isGatewayError } from "../errors/gateway-errors";
 import type { Logger } from "../logging/logger";
+import { callerText } from "../logging/escape";
 import { redactText, redactValue, shortenKey } from "../logging/redact";
 import { type AdapterMethodName, parseParams, resolveMethod } from "../protocol/method-table";
+import { suggestMethod } from "../protocol/method-suggest";
 import { type Mount, findMount } from "./mounts";
 import { runCall } from "./run-call";
 import type { Recorder } from "./recorder";
@@ -62,16 +64,23 @@ export class Dispatcher {
       reply = { error: this.errorText(err, env, exName) };
     }
     const ms = performance.now() - started;
-    this.log(mount?.name ?? exName, env, reply, ms);
-    this.report(mount, exName, env, reply, errorKind, ms);
-    this.opts.recorder?.record({
-      exchange: exName,
-      httpMethod,
-      request: body,
-      reply,
-      ms: Math.round(ms * 1000) / 1000,
-      secrets: secretsOf(env),
-    });
+    // The adapter has acted (an order may be placed): nothing below may change the reply. A failure
+    // to log, count or record is reported once as a warning and the docker still gets its answer.
+    this.afterCall("log", () => this.log(mount, exName, env, reply, ms));
+    this.afterCall("telemetry", () => this.report(mount, exName, env, reply, errorKind, ms));
+    const recorder = this.opts.recorder;
+    if (recorder) {
+      this.afterCall("recording", () =>
+        recorder.record({
+          exchange: exName,
+          httpMethod,
+          request: body,
+          reply,
+          ms: Math.round(ms * 1000) / 1000,
+          secrets: secretsOf(env),
+        }),
+      );
+    }
     return reply;
   }
 
@@ -119,23 +128,36 @@ export class Dispatcher {
     );
   }
 
+  private afterCall(what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      try {
+        this.opts.logger.warn(`${what} failed after a call was answered: ${callerText(String(err), 200)}`);
+      } catch {
+        // The logger itself failed; there is nowhere left to say so.
+      }
+    }
+  }
+
   private unknownExchange(exName: string): string {
     const names = [...this.opts.mounts.keys()];
-    return `unknown exchange "${exName}": this gateway serves ${names.length ? names.map((n) => `/${n}`).join(", ") : "no exchanges"}`;
+    return `unknown exchange ${JSON.stringify(callerText(exName, 64))}: this gateway serves ${names.length ? names.map((n) => `/${n}`).join(", ") : "no exchanges"}`;
   }
 
   private errorText(err: unknown, env: Envelope, exName: string): string {
     const secrets = secretsOf(env);
     if (err instanceof UnknownMethodError) {
       // Logged with the (redacted) request so an operator sees what a newer docker sent.
-      this.opts.logger.warn(`${exName} unknown method "${env.wireMethod}"`, {
-        request: redactValue(env.body, secrets),
-      });
+      this.opts.logger.warn(
+        `${callerText(redactText(exName, secrets), 64)} unknown method ${JSON.stringify(callerText(redactText(env.wireMethod, secrets), 64))}`,
+        { request: redactValue(env.body, secrets) },
+      );
       return redactText(err.message, secrets);
     }
     if (isGatewayError(err) && err.kind !== "internal") return redactText(err.message, secrets);
     const message = err instanceof Error ? err.message : String(err);
-    this.opts.logger.error(`${exName} ${env.wireMethod} internal error: ${redactText(message, secrets)}`, {
+    this.opts.logger.error(`${this.logName(exName, env, secrets)} internal error: ${redactText(message, secrets)}`, {
       stack: err instanceof Error ? redactText(err.stack ?? "", secrets) : undefined,
     });
     return `internal error: ${redactText(message, secrets)}`;
@@ -164,12 +186,24 @@ export class Dispatcher {
     });
   }
 
-  private log(exchange: string, env: Envelope, reply: Reply, ms: number): void {
+  private log(mount: Mount | undefined, exName: string, env: Envelope, reply: Reply, ms: number): void {
     const logger = this.opts.logger;
     if (!logger.isInfoEnabled()) return;
+    // Error texts are already scrubbed; control characters are escaped by the logger's format.
     const outcome = "error" in reply ? `error: ${reply.error}` : "ok";
     const key = env.accessKey ? ` key=${shortenKey(env.accessKey)}` : "";
-    logger.info(`${exchange} ${env.wireMethod || "-"} ${outcome} ${ms.toFixed(1)}ms${key}`);
+    const name = mount && isKnownMethod(env.wireMethod) ? `${mount.name} ${env.wireMethod}` : undefined;
+    logger.info(`${name ?? this.logName(exName, env, secretsOf(env))} ${outcome} ${ms.toFixed(1)}ms${key}`);
+  }
+
+  /**
+   * The mount and method of a call for a log line, as the caller sent them: scrubbed of the caller's
+   * secrets (a secret pasted into an IO path or a method name), escaped and shortened.
+   */
+  private logName(exName: string, env: Envelope, secrets: readonly string[]): string {
+    const mount = this.opts.mounts.has(exName) ? exName : callerText(redactText(exName, secrets), 64);
+    const method = env.wireMethod ? callerText(redactText(env.wireMethod, secrets), 120) : "-";
+    return `${mount} ${method}`;
   }
 }
 
@@ -190,9 +224,17 @@ function secretsOf(env: Envelope): string[] {
   return env.secretKey || env.accessKey ? secretValues(env.accessKey, env.secretKey) : [];
 }
 
+/** A plain wire name of the table (not an IO path): fixed text, safe to log as sent. */
+function isKnownMethod(wireMethod: string): boolean {
+  return wireMethod.length <= 32 && resolveMethod(wireMethod) !== undefined && !/[^A-Za-z_]/.test(wireMethod);
+}
+
 class UnknownMethodError extends GatewayError {
   override readonly kind = "bad-request";
   constructor(method: string) {
-    super(`invalid method: ${method}`);
+    const hint = suggestMethod(method);
+    super(
+      `invalid method: ${callerText(method, 64)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
+    );
   }
 }

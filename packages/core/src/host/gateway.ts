@@ -2,10 +2,11 @@ import type { AddressInfo } from "node:net";
 import http from "node:http";
 import { AllowList, AllowListError } from "../access/allow-list";
 import { bindRefusal } from "../access/bind-check";
+import { BrowserPolicy } from "../access/browser-policy";
 import { guardRequests } from "../access/guard";
 import type { Logger } from "../logging/logger";
 import { Observer } from "../observe/observer";
-import { createApp } from "./create-app";
+import { createApp, createStatusApp } from "./create-app";
 import { Dispatcher } from "./dispatch";
 import { type Mount, type MountConfig, createMounts } from "./mounts";
 import { Recorder } from "./recorder";
@@ -32,11 +33,27 @@ export interface GatewayOptions {
    * to bind anything but loopback: the docker's keys travel in plain text.
    */
   allow?: readonly string[];
+  /** Web origins whose pages may call (the docker sends no Origin); default none. */
+  allowOrigins?: readonly string[];
+  /** Host names the gateway answers to besides IP addresses and `localhost` (DNS rebinding guard). */
+  hostnames?: readonly string[];
+  /**
+   * A second listener on the same host serving only the status page, `/status.json`, `/metrics` and
+   * `/health`, on a port browsers open (6666 is on their blocked-port list). Undefined or false: none.
+   */
+  statusPort?: number | false;
 }
+
+/**
+ * Receiving one request's headers and body may take this long; a body trickled in slowly would
+ * otherwise hold a socket (and its buffers) for minutes.
+ */
+const REQUEST_RECEIVE_MS = 30_000;
 
 /** A running gateway: the HTTP server, its mounts, and an orderly shutdown. */
 export class Gateway {
   private server?: http.Server;
+  private statusServer?: http.Server;
   private readonly inflight = { count: 0 };
   private recorder?: Recorder;
   private closing?: Promise<void>;
@@ -90,18 +107,21 @@ export class Gateway {
       inflight: this.inflight,
       observer: this.observer,
     });
-    await new Promise<void>((resolve, reject) => {
-      const server = http.createServer(guardRequests(app, allow, this.opts.logger));
-      server.once("error", reject);
-      server.listen(this.opts.port ?? 6666, this.opts.host ?? "127.0.0.1", () => {
-        server.off("error", reject);
-        resolve();
-      });
-      // Longer than the docker's own keep-alive, so idle sockets are closed by the client, not mid-request.
-      server.keepAliveTimeout = 65_000;
-      server.headersTimeout = 66_000;
-      this.server = server;
-    });
+    const browser = new BrowserPolicy({ allowOrigins: this.opts.allowOrigins, hostnames: this.opts.hostnames });
+    const host = this.opts.host ?? "127.0.0.1";
+    this.server = await serve(guardRequests(app, allow, browser, this.opts.logger), host, this.opts.port ?? 6666);
+    const statusPort = this.opts.statusPort;
+    if (statusPort !== undefined && statusPort !== false && this.observer) {
+      const statusApp = createStatusApp({ mounts: this.mounts, startedAt: Date.now(), observer: this.observer });
+      this.statusServer = await serve(guardRequests(statusApp, allow, browser, this.opts.logger), host, statusPort).catch(
+        (err: NodeJS.ErrnoException) => {
+          this.server?.close();
+          throw new StartupError(
+            `the status page's port ${statusPort} on ${host} is taken (${err.code ?? err.message}): set "statusPort" to another port, or false`,
+          );
+        },
+      );
+    }
   }
 
   get address(): AddressInfo {
@@ -112,8 +132,13 @@ export class Gateway {
 
   /** `http://127.0.0.1:6666` */
   get url(): string {
-    const { address, port } = this.address;
-    return `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+    return urlOf(this.address);
+  }
+
+  /** The status page's own listener (`http://127.0.0.1:6680`), when it has one. */
+  get statusUrl(): string | undefined {
+    const addr = this.statusServer?.address();
+    return addr && typeof addr !== "string" ? urlOf(addr) : undefined;
   }
 
   /** Stops accepting connections, lets in-flight calls finish (up to `graceMs`), closes adapters. */
@@ -123,6 +148,12 @@ export class Gateway {
   }
 
   private async shutdown(graceMs: number): Promise<void> {
+    const statusServer = this.statusServer;
+    if (statusServer) {
+      const closed = new Promise<void>((resolve) => statusServer.close(() => resolve()));
+      statusServer.closeAllConnections();
+      await closed;
+    }
     const server = this.server;
     if (server) {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -140,6 +171,32 @@ export class Gateway {
     await this.recorder?.close();
     this.observer?.close();
   }
+}
+
+/** Listens with the gateway's receive deadlines; rejects when the port cannot be had. */
+function serve(handler: http.RequestListener, host: string, port: number): Promise<http.Server> {
+  return new Promise<http.Server>((resolve, reject) => {
+    const server = http.createServer(
+      {
+        requestTimeout: REQUEST_RECEIVE_MS,
+        headersTimeout: REQUEST_RECEIVE_MS,
+        // How often the deadlines above are checked (Node's default, 30 s, would double them).
+        connectionsCheckingInterval: 1_000,
+      },
+      handler,
+    );
+    // Longer than the docker's own keep-alive, so idle sockets are closed by the client, not mid-request.
+    server.keepAliveTimeout = 65_000;
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server);
+    });
+  });
+}
+
+function urlOf({ address, port }: AddressInfo): string {
+  return `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
 }
 
 /** The allow list, refusing a bad entry or a bind beyond loopback without one. */

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { bodyShapeRefusal } from "./body-shape";
 
 export type BodyResult = { ok: true; value: unknown } | { ok: false; error: string; tooLarge?: boolean };
 
@@ -29,15 +30,19 @@ export function readJsonBody(req: IncomingMessage, limit: number): Promise<BodyR
       done = true;
       const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString("utf8");
       if (text.trim() === "") return resolve({ ok: true, value: {} });
+      let value: unknown;
       try {
-        resolve({ ok: true, value: JSON.parse(text) as unknown });
+        value = JSON.parse(text) as unknown;
       } catch (err) {
         const position = /position (\d+)/.exec((err as Error).message)?.[1];
         resolve({
           ok: false,
           error: `invalid JSON in request body${position ? ` at position ${position}` : ""}`,
         });
+        return;
       }
+      const refusal = bodyShapeRefusal(value);
+      resolve(refusal ? { ok: false, error: refusal } : { ok: true, value });
     });
     req.on("error", () => {
       if (done) return;

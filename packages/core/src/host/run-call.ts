@@ -1,5 +1,6 @@
 import type { CallContext } from "../adapter/call-context";
-import type { Credentials } from "../adapter/credentials";
+import { type Credentials, credentialSecrets } from "../adapter/credentials";
+import { type Logger, secretScrubbingLogger } from "../logging/logger";
 import { TimeoutError } from "../errors/gateway-errors";
 import type { Mount } from "./mounts";
 
@@ -31,12 +32,17 @@ export function runCall(
     controller?.abort(reason);
   };
   let raw: unknown;
+  let logger: Logger | undefined;
   const ctx: CallContext<object> = {
     exchange: mount.name,
     method: wireMethod,
     credentials,
     options: mount.options,
-    logger: mount.logger,
+    // Made on first use: most calls log nothing, and this child scrubs the caller's secrets from
+    // whatever the adapter logs (an error quoting an IO path or an order id the caller sent).
+    get logger() {
+      return (logger ??= secretScrubbingLogger(mount.logger, credentialSecrets(credentials)));
+    },
     get signal() {
       if (!controller) {
         controller = new AbortController();
