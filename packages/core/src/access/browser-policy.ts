@@ -36,7 +36,8 @@ export class BrowserPolicy {
     if (this.origins.has(normalizeOrigin(origin))) return OK;
     // The status page's own script reading /status.json from the page's origin.
     const reading = method === "GET" || method === "HEAD";
-    if (reading && host !== undefined && normalizeOrigin(origin) === `http://${host.toLowerCase()}`) return OK;
+    if (reading && host !== undefined && normalizeOrigin(origin) === `http://${host.toLowerCase()}`)
+      return OK;
     return { ok: false, reason: "origin" };
   }
 

@@ -50,7 +50,12 @@ describe("who may call", () => {
   test("a caller outside the list gets HTTP 403 with {error} and a warning, once per address a minute", async () => {
     const log = capture();
     let served = 0;
-    const handler = guardRequests(() => served++, new AllowList(["10.1.0.0/16"]), new BrowserPolicy(), log.logger);
+    const handler = guardRequests(
+      () => served++,
+      new AllowList(["10.1.0.0/16"]),
+      new BrowserPolicy(),
+      log.logger,
+    );
     const answer = (remoteAddress: string) => {
       const socket = new Socket();
       Object.defineProperty(socket, "remoteAddress", { value: remoteAddress });

@@ -17,7 +17,12 @@ const WARN_EVERY_MS = 60_000;
  * A refusal is HTTP 403 with `{"error"}` (the one answer that is not HTTP 200: it is not an FMZ call)
  * and a warning in the log, at most once a minute per cause, so a scanner cannot flood the log.
  */
-export function guardRequests(handler: Handler, allow: AllowList, browser: BrowserPolicy, logger: Logger): Handler {
+export function guardRequests(
+  handler: Handler,
+  allow: AllowList,
+  browser: BrowserPolicy,
+  logger: Logger,
+): Handler {
   const verdicts = new WeakMap<Socket, boolean>();
   const hostsSeen = new WeakMap<Socket, string>();
   const warned = new Map<string, number>();
@@ -26,7 +31,9 @@ export function guardRequests(handler: Handler, allow: AllowList, browser: Brows
     if ((warned.get(cause) ?? -Infinity) + WARN_EVERY_MS <= now) {
       if (warned.size >= 1000) warned.clear();
       warned.set(cause, now);
-      logger.warn(`refused ${callerText(req.method ?? "?", 16)} ${callerText((req.url ?? "").split("?")[0], 80)} ${why}`);
+      logger.warn(
+        `refused ${callerText(req.method ?? "?", 16)} ${callerText((req.url ?? "").split("?")[0], 80)} ${why}`,
+      );
     }
     const body = JSON.stringify({ error });
     res.writeHead(403, {
@@ -57,7 +64,8 @@ export function guardRequests(handler: Handler, allow: AllowList, browser: Brows
     const host = req.headers.host;
     const origin = req.headers.origin;
     // The common case, a docker on one connection with one Host and no Origin, is checked once.
-    if (origin === undefined && host !== undefined && hostsSeen.get(socket) === host) return handler(req, res);
+    if (origin === undefined && host !== undefined && hostsSeen.get(socket) === host)
+      return handler(req, res);
     const verdict = browser.check(req.method, host, origin);
     if (verdict.ok) {
       if (origin === undefined && host !== undefined) hostsSeen.set(socket, host);

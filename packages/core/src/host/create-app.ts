@@ -52,14 +52,22 @@ export function createApp(opts: AppOptions): Express {
  * The status listener's app: the page, `/status.json`, `/metrics` and `/health`, and no FMZ calls, on a
  * port a browser opens (the API's 6666 is on the browsers' blocked-port list).
  */
-export function createStatusApp(opts: Pick<AppOptions, "mounts" | "startedAt"> & { observer: Observer }): Express {
+export function createStatusApp(
+  opts: Pick<AppOptions, "mounts" | "startedAt"> & { observer: Observer },
+): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
   addHealthRoute(app, opts);
   addObserveRoutes(app, opts.observer);
   app.use((req, res) => {
-    sendJson(res, { error: `no route for ${req.method} ${req.path}: this port serves the status page; FMZ calls go to the API port` }, 404);
+    sendJson(
+      res,
+      {
+        error: `no route for ${req.method} ${req.path}: this port serves the status page; FMZ calls go to the API port`,
+      },
+      404,
+    );
   });
   app.use(lastResort);
   return app;

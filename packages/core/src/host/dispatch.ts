@@ -157,9 +157,12 @@ export class Dispatcher {
     }
     if (isGatewayError(err) && err.kind !== "internal") return redactText(err.message, secrets);
     const message = err instanceof Error ? err.message : String(err);
-    this.opts.logger.error(`${this.logName(exName, env, secrets)} internal error: ${redactText(message, secrets)}`, {
-      stack: err instanceof Error ? redactText(err.stack ?? "", secrets) : undefined,
-    });
+    this.opts.logger.error(
+      `${this.logName(exName, env, secrets)} internal error: ${redactText(message, secrets)}`,
+      {
+        stack: err instanceof Error ? redactText(err.stack ?? "", secrets) : undefined,
+      },
+    );
     return `internal error: ${redactText(message, secrets)}`;
   }
 
@@ -233,8 +236,6 @@ class UnknownMethodError extends GatewayError {
   override readonly kind = "bad-request";
   constructor(method: string) {
     const hint = suggestMethod(method);
-    super(
-      `invalid method: ${callerText(method, 64)}${hint ? ` (did you mean "${hint}"?)` : ""}`,
-    );
+    super(`invalid method: ${callerText(method, 64)}${hint ? ` (did you mean "${hint}"?)` : ""}`);
   }
 }

@@ -107,20 +107,33 @@ export class Gateway {
       inflight: this.inflight,
       observer: this.observer,
     });
-    const browser = new BrowserPolicy({ allowOrigins: this.opts.allowOrigins, hostnames: this.opts.hostnames });
+    const browser = new BrowserPolicy({
+      allowOrigins: this.opts.allowOrigins,
+      hostnames: this.opts.hostnames,
+    });
     const host = this.opts.host ?? "127.0.0.1";
-    this.server = await serve(guardRequests(app, allow, browser, this.opts.logger), host, this.opts.port ?? 6666);
+    this.server = await serve(
+      guardRequests(app, allow, browser, this.opts.logger),
+      host,
+      this.opts.port ?? 6666,
+    );
     const statusPort = this.opts.statusPort;
     if (statusPort !== undefined && statusPort !== false && this.observer) {
-      const statusApp = createStatusApp({ mounts: this.mounts, startedAt: Date.now(), observer: this.observer });
-      this.statusServer = await serve(guardRequests(statusApp, allow, browser, this.opts.logger), host, statusPort).catch(
-        (err: NodeJS.ErrnoException) => {
-          this.server?.close();
-          throw new StartupError(
-            `the status page's port ${statusPort} on ${host} is taken (${err.code ?? err.message}): set "statusPort" to another port, or false`,
-          );
-        },
-      );
+      const statusApp = createStatusApp({
+        mounts: this.mounts,
+        startedAt: Date.now(),
+        observer: this.observer,
+      });
+      this.statusServer = await serve(
+        guardRequests(statusApp, allow, browser, this.opts.logger),
+        host,
+        statusPort,
+      ).catch((err: NodeJS.ErrnoException) => {
+        this.server?.close();
+        throw new StartupError(
+          `the status page's port ${statusPort} on ${host} is taken (${err.code ?? err.message}): set "statusPort" to another port, or false`,
+        );
+      });
     }
   }
 

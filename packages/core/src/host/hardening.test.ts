@@ -73,7 +73,11 @@ function request(
         res.setEncoding("utf8");
         res.on("data", (c: string) => (text += c));
         res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, json: JSON.parse(text) as Record<string, unknown> }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            json: JSON.parse(text) as Record<string, unknown>,
+          }),
         );
       },
     );
@@ -125,7 +129,10 @@ describe("hostile input at the host", () => {
     const before = adapter().trades;
     const res = await request(`${gw.url}/HARDTEST`, body);
     assert.equal(res.status, 200);
-    assert.match(String(res.json.error), new RegExp(`nested too deeply \\(more than ${MAX_BODY_DEPTH} levels`));
+    assert.match(
+      String(res.json.error),
+      new RegExp(`nested too deeply \\(more than ${MAX_BODY_DEPTH} levels`),
+    );
     assert.equal(adapter().trades, before, "no order was placed");
     // The gateway keeps serving, and a normal trade is answered with data while recording.
     const ok = await request(`${gw.url}/HARDTEST`, envelope("trade", TRADE));
@@ -172,7 +179,9 @@ describe("hostile input at the host", () => {
   test("a cross-site page's POST (any Origin) is refused with 403 before the adapter runs", async () => {
     const before = adapter().trades;
     for (const origin of ["https://evil.example", "null", `${gw.url}`]) {
-      const res = await request(`${gw.url}/HARDTEST`, envelope("trade", TRADE), { headers: { Origin: origin } });
+      const res = await request(`${gw.url}/HARDTEST`, envelope("trade", TRADE), {
+        headers: { Origin: origin },
+      });
       assert.equal(res.status, 403, origin);
       assert.match(String(res.json.error), /requests from web pages are refused/);
       assert.equal(res.headers["x-content-type-options"], "nosniff");
@@ -186,7 +195,10 @@ describe("hostile input at the host", () => {
 
   test("a foreign Host (DNS rebinding) is refused on calls and on /status.json; own names pass", async () => {
     for (const host of ["attacker.example", "attacker.example:6666", "127.0.0.1.attacker.example"]) {
-      const res = await request(`${gw.url}/status.json`, undefined, { method: "GET", headers: { Host: host } });
+      const res = await request(`${gw.url}/status.json`, undefined, {
+        method: "GET",
+        headers: { Host: host },
+      });
       assert.equal(res.status, 403, host);
       assert.match(String(res.json.error), /is not this gateway's name/);
       const call = await request(`${gw.url}/HARDTEST`, envelope("ticker", { symbol: "BTC_USDT" }), {
@@ -196,7 +208,10 @@ describe("hostile input at the host", () => {
     }
     const port = gw.address.port;
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, "gateway.internal"]) {
-      const res = await request(`${gw.url}/status.json`, undefined, { method: "GET", headers: { Host: host } });
+      const res = await request(`${gw.url}/status.json`, undefined, {
+        method: "GET",
+        headers: { Host: host },
+      });
       assert.equal(res.status, 200, host);
     }
     // The page's own script reads /status.json with its own origin.
@@ -221,12 +236,20 @@ describe("hostile input at the host", () => {
 
   test("CR/LF in the mount path, method, symbol or order id cannot forge a log line", async () => {
     const forged = "2026-01-01T00:00:00.000Z info FORGED";
-    await request(`${gw.url}/`, envelope("ticker", { symbol: "BTC_USDT" }), { path: `/SIM%0d%0a${encodeURIComponent(forged)}` });
+    await request(`${gw.url}/`, envelope("ticker", { symbol: "BTC_USDT" }), {
+      path: `/SIM%0d%0a${encodeURIComponent(forged)}`,
+    });
     await request(`${gw.url}/HARDTEST`, envelope(`ticker\r\n${forged}`, { symbol: "BTC_USDT" }));
     await request(`${gw.url}/HARDTEST`, envelope("ticker", { symbol: `BTC_USDT\n${forged}` }));
-    await request(`${gw.url}/HARDTEST`, envelope("order", { id: `BTC-USDT,1\r\n${forged}`, symbol: "BTC_USDT" }));
+    await request(
+      `${gw.url}/HARDTEST`,
+      envelope("order", { id: `BTC-USDT,1\r\n${forged}`, symbol: "BTC_USDT" }),
+    );
     await request(`${gw.url}/HARDTEST`, envelope(`__api_/v1/x\n${forged}`, {}));
-    const lines = log.text().split("\n").filter((l) => l !== "");
+    const lines = log
+      .text()
+      .split("\n")
+      .filter((l) => l !== "");
     for (const line of lines) {
       assert.match(line, /^\d{4}-\d\d-\d\dT[\d:.]+Z (error|warn|info|debug) /, `a real entry: ${line}`);
       assert.ok(!line.startsWith(forged), `forged line: ${line}`);
@@ -242,12 +265,19 @@ describe("hostile input at the host", () => {
     await request(`${gw.url}/${PASSPHRASE}`, envelope("ticker", { symbol: "BTC_USDT" }));
     const text = log.text();
     assert.ok(text.includes("asked with ***"), "the adapter's own line is scrubbed");
-    for (const secret of [SECRET, PASSPHRASE, SECRET.toUpperCase()]) assert.ok(!text.includes(secret), secret);
+    for (const secret of [SECRET, PASSPHRASE, SECRET.toUpperCase()])
+      assert.ok(!text.includes(secret), secret);
   });
 
   test("short keys show as distinct short hashes, never as their text nor all alike", async () => {
-    await request(`${gw.url}/HARDTEST`, envelope("ticker", { symbol: "BTC_USDT" }, { access: "me", secret: "x" }));
-    await request(`${gw.url}/HARDTEST`, envelope("ticker", { symbol: "BTC_USDT" }, { access: "you", secret: "x" }));
+    await request(
+      `${gw.url}/HARDTEST`,
+      envelope("ticker", { symbol: "BTC_USDT" }, { access: "me", secret: "x" }),
+    );
+    await request(
+      `${gw.url}/HARDTEST`,
+      envelope("ticker", { symbol: "BTC_USDT" }, { access: "you", secret: "x" }),
+    );
     const keys = [...log.text().matchAll(/HARDTEST ticker ok [\d.]+ms key=(\S+)/g)].map((m) => m[1]);
     const shortOnes = keys.filter((k) => k.startsWith("#"));
     assert.equal(new Set(shortOnes).size, 2, `two distinct hashes: ${keys.join(" ")}`);

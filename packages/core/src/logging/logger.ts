@@ -16,7 +16,8 @@ export const CALL_SECRETS = Symbol("fmz-gateway.call-secrets");
 /** Last line of defence: secret-named fields are masked and the call's secret values scrubbed. */
 const redactMeta = winston.format((info) => {
   const secrets = (info as { [CALL_SECRETS]?: readonly string[] })[CALL_SECRETS] ?? [];
-  if (secrets.length > 0 && typeof info.message === "string") info.message = redactText(info.message, secrets);
+  if (secrets.length > 0 && typeof info.message === "string")
+    info.message = redactText(info.message, secrets);
   for (const key of Object.keys(info)) {
     if (key === "level" || key === "message" || key === "timestamp") continue;
     const cleaned = redactValue({ [key]: info[key] }, secrets) as Record<string, unknown>;

@@ -62,9 +62,12 @@ export function redactValue(value: unknown, secrets: readonly string[] = []): un
   const root: { v: unknown } = { v: undefined };
   const seen = new Set<object>();
   // Each job copies `src` into `dst[slot]`.
-  const jobs: { src: unknown; dst: Record<string, unknown> | unknown[]; slot: string | number; depth: number }[] = [
-    { src: value, dst: root as unknown as Record<string, unknown>, slot: "v", depth: 0 },
-  ];
+  const jobs: {
+    src: unknown;
+    dst: Record<string, unknown> | unknown[];
+    slot: string | number;
+    depth: number;
+  }[] = [{ src: value, dst: root as unknown as Record<string, unknown>, slot: "v", depth: 0 }];
   while (jobs.length > 0) {
     const { src, dst, slot, depth } = jobs.pop()!;
     const put = (v: unknown) => ((dst as Record<string | number, unknown>)[slot] = v);
