@@ -1,7 +1,22 @@
-import { Dec, type IoParams, NotSupportedError, parseDecimal } from "@fmz-gateway/core";
+import {
+  BadRequestError,
+  Dec,
+  type IoParams,
+  NotSupportedError,
+  isGatewayError,
+  parseClientDecimal,
+  parseDecimal,
+} from "@fmz-gateway/core";
 import type { PaperEngine } from "./engine/paper-engine";
 import { PaperError } from "./engine/paper-error";
 import { balanceView } from "./engine/views";
+
+/**
+ * The largest single deposit: a thousand times a meme coin holding of 1e12, and still exact as the
+ * JSON number (float64) `accounts` answers. Deposits within it are stored and read back unchanged.
+ */
+export const MAX_DEPOSIT = new Dec("1e15");
+const DEPOSIT_RULE = `a deposit must be above 0 and at most ${MAX_DEPOSIT.toFixed()} (1e15)`;
 
 /**
  * `exchange.IO("api", "POST", "/paper/reset")` gives the caller's account its starting balances again
@@ -20,14 +35,37 @@ export function paperIo(engine: PaperEngine, account: number, p: IoParams): unkn
   if (p.path === "/paper/reset") {
     ctx.store.tx(() => ctx.store.reset(account, ctx.options.balances, now));
   } else {
-    const currency = String(p.params.currency ?? "")
-      .trim()
-      .toUpperCase();
-    if (!/^[A-Z0-9]{1,20}$/.test(currency))
-      throw new PaperError(ctx.exchange, "BAD_IO", "deposit needs currency=CODE");
-    const amount = parseDecimal(p.params.amount, "amount");
-    if (amount.lte(0)) throw new PaperError(ctx.exchange, "BAD_IO", "deposit needs amount above 0");
-    ctx.store.tx(() => ctx.store.fund(account, { [currency]: new Dec(amount).toFixed() }, "deposit", now));
+    const code = ownParam(p, "currency");
+    const currency = typeof code === "string" || typeof code === "number" ? String(code).trim() : "";
+    if (!/^[A-Z0-9]{1,20}$/i.test(currency))
+      throw new PaperError(ctx.exchange, "BAD_IO", "deposit needs currency=CODE (1 to 20 letters or digits)");
+    const amount = depositAmount(ctx.exchange, ownParam(p, "amount"));
+    ctx.store.tx(() =>
+      ctx.store.fund(account, { [currency.toUpperCase()]: amount.toFixed() }, "deposit", now),
+    );
   }
   return { ok: true, balances: ctx.store.balances(account).map(balanceView) };
+}
+
+/** A query field the caller sent (own properties only: `constructor` is not a field). */
+function ownParam(p: IoParams, name: string): unknown {
+  return Object.hasOwn(p.params, name) ? p.params[name] : undefined;
+}
+
+/**
+ * The deposit's amount within `MAX_DEPOSIT`, checked on the exact text (so `1000000000000001` is over
+ * the bound, not rounded into it), then with float noise past 15 digits removed like an order's.
+ */
+function depositAmount(exchange: string, value: unknown): Dec {
+  let exact: Dec;
+  try {
+    exact = parseDecimal(value, "amount");
+  } catch (err) {
+    if (!isGatewayError(err)) throw err;
+    throw new BadRequestError(`${err.message}; ${DEPOSIT_RULE}`);
+  }
+  if (exact.lte(0) || exact.gt(MAX_DEPOSIT)) {
+    throw new PaperError(exchange, "BAD_IO", `deposit amount ${exact.toFixed()}: ${DEPOSIT_RULE}`);
+  }
+  return parseClientDecimal(value, "amount");
 }

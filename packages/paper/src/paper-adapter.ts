@@ -15,7 +15,7 @@ import { balanceView, orderView } from "./engine/views";
 import { paperIo } from "./io";
 import { type MarketSource, mountMarket } from "./market/market-source";
 import { PAPER_OPTIONS_SCHEMA, type PaperOptions, isSimulated } from "./options";
-import { SimulatedMarket } from "./simulated/simulated-market";
+import { MAX_SIM_BARS, SimulatedMarket } from "./simulated/simulated-market";
 import { type Db, openDatabase } from "./store/database";
 import { PaperStore } from "./store/paper-store";
 
@@ -56,9 +56,19 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
       source = mountMarket(mount.mountSource(o.source));
     }
     const file = path.resolve(mount.baseDir, o.database);
-    this.db = openDatabase(file);
+    const opened = openDatabase(file);
+    this.db = opened.db;
+    const { accounts, walCleared } = opened.migration;
+    if (accounts > 0) {
+      mount.logger.info(`paper: ${accounts} Access Keys in ${o.database} replaced by their keyed hashes`);
+    }
+    if (!walCleared) {
+      mount.logger.warn(
+        `paper: ${o.database}-wal may still hold raw Access Keys (another connection held it); restart the gateway with no other process using ${o.database}`,
+      );
+    }
     this.engineRef = new PaperEngine(
-      new EngineContext(new PaperStore(this.db, mount.name), source, o, mount.name),
+      new EngineContext(new PaperStore(this.db, mount.name, opened.hashKey), source, o, mount.name),
     );
     let busy = false;
     // Resting orders fill, and positions fund or liquidate, even when no call comes in.
@@ -109,6 +119,12 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
     return this.publicCall(ctx, "getTrades", p);
   }
   override getRecords(ctx: Ctx, p: ParamsOf<"getRecords">) {
+    if (this.simulated && p.limit !== undefined && p.limit > MAX_SIM_BARS) {
+      // Not an error (the bars asked for exist), but the strategy gets fewer than it asked for.
+      ctx.logger.debug(
+        `paper: records limit ${p.limit} is above the simulated market's ${MAX_SIM_BARS} bars per call; answering ${MAX_SIM_BARS}`,
+      );
+    }
     return this.publicCall(ctx, "getRecords", p);
   }
 

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { BadRequestError } from "../errors/gateway-errors";
 import {
+  DECIMAL_BOUNDS,
   parseClientDecimal,
   parseDecimal,
   roundToPlaces,
@@ -53,7 +54,63 @@ test("parseDecimal accepts decimal strings and numbers and refuses anything else
 test("toNumber turns exchange decimals into reply numbers without changing their text", () => {
   assert.equal(toNumber("43210.1"), 43210.1);
   assert.equal(String(toNumber("0.00012345")), "0.00012345");
+  assert.equal(toNumber("1e-8"), 1e-8);
+  assert.equal(toNumber("0.000"), 0);
+  // Absent values are 0: OKX sends "" for a price that does not exist yet, and adapters rely on it.
   assert.equal(toNumber(""), 0);
   assert.equal(toNumber(undefined), 0);
-  assert.equal(toNumber("garbage"), 0);
+  assert.equal(toNumber(null), 0);
+});
+
+test("toNumber refuses garbage instead of turning it into 0 or another number", () => {
+  for (const bad of ["garbage", "NaN", "Infinity", "0x10", "1_000", " ", "1e400", "-1e400", "1e-400"]) {
+    assert.throws(() => toNumber(bad), /cannot read .* as a number/, bad);
+  }
+  assert.throws(() => toNumber(Number.NaN), /cannot read NaN as a number/);
+  assert.throws(() => toNumber(Infinity), /cannot read Infinity/);
+});
+
+test("parseDecimal bounds length, significant digits and size from the text, before expanding it", () => {
+  const cases: Array<[unknown, RegExp]> = [
+    [
+      "3e30000000",
+      /: invalid amount: "3e30000000" is out of range \(a decimal must be 0, or at least 1e-20 and below 1e21 in size\)$/,
+    ],
+    ["1e12000000", /out of range/],
+    ["-1e21", /out of range/],
+    ["1e-21", /out of range/],
+    ["0.000000000000000000001", /out of range/],
+    [1e300, /: invalid amount: 1e\+300 is out of range/],
+    [Infinity, /: invalid amount: Infinity is out of range/],
+    ["1".repeat(31), /has 31 significant digits \(a decimal may have at most 30\)/],
+    [
+      "1".repeat(100_000),
+      /: invalid amount: "1{24}"… \(100000 characters\) is too long for a decimal number \(at most 64 characters\)$/,
+    ],
+    ["1e" + "9".repeat(60), /out of range/],
+  ];
+  const before = process.memoryUsage().heapUsed;
+  for (const [value, message] of cases) {
+    assert.throws(() => parseDecimal(value, "amount"), message, String(value).slice(0, 30));
+    assert.throws(() => parseClientDecimal(value, "amount"), BadRequestError);
+  }
+  // Expanding any of these would take megabytes; refusing them takes next to nothing.
+  assert.ok(process.memoryUsage().heapUsed - before < 20_000_000);
+});
+
+test("parseDecimal accepts everything a trader sends, up to the bounds, exactly", () => {
+  const ok: Array<[unknown, string]> = [
+    ["1e12", "1000000000000"],
+    ["1e-10", "0.0000000001"],
+    ["1e-20", "0.00000000000000000001"],
+    ["9.99999999999999e20", "999999999999999000000"],
+    ["0e99999999", "0"],
+    ["-0.5", "-0.5"],
+    [".5", "0.5"],
+    ["5.", "5"],
+    ["1.00000000000000000000000000000000000000", "1"],
+    ["1".repeat(DECIMAL_BOUNDS.maxSignificantDigits) + "e-10", "11111111111111111111.1111111111"],
+    [1e20, "100000000000000000000"],
+  ];
+  for (const [value, text] of ok) assert.equal(parseDecimal(value, "amount").toFixed(), text, String(value));
 });

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { BadRequestError } from "../errors/gateway-errors";
+import { BadRequestError, GatewayError } from "../errors/gateway-errors";
 
 /**
  * Exact decimal arithmetic for prices and amounts (decimal.js). Our own clone, so a plugin that changes
@@ -22,16 +22,90 @@ export type Dec = InstanceType<typeof Dec>;
  */
 export const CLIENT_SIGNIFICANT_DIGITS = 15;
 
-const PLAIN_DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * What a decimal from the wire may be. Every price, amount, count and deposit a caller sends passes
+ * through `parseDecimal` (or `optionalCount` in params.ts, which uses the same check), so these bounds are
+ * the one place that keeps a hostile number from costing memory: `"3e30000000"` is 30 million digits
+ * once expanded by `toFixed()`. The bounds are far past any real trade (meme coin amounts of 1e12,
+ * prices of 1e-10) and keep every accepted number cheap to expand (at most ~50 characters) and exactly
+ * representable as the JSON number (float64) a reply carries.
+ */
+export const DECIMAL_BOUNDS = {
+  /** Characters of the text as sent, surrounding blanks included. */
+  maxLength: 64,
+  /** Digits from the first to the last non-zero one; float64's shortest text needs at most 17. */
+  maxSignificantDigits: 30,
+  /** The smallest non-zero size: 1e-20. */
+  minExponent: -20,
+  /** Sizes stay below 1e21 (the exponent of the leading digit is at most 20). */
+  maxExponent: 20,
+} as const;
 
-/** Parses a decimal from the wire (string or JSON number) exactly; refuses NaN, Infinity, hex and blanks. */
-export function parseDecimal(value: unknown, field: string): Dec {
-  const text =
-    typeof value === "number" ? numberToText(value) : typeof value === "string" ? value.trim() : "";
-  if (!PLAIN_DECIMAL.test(text)) {
-    throw new BadRequestError(`invalid ${field}: ${JSON.stringify(value)} is not a decimal number`);
+const RANGE_TEXT = `0, or at least 1e-${-DECIMAL_BOUNDS.minExponent} and below 1e${DECIMAL_BOUNDS.maxExponent + 1} in size`;
+
+/**
+ * Sign, integer digits, fraction digits, exponent. Each part is delimited by a character the others
+ * cannot contain, so a failing match backtracks at most linearly (no catastrophic backtracking).
+ */
+const DECIMAL_SYNTAX = /^[+-]?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+
+/** A caller's value as it appears in an error text: strings shortened, so a 1 MB value is not echoed. */
+export function quoteValue(value: unknown): string {
+  if (typeof value === "string") {
+    return value.length > 40
+      ? `${JSON.stringify(value.slice(0, 24))}… (${value.length} characters)`
+      : JSON.stringify(value);
   }
-  return new Dec(text);
+  if (Array.isArray(value)) return "an array";
+  if (value !== null && typeof value === "object") return "an object";
+  return String(value);
+}
+
+/**
+ * Checks decimal text against `DECIMAL_BOUNDS` from the text alone, before decimal.js or `Number`
+ * sees it, and throws a BadRequestError naming `field` and the rule it broke. Returns the trimmed text.
+ */
+export function checkDecimalText(value: unknown, field: string): string {
+  const bad = (why: string) => new BadRequestError(`invalid ${field}: ${quoteValue(value)} ${why}`);
+  if ((typeof value !== "string" && typeof value !== "number") || Number.isNaN(value)) {
+    throw bad("is not a decimal number");
+  }
+  // JSON.parse turns a literal like 1e400 into Infinity.
+  if (value === Infinity || value === -Infinity)
+    throw bad(`is out of range (a decimal must be ${RANGE_TEXT})`);
+  if (typeof value === "string" && value.length > DECIMAL_BOUNDS.maxLength) {
+    throw bad(`is too long for a decimal number (at most ${DECIMAL_BOUNDS.maxLength} characters)`);
+  }
+  // Number#toString gives the shortest text that round-trips, which is what the strategy meant.
+  const text = typeof value === "number" ? value.toString() : value.trim();
+  const m = DECIMAL_SYNTAX.exec(text);
+  const intDigits = m?.[1] ?? "";
+  const digits = intDigits + (m?.[2] ?? "");
+  if (!m || digits === "") throw bad("is not a decimal number");
+  const first = digits.search(/[1-9]/);
+  if (first < 0) return text; // zero, whatever its exponent
+  let last = digits.length - 1;
+  while (digits[last] === "0") last--;
+  const significant = last - first + 1;
+  if (significant > DECIMAL_BOUNDS.maxSignificantDigits) {
+    throw bad(
+      `has ${significant} significant digits (a decimal may have at most ${DECIMAL_BOUNDS.maxSignificantDigits})`,
+    );
+  }
+  // The exponent text is at most 64 characters, so Number() is cheap; a huge one is a huge float.
+  const exponent = intDigits.length - 1 - first + Number(m[3] ?? 0);
+  if (exponent < DECIMAL_BOUNDS.minExponent || exponent > DECIMAL_BOUNDS.maxExponent) {
+    throw bad(`is out of range (a decimal must be ${RANGE_TEXT})`);
+  }
+  return text;
+}
+
+/**
+ * Parses a decimal from the wire (string or JSON number) exactly, within `DECIMAL_BOUNDS`; refuses
+ * NaN, Infinity, hex, blanks, and numbers too long, too precise, too large or too small.
+ */
+export function parseDecimal(value: unknown, field: string): Dec {
+  return new Dec(checkDecimalText(value, field));
 }
 
 /** Parses a number a strategy sent, removing float noise past 15 significant digits (see above). */
@@ -40,11 +114,6 @@ export function parseClientDecimal(value: unknown, field: string): Dec {
   return d.isZero() || d.precision(true) <= CLIENT_SIGNIFICANT_DIGITS
     ? d
     : d.toSignificantDigits(CLIENT_SIGNIFICANT_DIGITS, Dec.ROUND_HALF_EVEN);
-}
-
-function numberToText(n: number): string {
-  // Number#toString gives the shortest text that round-trips, which is what the strategy meant.
-  return Number.isFinite(n) ? n.toString() : "NaN";
 }
 
 export type RoundingMode = "down" | "up" | "nearest";
@@ -86,10 +155,23 @@ export function toPlain(value: Dec | string | number): string {
 /**
  * Converts an exchange's decimal string to a JSON number for a reply. The docker reads float64 anyway;
  * a decimal of up to 15 significant digits survives the conversion exactly (its shortest text is the
- * same), which covers every price and amount an exchange quotes. Empty strings become 0.
+ * same), which covers every price and amount an exchange quotes.
+ *
+ * Absent values (`undefined`, `null`, `""`) are 0: OKX sends `""` for a price that does not exist yet
+ * (no fill, no bid), and the adapters rely on reading that as 0. Anything else that is not a finite
+ * decimal (`"abc"`, `"NaN"`, `"0x10"`, `"1e400"`, a non-zero that underflows to 0) throws rather than
+ * becoming a number the exchange never said.
  */
 export function toNumber(value: string | number | undefined | null): number {
   if (value === undefined || value === null || value === "") return 0;
-  const n = typeof value === "number" ? value : Number(value);
-  return Number.isFinite(n) ? n : 0;
+  if (typeof value === "number") {
+    if (Number.isFinite(value)) return value;
+  } else {
+    const m = DECIMAL_SYNTAX.exec(value.trim());
+    const digits = m ? (m[1] ?? "") + (m[2] ?? "") : "";
+    const n = digits === "" ? Number.NaN : Number(value);
+    // Zero only when the digits are: "1e-400" is not 0, it is a number float64 cannot hold.
+    if (Number.isFinite(n) && (n !== 0 || !/[1-9]/.test(digits))) return n;
+  }
+  throw new GatewayError(`cannot read ${quoteValue(value)} as a number: expected finite decimal text`);
 }

@@ -82,12 +82,8 @@ export interface MethodSpec<K extends AdapterMethodName = AdapterMethodName> {
 const ajv = new Ajv({ allErrors: false, strict: true });
 
 const SYMBOL = { type: "string", minLength: 1 };
-const COUNT = {
-  anyOf: [
-    { type: "integer", minimum: 0 },
-    { type: "string", pattern: "^\\s*\\d*\\s*$" },
-  ],
-};
+/** Whole numbers as numbers or text: `optionalCount` checks them and names the unit and bounds. */
+const COUNT = { anyOf: [{ type: "number" }, { type: "string" }] };
 const DECIMAL = { anyOf: [{ type: "number" }, { type: "string", minLength: 1 }] };
 const ORDER_ID = { anyOf: [{ type: "string", minLength: 1 }, { type: "number" }] };
 

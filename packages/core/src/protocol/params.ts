@@ -1,5 +1,5 @@
 import { BadRequestError } from "../errors/gateway-errors";
-import { parseClientDecimal } from "../helpers/decimal";
+import { checkDecimalText, parseClientDecimal, quoteValue } from "../helpers/decimal";
 import { type UnpackedOrderId, unpackOrderId } from "../helpers/order-id";
 import { type FmzSymbol, type InstrumentSymbol, parseSymbol, requireInstrument } from "./symbol";
 
@@ -82,13 +82,51 @@ export function instrumentParam(raw: Raw, method: string): InstrumentSymbol {
   return requireInstrument(symbolParam(raw), method);
 }
 
-/** A non-negative integer; 0 or absent means "the default" for limits, hence undefined. */
+/** What a whole-number parameter counts, its largest value, and what 0 or absent means. */
+interface CountRule {
+  /** Appended to "a whole number": `" of minutes"`. */
+  readonly unit: string;
+  readonly max: number;
+  readonly absent: string;
+}
+
+/** Bars, levels or orders in one call; far above what any exchange answers at once (OKX: 10 000 bars). */
+export const MAX_LIMIT = 10_000;
+/** One year of minutes: the longest bar any exchange offers is a month. */
+export const MAX_PERIOD_MINUTES = 525_600;
+/** 9999-12-31T23:59:59.999Z in milliseconds: past it, a `since` is a mistake (seconds, or garbage). */
+export const MAX_SINCE_MS = 253_402_300_799_999;
+/** Leverage above this is refused before any exchange is asked; the largest real offer is far below. */
+export const MAX_MARGIN_LEVEL = 1_000;
+
+const COUNT_RULES: ReadonlyMap<string, CountRule> = new Map([
+  ["limit", { unit: "", max: MAX_LIMIT, absent: "the adapter's default" }],
+  ["period", { unit: " of minutes", max: MAX_PERIOD_MINUTES, absent: "60 minutes" }],
+  ["since", { unit: " of milliseconds since 1970", max: MAX_SINCE_MS, absent: "no lower bound" }],
+]);
+const ANY_COUNT: CountRule = { unit: "", max: Number.MAX_SAFE_INTEGER, absent: "the default" };
+
+/**
+ * A whole number within the field's rule (`limit`, `period` in minutes, `since` in milliseconds); 0 or
+ * absent means "the default", hence undefined. The text goes through the same bounded check as every
+ * decimal (`checkDecimalText`), so a huge exponent or a megabyte of digits costs nothing; any failure
+ * is told in the field's own unit and bounds.
+ */
 export function optionalCount(raw: Raw, field: string): number | undefined {
-  const value = raw[field];
-  if (value === undefined || value === null || value === "") return undefined;
-  const n = typeof value === "number" ? value : Number(String(value).trim());
-  if (!Number.isInteger(n) || n < 0) {
-    throw new BadRequestError(`invalid ${field}: ${JSON.stringify(value)} is not a whole number ≥ 0`);
+  const value = Object.hasOwn(raw, field) ? raw[field] : undefined;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string" && value.trim() === "") return undefined;
+  const rule = COUNT_RULES.get(field) ?? ANY_COUNT;
+  let n = Number.NaN;
+  try {
+    n = Number(checkDecimalText(value, `params.${field}`));
+  } catch {
+    // Told below in the field's terms, which say more than the decimal rules.
+  }
+  if (!Number.isInteger(n) || n < 0 || n > rule.max) {
+    throw new BadRequestError(
+      `invalid params.${field}: ${quoteValue(value)} is not a whole number${rule.unit} from 0 to ${rule.max} (0 or absent = ${rule.absent})`,
+    );
   }
   return n === 0 ? undefined : n;
 }
@@ -96,9 +134,7 @@ export function optionalCount(raw: Raw, field: string): number | undefined {
 export function parseOrderSide(value: unknown): OrderSide {
   const side = String(value).trim().toLowerCase();
   if (!(ORDER_SIDES as readonly string[]).includes(side)) {
-    throw new BadRequestError(
-      `invalid type ${JSON.stringify(value)}: expected one of ${ORDER_SIDES.join(", ")}`,
-    );
+    throw new BadRequestError(`invalid type ${quoteValue(value)}: expected one of ${ORDER_SIDES.join(", ")}`);
   }
   return side as OrderSide;
 }
@@ -125,13 +161,13 @@ export function parseOrderId(raw: Raw): OrderIdParams {
 }
 
 export function parseMarginLevel(raw: Raw): MarginLevelParams {
-  const level = Number(String(raw.marginLevel).trim());
-  if (!Number.isFinite(level) || level <= 0) {
+  const level = parseClientDecimal(raw.marginLevel, "marginLevel");
+  if (level.lte(0) || level.gt(MAX_MARGIN_LEVEL)) {
     throw new BadRequestError(
-      `invalid marginLevel ${JSON.stringify(raw.marginLevel)}: must be a number above 0`,
+      `invalid marginLevel ${quoteValue(raw.marginLevel)}: must be a number above 0 and at most ${MAX_MARGIN_LEVEL}`,
     );
   }
-  return { symbol: instrumentParam(raw, "marginlevel"), marginLevel: level };
+  return { symbol: instrumentParam(raw, "marginlevel"), marginLevel: level.toNumber() };
 }
 
 export function parseRecords(raw: Raw): RecordsParams {

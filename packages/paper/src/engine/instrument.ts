@@ -56,12 +56,35 @@ export class Instruments {
   async get(symbol: InstrumentSymbol | string, signal?: AbortSignal): Promise<Instrument> {
     const text = typeof symbol === "string" ? symbol : this.canonical(symbol);
     const markets = await this.markets(signal);
-    const m = markets[text];
+    // Own properties only: a symbol is the caller's text.
+    const m = Object.hasOwn(markets, text) ? markets[text] : undefined;
     if (!m) {
-      throw new PaperError(this.exchange, "UNKNOWN_SYMBOL", `${text} is not traded on ${this.source.name}`);
+      throw new PaperError(
+        this.exchange,
+        "UNKNOWN_SYMBOL",
+        `${text} is not traded on ${this.source.name}; ${tradedList(markets, text, this.market)}`,
+      );
     }
     return toInstrument(m, text);
   }
+}
+
+/** Symbols named when one is unknown: enough to spot a typo, few enough for a live source's thousands. */
+const LISTED_SYMBOLS = 10;
+
+/**
+ * The symbols of the mount's market, those with the same base first (`BTC_USTD` → `BTC_USDT`), at
+ * most `LISTED_SYMBOLS` of them, with how many more `markets` lists.
+ */
+export function tradedList(markets: Markets, wanted: string, market: "spot" | "swap"): string {
+  const base = wanted.split(/[_.]/)[0];
+  const onMarket = Object.keys(markets).filter((s) => s.includes(".") === (market === "swap"));
+  const rank = (s: string) => (s.split(/[_.]/)[0] === base ? 0 : 1);
+  const sorted = onMarket.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const shown = sorted.slice(0, LISTED_SYMBOLS);
+  const more = sorted.length - shown.length;
+  if (shown.length === 0) return `its ${market} market lists no symbols`;
+  return `it trades ${shown.join(", ")}${more > 0 ? ` and ${more} more (see markets)` : ""}`;
 }
 
 function dec(n: number | undefined, fallback: string): Dec {

@@ -1,4 +1,11 @@
-import { BadRequestError, type Bar, Dec, type Funding, type Ticker } from "@fmz-gateway/core";
+import {
+  BadRequestError,
+  type Bar,
+  Dec,
+  type Funding,
+  MAX_PERIOD_MINUTES,
+  type Ticker,
+} from "@fmz-gateway/core";
 import { SIM_INSTRUMENTS, type SimInstrument } from "./instruments";
 import { textKey, unit } from "./noise";
 import { priceAt } from "./price-path";
@@ -27,12 +34,22 @@ export function ticker(seed: number, inst: SimInstrument, t: number): Ticker {
   };
 }
 
-/** `limit` bars of `period` minutes, oldest first, the last one the bar in progress. */
+/** The most bars one `records` call answers; a larger `limit` gets this many (and a debug line). */
+export const MAX_SIM_BARS = 2_000;
+
+/**
+ * `limit` bars of `period` minutes, oldest first, the last one the bar in progress; at most
+ * `MAX_SIM_BARS`, and none before 1970 (the market has no earlier history).
+ */
 export function records(seed: number, inst: SimInstrument, t: number, period: number, limit = 100): Bar[] {
-  if (!Number.isInteger(period) || period < 1) throw new BadRequestError(`invalid period ${period}`);
-  const n = Math.min(limit, 2_000);
+  if (!Number.isInteger(period) || period < 1 || period > MAX_PERIOD_MINUTES) {
+    throw new BadRequestError(
+      `invalid params.period: ${period} is not a whole number of minutes from 1 to ${MAX_PERIOD_MINUTES}`,
+    );
+  }
   const barMs = period * 60_000;
   const current = Math.floor(t / barMs);
+  const n = Math.min(limit, MAX_SIM_BARS, current + 1);
   const key = textKey(inst.market.symbol);
   const bars: Bar[] = [];
   for (let b = current - n + 1; b <= current; b++) {

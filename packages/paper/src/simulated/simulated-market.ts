@@ -14,7 +14,7 @@ import * as book from "./book";
 import * as history from "./history";
 import { SIM_INSTRUMENTS, type SimInstrument, findSimInstrument } from "./instruments";
 
-export { FUNDING_INTERVAL_MS } from "./history";
+export { FUNDING_INTERVAL_MS, MAX_SIM_BARS } from "./history";
 
 /**
  * A deterministic, seeded market with no network: prices are a function of the seed and the clock, so

@@ -1,10 +1,11 @@
 import { Dec } from "@fmz-gateway/core";
+import type { KeyHasher } from "./account-key";
 import type { Db } from "./database";
 import type { BalanceRow } from "./rows";
 
 /**
- * Accounts, balances and the ledger of one paper mount (accounts are keyed by mount and Access Key,
- * so mounts may share a file).
+ * Accounts, balances and the ledger of one paper mount (accounts are keyed by mount and a keyed hash
+ * of the Access Key, never the key itself, so mounts may share a file and the file holds no key).
  * Methods are synchronous (better-sqlite3); callers group them in `tx` so each state change commits
  * as one transaction before its reply leaves.
  */
@@ -12,6 +13,7 @@ export class AccountRows {
   constructor(
     readonly db: Db,
     protected readonly mount: string,
+    private readonly hashKey: KeyHasher,
   ) {}
 
   tx<T>(fn: () => T): T {
@@ -20,16 +22,16 @@ export class AccountRows {
 
   findAccount(key: string): number | undefined {
     const row = this.db
-      .prepare("SELECT id FROM accounts WHERE mount = ? AND key = ?")
-      .get(this.mount, key) as { id: number } | undefined;
+      .prepare("SELECT id FROM accounts WHERE mount = ? AND key_hash = ?")
+      .get(this.mount, this.hashKey(key)) as { id: number } | undefined;
     return row?.id;
   }
 
   createAccount(key: string, initial: Record<string, string>, now: number): number {
     const id = Number(
       this.db
-        .prepare("INSERT INTO accounts (mount, key, created_at) VALUES (?, ?, ?)")
-        .run(this.mount, key, now).lastInsertRowid,
+        .prepare("INSERT INTO accounts (mount, key_hash, created_at) VALUES (?, ?, ?)")
+        .run(this.mount, this.hashKey(key), now).lastInsertRowid,
     );
     this.fund(id, initial, "initial", now);
     return id;

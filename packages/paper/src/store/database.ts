@@ -1,18 +1,19 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { type KeyHasher, accountKeyHasher } from "./account-key";
+import { ACCOUNTS_TABLE, type KeyMigration, migrateRawKeys } from "./migrate-keys";
 
 export type Db = Database.Database;
 
 /**
- * One row per fact: accounts (mount + Access Key), balances (free and frozen, exact decimal text),
+ * One row per fact: accounts (mount + a keyed hash of the Access Key, see account-key.ts), balances (free and frozen, exact decimal text),
  * orders, fills, positions, leverage, and a ledger of money that came from outside the trading
  * (initial balances, deposits, funding), so the books can always be re-added from the rows.
  */
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS accounts (
-  id INTEGER PRIMARY KEY, mount TEXT NOT NULL, key TEXT NOT NULL, created_at INTEGER NOT NULL,
-  UNIQUE (mount, key));
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS accounts ${ACCOUNTS_TABLE};
 CREATE TABLE IF NOT EXISTS balances (
   account INTEGER NOT NULL, currency TEXT NOT NULL, free TEXT NOT NULL, frozen TEXT NOT NULL,
   PRIMARY KEY (account, currency));
@@ -44,14 +45,24 @@ CREATE TABLE IF NOT EXISTS leverage (
  * Opens (creating when needed) the paper database. WAL lets reads run beside the writer; synchronous
  * FULL syncs the log on every commit, so an acknowledged order survives a power cut as well as a
  * killed process (NORMAL would survive only the latter). Paper trading writes a few rows per order, so
- * the cost of the sync is small next to a network round trip.
+ * the cost of the sync is small next to a network round trip. A database from before Access Keys were
+ * hashed is migrated here, before any account is looked up (migrate-keys.ts).
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string): OpenedDatabase {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");
   db.pragma("busy_timeout = 5000");
   db.exec(SCHEMA);
-  return db;
+  const hashKey = accountKeyHasher(db);
+  return { db, hashKey, migration: migrateRawKeys(db, hashKey) };
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  /** Access Key → the stored account key (see account-key.ts). */
+  hashKey: KeyHasher;
+  /** What opening did to a database that still held raw Access Keys. */
+  migration: KeyMigration;
 }

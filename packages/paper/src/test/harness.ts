@@ -4,7 +4,7 @@ import "../index";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Gateway, type MountConfig, silentLogger } from "@fmz-gateway/core";
+import { Gateway, type Logger, type MountConfig, silentLogger } from "@fmz-gateway/core";
 import { DockerClient } from "@fmz-gateway/testkit";
 import type { PaperAdapter } from "../paper-adapter";
 import type { SimulatedMarket } from "../simulated/simulated-market";
@@ -26,11 +26,12 @@ export interface Harness {
 export async function startHarness(
   extra: Record<string, MountConfig> = {},
   options: Record<string, unknown> = {},
+  logger: Logger = silentLogger(),
 ): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paper-test-"));
   const gateway = await Gateway.start({
     port: 0,
-    logger: silentLogger(),
+    logger,
     baseDir: dir,
     exchanges: {
       SIM: { adapter: "PAPER", options: { source: "simulated", ...options } },
