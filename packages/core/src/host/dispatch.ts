@@ -96,6 +96,8 @@ export class Dispatcher {
     if (typeof body.access_key !== "string" || typeof body.secret_key !== "string") {
       throw new BadRequestError('missing "access_key" or "secret_key" in the request body');
     }
+    const tooLong = envelopeTooLong(env);
+    if (tooLong) throw new BadRequestError(tooLong);
     const rawParams = body.params ?? {};
     if (typeof rawParams !== "object" || rawParams === null || Array.isArray(rawParams)) {
       throw new BadRequestError('"params" must be a JSON object');
@@ -225,6 +227,24 @@ function readEnvelope(body: unknown): Envelope {
 /** The values to scrub; computed only where text leaves the call (errors, recordings). */
 function secretsOf(env: Envelope): string[] {
   return env.secretKey || env.accessKey ? secretValues(env.accessKey, env.secretKey) : [];
+}
+
+/**
+ * Bounds on the envelope's strings, checked before they are hashed, split or matched: longer than any
+ * real key (a PEM private key for exchanges that sign with RSA or Ed25519 is about 3 KB) or any method
+ * or IO path a strategy sends.
+ */
+const MAX_ACCESS_KEY = 1024;
+const MAX_SECRET_KEY = 8192;
+const MAX_METHOD = 2048;
+
+function envelopeTooLong(env: Envelope): string | undefined {
+  if (env.accessKey.length > MAX_ACCESS_KEY)
+    return `"access_key" is too long (at most ${MAX_ACCESS_KEY} characters)`;
+  if (env.secretKey.length > MAX_SECRET_KEY)
+    return `"secret_key" is too long (at most ${MAX_SECRET_KEY} characters)`;
+  if (env.wireMethod.length > MAX_METHOD) return `"method" is too long (at most ${MAX_METHOD} characters)`;
+  return undefined;
 }
 
 /** A plain wire name of the table (not an IO path): fixed text, safe to log as sent. */

@@ -287,8 +287,36 @@ describe("hostile input at the host", () => {
   test("a mistyped method gets a suggestion", async () => {
     const res = await request(`${gw.url}/HARDTEST`, envelope("tickr", { symbol: "BTC_USDT" }));
     assert.equal(res.json.error, 'invalid method: tickr (did you mean "ticker"?)');
-    const far = await request(`${gw.url}/HARDTEST`, envelope("x".repeat(100_000), {}));
-    assert.match(String(far.json.error), /^invalid method: x{64}…\(100000 chars\)$/);
+    const far = await request(`${gw.url}/HARDTEST`, envelope("x".repeat(2000), {}));
+    assert.match(String(far.json.error), /^invalid method: x{64}…\(2000 chars\)$/);
+  });
+
+  test("an envelope string or a symbol longer than any real one is refused, and not echoed in full", async () => {
+    const huge = "k".repeat(200_000);
+    const cases: [string, string, RegExp][] = [
+      [
+        "access key",
+        envelope("ticker", { symbol: "BTC_USDT" }, { access: huge }),
+        /"access_key" is too long/,
+      ],
+      [
+        "secret key",
+        envelope("ticker", { symbol: "BTC_USDT" }, { secret: huge }),
+        /"secret_key" is too long/,
+      ],
+      ["method", envelope(huge, {}), /"method" is too long/],
+      [
+        "symbol",
+        envelope("ticker", { symbol: `${huge}_USDT` }),
+        /invalid symbol "k+"… \(200005 characters\): longer than 64/,
+      ],
+    ];
+    for (const [name, body, expected] of cases) {
+      const res = await request(`${gw.url}/HARDTEST`, body);
+      assert.match(String(res.json.error), expected, name);
+      assert.ok(String(res.json.error).length < 300, name);
+    }
+    assert.ok(!log.text().includes("k".repeat(1000)), "no huge caller text in the log");
   });
 });
 

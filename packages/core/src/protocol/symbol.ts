@@ -1,4 +1,5 @@
 import { BadRequestError } from "../errors/gateway-errors";
+import { quoteValue } from "../helpers/decimal";
 
 /** FMZ contract codes that may follow a pair: `BTC_USDT.swap`, `BTC_USDT.quarter`. */
 export const CONTRACT_TYPES = [
@@ -38,12 +39,20 @@ export interface RangeSymbol {
 export type FmzSymbol = InstrumentSymbol | RangeSymbol;
 
 const CURRENCY = /^[A-Z0-9]{1,20}$/;
+/** Two 20-character currencies, the separator and the longest contract suffix, with room to spare. */
+const MAX_SYMBOL_LENGTH = 64;
 
 /**
  * Parses an FMZ symbol in any case. A symbol with no base (`USDT`, `_USDT`) is a bad request, as is an
  * unknown contract code, so a typo never silently trades the wrong market.
  */
 export function parseSymbol(input: string): FmzSymbol {
+  // Longer than any real symbol: refused before any work, and never echoed in full.
+  if (input.length > MAX_SYMBOL_LENGTH) {
+    throw new BadRequestError(
+      `invalid symbol ${quoteValue(input)}: longer than ${MAX_SYMBOL_LENGTH} characters`,
+    );
+  }
   const raw = input.trim();
   const dot = raw.indexOf(".");
   const pairPart = (dot < 0 ? raw : raw.slice(0, dot)).toUpperCase();
@@ -58,19 +67,19 @@ export function parseSymbol(input: string): FmzSymbol {
       return { kind: "range", quote: pairPart, market: suffix as RangeMarket, text: `${pairPart}.${suffix}` };
     }
     throw new BadRequestError(
-      `invalid symbol "${input}": expected BASE_QUOTE (ETH_USDT), BASE_QUOTE.contract (BTC_USDT.swap) or a range (USDT.swap)`,
+      `invalid symbol ${JSON.stringify(input)}: expected BASE_QUOTE (ETH_USDT), BASE_QUOTE.contract (BTC_USDT.swap) or a range (USDT.swap)`,
     );
   }
   const [base, quote, ...rest] = pairPart.split("_");
   if (rest.length > 0 || !CURRENCY.test(base) || !CURRENCY.test(quote)) {
     throw new BadRequestError(
-      `invalid symbol "${input}": expected BASE_QUOTE with a base and a quote currency`,
+      `invalid symbol ${JSON.stringify(input)}: expected BASE_QUOTE with a base and a quote currency`,
     );
   }
   if (suffix === undefined) return { kind: "instrument", base, quote, text: `${base}_${quote}` };
   if (!(CONTRACT_TYPES as readonly string[]).includes(suffix)) {
     throw new BadRequestError(
-      `invalid symbol "${input}": unknown contract "${suffix}" (expected one of ${CONTRACT_TYPES.join(", ")})`,
+      `invalid symbol ${JSON.stringify(input)}: unknown contract "${suffix}" (expected one of ${CONTRACT_TYPES.join(", ")})`,
     );
   }
   const contract = suffix as ContractType;
