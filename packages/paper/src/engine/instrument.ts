@@ -56,7 +56,8 @@ export class Instruments {
   async get(symbol: InstrumentSymbol | string, signal?: AbortSignal): Promise<Instrument> {
     const text = typeof symbol === "string" ? symbol : this.canonical(symbol);
     const markets = await this.markets(signal);
-    const m = markets[text];
+    // Own properties only: `markets` is a plain object and `text` comes from the caller.
+    const m = Object.hasOwn(markets, text) ? markets[text] : undefined;
     if (!m) {
       throw new PaperError(this.exchange, "UNKNOWN_SYMBOL", `${text} is not traded on ${this.source.name}`);
     }
