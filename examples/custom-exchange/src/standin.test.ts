@@ -192,6 +192,11 @@ describe("the DEMOEX stand-in checks every signed request exactly", () => {
     });
     const bad = await fetch(`${server.url}/api/v1/candles?symbol=BTC-USDT&interval=1m&limit=500`);
     assert.equal(((await bad.json()) as { code: number }).code, DEMO_ERRORS.invalidParameter);
+    // An interval named like Object's own members is unknown, not Object's constructor.
+    for (const interval of ["constructor", "__proto__", "toString"]) {
+      const odd = await fetch(`${server.url}/api/v1/candles?symbol=BTC-USDT&interval=${interval}`);
+      assert.equal(((await odd.json()) as { code: number }).code, DEMO_ERRORS.invalidParameter, interval);
+    }
   });
 
   it("pages candles backwards with before, newest first", async () => {

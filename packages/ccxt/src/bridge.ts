@@ -9,7 +9,7 @@ import {
   NotSupportedError,
   TimeoutError,
 } from "@fmz-gateway/core";
-import { type CcxtExchange, type CcxtMarket, has, loadedMarkets, marketsById } from "./ccxt-lib";
+import { type CcxtExchange, type CcxtMarket, has, loadedMarkets, marketsById, ownValue } from "./ccxt-lib";
 import { mapCcxtError } from "./errors";
 import type { InstancePool } from "./instances";
 import type { CcxtOptions } from "./options";
@@ -89,7 +89,7 @@ export class Bridge {
 
   /** The ccxt market of a unified symbol found in a ccxt structure. */
   marketOfSymbol(ex: CcxtExchange, symbol: string | undefined): CcxtMarket | undefined {
-    return symbol ? this.markets(ex)[symbol] : undefined;
+    return symbol ? ownValue(this.markets(ex), symbol) : undefined;
   }
 
   /** Runs one ccxt call under the call's deadline; ccxt errors become gateway errors. */

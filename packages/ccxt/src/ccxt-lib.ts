@@ -39,10 +39,20 @@ export function loadedMarkets(ex: ccxt.Exchange): Record<string, CcxtMarket> | u
   return ex.markets as Record<string, CcxtMarket> | undefined;
 }
 
+/**
+ * The value `record` holds under `key` as its own property, else undefined. ccxt keeps its tables
+ * (`markets`, `markets_by_id`) in plain objects, and the keys we look up are often a caller's text (an
+ * order id's instrument part): indexed directly, `constructor` or `__proto__` would name Object's own
+ * members instead of "no such market".
+ */
+export function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Every market ccxt indexed under an exchange market id (spot first, as ccxt sorts them). */
 export function marketsById(ex: ccxt.Exchange, id: string): CcxtMarket[] {
-  const byId = ex.markets_by_id as Record<string, CcxtMarket[] | undefined> | undefined;
-  return byId?.[id] ?? [];
+  const found: unknown = ownValue(ex.markets_by_id as Record<string, unknown> | undefined, id);
+  return Array.isArray(found) ? (found as CcxtMarket[]) : [];
 }
 
 /** The unified timeframes the exchange offers (`1m`, `1h` …). */

@@ -41,21 +41,23 @@ export async function io(call: OkxCall, p: ParamsOf<"io">): Promise<ResultOf<"io
  * escape them); numbers become their decimal text, so no float reaches OKX.
  */
 function decodeParams(raw: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) out[key] = normalize(value);
-  return out;
+  return normalizeFields(raw);
 }
 
 function normalize(value: unknown): unknown {
   if (typeof value === "number") return String(value);
   if (typeof value === "string") return /%[0-9A-Fa-f]{2}/.test(value) ? safeDecode(value) : value;
   if (Array.isArray(value)) return value.map(normalize);
-  if (typeof value === "object" && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = normalize(v);
-    return out;
-  }
+  if (typeof value === "object" && value !== null) return normalizeFields(value as Record<string, unknown>);
   return value;
+}
+
+/**
+ * Built with `Object.fromEntries`, which makes every key an own field: assigning the caller's keys one by
+ * one would turn a `__proto__` field into the copy's prototype, whose fields `params.instId` then reads.
+ */
+function normalizeFields(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, normalize(v)]));
 }
 
 function safeDecode(text: string): string {
@@ -67,11 +69,12 @@ function safeDecode(text: string): string {
 }
 
 function toQuery(params: Record<string, unknown>): Record<string, QueryValue> {
-  const out: Record<string, QueryValue> = {};
-  for (const [key, value] of Object.entries(params)) {
-    out[key] = typeof value === "string" ? value : value === undefined ? undefined : JSON.stringify(value);
-  }
-  return out;
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]): [string, QueryValue] => [
+      key,
+      typeof value === "string" ? value : value === undefined ? undefined : JSON.stringify(value),
+    ]),
+  );
 }
 
 /**

@@ -130,7 +130,9 @@ function buildRoutes(market: Market, ledger: Ledger): Record<string, Route> {
     }),
     "GET /api/v1/candles": pub(({ query }) => {
       const symbol = need(query, "symbol");
-      const interval = INTERVAL_MS[need(query, "interval")];
+      const name = need(query, "interval");
+      // Own properties only: `constructor` must be an unknown interval, not Object's constructor.
+      const interval = Object.hasOwn(INTERVAL_MS, name) ? INTERVAL_MS[name] : undefined;
       if (!interval) throw invalidParam(`interval must be one of ${Object.keys(INTERVAL_MS).join(", ")}`);
       const before = query.has("before") ? count(query, "before", 0, Number.MAX_SAFE_INTEGER) : undefined;
       market.instrument(symbol);

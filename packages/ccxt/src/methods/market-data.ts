@@ -10,7 +10,7 @@ import {
   type Ticker,
 } from "@fmz-gateway/core";
 import type * as ccxt from "ccxt";
-import { type CcxtExchange, type CcxtMarket, timeframes } from "../ccxt-lib";
+import { type CcxtExchange, type CcxtMarket, ownValue, timeframes } from "../ccxt-lib";
 import { type Bridge, type Ctx, num } from "../bridge";
 import { type CcxtStreams, CHANNELS, candleKey, streamOrRest } from "../streams/ccxt-streams";
 import type { CandleStore } from "../streams/ohlcv-loop";
@@ -268,7 +268,7 @@ export async function getTickers(
   const markets = b.markets(ex);
   const out: Ticker[] = [];
   for (const t of Object.values(tickers)) {
-    const m = t.symbol ? markets[t.symbol] : undefined;
+    const m = t.symbol ? ownValue(markets, t.symbol) : undefined;
     if (!m || marketKind(m) !== b.options.market) continue;
     const symbol = fmzSymbolOf(markets, m);
     if (symbol !== undefined) out.push(toTicker(symbol, t));

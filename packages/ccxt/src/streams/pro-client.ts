@@ -10,6 +10,7 @@ import {
   onEveryFrame,
   overrideWsRoots,
   socketsOf,
+  truthfulPongs,
   tuneStreaming,
 } from "./pro-lib";
 import { wsRootOf } from "./ws-root";
@@ -22,28 +23,34 @@ export interface ProClientOptions {
   telemetry: MountTelemetry;
 }
 
+/** The shortest wait between two keepalive sweeps, so a deadline a millisecond away never spins. */
+const MIN_SWEEP_MS = 10;
+
 /**
  * The mount's one ccxt.pro instance for public data, shared by every caller's key: built with the same
  * constructor config, sandbox and REST roots as the mount's REST instances (so its REST seeds look like
  * theirs), its websocket roots moved by `wsUrl`, and the markets the REST side loaded. It also keeps the
  * keepalive: a socket not heard from (data or a pong) within `wsKeepaliveMs` is dropped, which fails every
  * watch waiting on it, so its streams stop being served and resubscribe.
+ *
+ * The window is kept to the millisecond: the sweep runs when the earliest socket's window ends (and at
+ * least once per window, which a socket opened since cannot outrun), not on a coarse interval that would
+ * serve a silent socket's stale value up to a whole period past it.
  */
 export class ProClient {
   readonly ex: CcxtExchange;
   private readonly heardAt = new Map<string, number>();
-  private readonly sweeper: NodeJS.Timeout;
+  private sweeper: NodeJS.Timeout | undefined;
+  private closed = false;
 
   private constructor(
     ex: CcxtExchange,
     private readonly opts: ProClientOptions,
   ) {
     this.ex = ex;
-    const keepaliveMs = streamSettings(opts.options).wsKeepaliveMs;
     onEveryFrame(ex, (url) => this.heardAt.set(url, Date.now()));
-    // Unref'd: the keepalive must never hold the process open.
-    this.sweeper = setInterval(() => this.sweep(), Math.max(20, Math.floor(keepaliveMs / 4)));
-    this.sweeper.unref();
+    truthfulPongs(ex);
+    this.schedule(streamSettings(opts.options).wsKeepaliveMs);
   }
 
   /** The pro instance of the mount, or `undefined` when ccxt has no websocket class for the exchange. */
@@ -69,24 +76,52 @@ export class ProClient {
     if (from.markets !== undefined && this.ex.markets !== from.markets) this.ex.setMarketsFromExchange(from);
   }
 
-  /** Drops every connection quiet past the keepalive window. Runs on a timer; callable directly (tests). */
-  sweep(): void {
+  /**
+   * Drops every connection quiet past the keepalive window, and says in how many ms the next window of a
+   * connection still open ends (at most the window: a connection opened later ends its own no sooner).
+   * Runs on its timer; callable directly (tests).
+   */
+  sweep(): number {
     const now = Date.now();
     const windowMs = streamSettings(this.opts.options).wsKeepaliveMs;
+    let next = windowMs;
     for (const socket of socketsOf(this.ex)) {
       if (!socket.connected) continue;
       const heard = Math.max(socket.lastPong, this.heardAt.get(socket.url) ?? 0);
-      if (now - heard <= windowMs) continue;
+      const left = heard + windowMs - now;
+      if (left >= 0) {
+        next = Math.min(next, left + 1);
+        continue;
+      }
       const why = `nothing received for ${now - heard} ms (keepalive ${windowMs} ms)`;
       if (this.opts.logger.isLevelEnabled("debug")) {
         this.opts.logger.debug(`websocket ${socket.url}: ${why}; reconnecting`);
       }
       socket.kill(`${this.ex.id} websocket ${socket.url}: ${why}`);
     }
+    return next;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.closed) return;
+    // Unref'd: the keepalive must never hold the process open.
+    this.sweeper = setTimeout(
+      () => {
+        let next = streamSettings(this.opts.options).wsKeepaliveMs;
+        try {
+          next = this.sweep();
+        } finally {
+          this.schedule(next);
+        }
+      },
+      Math.max(MIN_SWEEP_MS, delayMs),
+    );
+    this.sweeper.unref();
   }
 
   close(): void {
-    clearInterval(this.sweeper);
+    this.closed = true;
+    clearTimeout(this.sweeper);
     closeSockets(this.ex);
     // Whatever else ccxt keeps (its REST keep-alive agent) goes too.
     this.ex.close().catch(() => undefined);

@@ -54,12 +54,31 @@ export function allowPlainWs(ex: CcxtExchange): void {
   target.httpAgent ??= new Agent();
 }
 
+/**
+ * Makes a connection's `lastPong` move only when a pong really arrives. ccxt starts it unset, and its ping
+ * timer sets an unset one to "now" (`lastPong = lastPong || now`) as if a pong had come: a socket silent
+ * from its start would look heard from at its first ping, up to a third of the keepalive late. Seeded
+ * with the moment the connection opened, that branch never runs. ccxt binds `onConnected` when it
+ * creates each client, so wrapping the instance's method reaches every connection.
+ */
+export function truthfulPongs(ex: CcxtExchange): void {
+  const target = ex as unknown as { onConnected: (client: RawClient, message?: unknown) => unknown };
+  const original = target.onConnected.bind(ex);
+  target.onConnected = (client, message) => {
+    client.lastPong ??= client.connectionEstablished ?? Date.now();
+    return original(client, message);
+  };
+}
+
 /** One websocket connection of a pro instance, as far as the streams look at it. */
 export interface ProSocket {
   readonly url: string;
   /** Open and upgraded. */
   readonly connected: boolean;
-  /** When it last proved alive: a pong, or the moment it connected (ms since the epoch). */
+  /**
+   * When it last proved alive: a pong, or the moment it connected (ms since the epoch). A real pong only
+   * once `truthfulPongs` runs on the instance.
+   */
   readonly lastPong: number;
   /** Ends it as ccxt's own keepalive does: every watch waiting on it fails, and the next one re-dials. */
   kill(reason: string): void;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { newClientOrderId, packOrderId, unpackOrderId } from "./order-id";
+import { MAX_ORDER_ID_LENGTH, newClientOrderId, packOrderId, unpackOrderId } from "./order-id";
 
 test("order ids carry the instrument and the exchange's id", () => {
   const id = packOrderId("ETH-USDT", "1547130415509278720");
@@ -12,6 +12,17 @@ test("an id without both parts is a bad request", () => {
   for (const bad of ["1547130415509278720", ",123", "ETH-USDT,", "", 12345, undefined]) {
     assert.throws(() => unpackOrderId(bad), /invalid order id/);
   }
+});
+
+test("an id longer than any adapter makes is refused before any look-up, without echoing it whole", () => {
+  const long = `${"A".repeat(100_000)},1`;
+  assert.throws(
+    () => unpackOrderId(long),
+    (err: Error) =>
+      /invalid order id .*\(100002 characters\): at most 200/.test(err.message) && err.message.length < 200,
+  );
+  const longest = `${"B".repeat(MAX_ORDER_ID_LENGTH - 2)},1`;
+  assert.deepEqual(unpackOrderId(longest), { instrument: "B".repeat(MAX_ORDER_ID_LENGTH - 2), orderId: "1" });
 });
 
 test("client order ids are alphanumeric, bounded and unique", () => {

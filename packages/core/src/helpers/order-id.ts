@@ -14,8 +14,25 @@ export interface UnpackedOrderId {
   readonly orderId: string;
 }
 
+/**
+ * The longest order id accepted. Ids the adapters make are far shorter (an instrument of a few dozen
+ * characters, an exchange id of up to 64); a longer one cannot be ours, and refusing it before any
+ * look-up keeps a hostile id out of the exchange request and out of the error text.
+ */
+export const MAX_ORDER_ID_LENGTH = 200;
+
+/**
+ * Splits an FMZ order id into its instrument and the exchange's id. Only the shape is checked here: the
+ * instrument is the caller's text, so whoever looks it up must treat it as such (a `Map`, or
+ * `Object.hasOwn` on a plain object: `__proto__` and `constructor` are valid-looking instruments).
+ */
 export function unpackOrderId(id: unknown): UnpackedOrderId {
   const text = typeof id === "number" ? String(id) : typeof id === "string" ? id.trim() : "";
+  if (text.length > MAX_ORDER_ID_LENGTH) {
+    throw new BadRequestError(
+      `invalid order id ${JSON.stringify(text.slice(0, 40))}… (${text.length} characters): at most ${MAX_ORDER_ID_LENGTH}, as returned by trade`,
+    );
+  }
   const comma = text.lastIndexOf(",");
   if (comma <= 0 || comma === text.length - 1) {
     throw new BadRequestError(

@@ -56,7 +56,7 @@ export class Instruments {
   async get(symbol: InstrumentSymbol | string, signal?: AbortSignal): Promise<Instrument> {
     const text = typeof symbol === "string" ? symbol : this.canonical(symbol);
     const markets = await this.markets(signal);
-    // Own properties only: a symbol is the caller's text.
+    // Own properties only: `markets` is a plain object and `text` comes from the caller.
     const m = Object.hasOwn(markets, text) ? markets[text] : undefined;
     if (!m) {
       throw new PaperError(

@@ -29,15 +29,26 @@ core.registerExchange("PROBE", ProbeAdapter);
 `,
 );
 
+// An adapter that mounts only from a config entry (as ccxt and paper do): nothing at its own name.
+fs.writeFileSync(
+  path.join(dir, "manual-plugin.js"),
+  `const core = require(${JSON.stringify(path.resolve(__dirname, "..", "..", "index.js"))});
+class ManualAdapter extends core.ExchangeAdapter {}
+core.registerExchange("MANUAL", ManualAdapter, { autoMount: false });
+`,
+);
+fs.writeFileSync(path.join(dir, "empty.json"), JSON.stringify({ exchanges: {} }));
+
 function doctor(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const proc = spawn(
-    process.execPath,
-    [main, "doctor", "--plugin", path.join(dir, "probe-plugin.js"), ...args],
-    {
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, FMZ_ACCESS_KEY: "", FMZ_SECRET_KEY: "" },
-    },
-  );
+  return doctorWith(["--plugin", path.join(dir, "probe-plugin.js"), ...args]);
+}
+
+/** `fmz-gateway doctor` with exactly these arguments (no plugin unless they name one). */
+function doctorWith(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const proc = spawn(process.execPath, [main, "doctor", ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, FMZ_ACCESS_KEY: "", FMZ_SECRET_KEY: "" },
+  });
   let out = "";
   let err = "";
   proc.stdout.on("data", (c: Buffer) => (out += c.toString()));
@@ -77,6 +88,35 @@ test("every check passing exits 0; a bad probe symbol is ✗ with the symbol fix
   assert.match(
     bad.out,
     /✗ {2}PROBE +ticker BTC_USDT +unknown symbol BTC_USDT +[\d.]+ ms\n +fix: check --symbol/,
+  );
+});
+
+test("nothing mounted: the row says why and the fix what to load, never 'the names above'", async () => {
+  const bare = await doctorWith(["--mount", "OKX"]);
+  assert.equal(bare.code, 1);
+  assert.match(bare.out, /✗ {2}setup +mounts +no mount named "OKX": no exchange is mounted\n/);
+  assert.match(
+    bare.out,
+    /fix: no adapter is loaded: pass --config with the file you serve with, or --plugin @fmz-gateway\/okx/,
+  );
+  const manual = await doctorWith(["--plugin", path.join(dir, "manual-plugin.js")]);
+  assert.equal(manual.code, 1);
+  assert.match(manual.out, /✗ {2}setup +mounts +no exchange is mounted\n/);
+  assert.match(
+    manual.out,
+    /fix: MANUAL mounts only from an entry under "exchanges" in a config file .*: pass --config/,
+  );
+  const empty = await doctor(["--config", path.join(dir, "empty.json"), "--mount", "PROBE"]);
+  assert.equal(empty.code, 1);
+  assert.match(
+    empty.out,
+    /fix: \S*empty\.json mounts nothing: add an entry under "exchanges" for a loaded adapter \(PROBE\)/,
+  );
+  for (const r of [bare, manual, empty]) assert.doesNotMatch(r.out, /names above/);
+  const wrong = await doctor(["--mount", "NOPE"]);
+  assert.match(
+    wrong.out,
+    /no mount named "NOPE" \(mounts: PROBE\)\n +fix: pass --mount with one of: PROBE$/m,
   );
 });
 

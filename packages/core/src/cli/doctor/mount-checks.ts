@@ -1,7 +1,7 @@
 import type { CallContext } from "../../adapter/call-context";
 import type { Credentials } from "../../adapter/credentials";
 import { hasCredentials } from "../../adapter/credentials";
-import { type DoctorCheck, supportedMethods } from "../../adapter/exchange-adapter";
+import { type AdapterStatics, type DoctorCheck, supportedMethods } from "../../adapter/exchange-adapter";
 import { isGatewayError } from "../../errors/gateway-errors";
 import type { Mount } from "../../host/mounts";
 import { runCall } from "../../host/run-call";
@@ -67,6 +67,16 @@ export async function mountChecks(mount: Mount, input: MountCheckInput): Promise
   return rows;
 }
 
+/** The mounts `mount` reads its market data from, as its adapter declares them (`static dependencies`). */
+function sourcesOf(mount: Mount): readonly string[] {
+  const statics = mount.adapter.constructor as Partial<AdapterStatics>;
+  try {
+    return statics.dependencies?.(mount.options) ?? [];
+  } catch {
+    return [];
+  }
+}
+
 /** The adapter's own checks; a hook that throws is one failed row, never the end of the run. */
 async function adapterChecks(mount: Mount, credentials: Credentials): Promise<DoctorRow[]> {
   try {
@@ -78,7 +88,7 @@ async function adapterChecks(mount: Mount, credentials: Credentials): Promise<Do
         mount.name,
         `${mount.adapterName} checks`,
         messageOf(err),
-        fixFor(err, { private: false, mount: mount.name }),
+        fixFor(err, { private: false, mount: mount.name, sources: sourcesOf(mount) }),
       ),
     ];
   }
@@ -114,7 +124,7 @@ async function call<T>(
         mount.name,
         label,
         messageOf(err),
-        fixFor(err, { private: isPrivate, mount: mount.name }),
+        fixFor(err, { private: isPrivate, mount: mount.name, sources: sourcesOf(mount) }),
         ms,
       ),
     };

@@ -107,21 +107,51 @@ export async function setupChecks(input: SetupInput): Promise<Setup> {
   if (mounts.length === 0) {
     const names = [...all.keys()];
     rows.push(
-      failed(
-        SETUP,
-        "mounts",
-        input.mount
-          ? `no mount named "${input.mount}" (mounts: ${names.join(", ") || "none"})`
-          : "no exchange is mounted",
-        input.mount
-          ? "pass --mount with one of the names above"
-          : 'add --plugin @fmz-gateway/okx, or "plugins" and "exchanges" in the config',
-      ),
+      names.length > 0
+        ? failed(
+            SETUP,
+            "mounts",
+            `no mount named "${input.mount}" (mounts: ${names.join(", ")})`,
+            `pass --mount with one of: ${names.join(", ")}`,
+          )
+        : failed(
+            SETUP,
+            "mounts",
+            `${input.mount ? `no mount named "${input.mount}": ` : ""}no exchange is mounted`,
+            nothingMountedFix(input.config, config),
+          ),
     );
     return { rows, mounts: [], all };
   }
   rows.push(passed(SETUP, "mounts", [...all.values()].map((m) => `${m.name} → ${m.adapterName}`).join(", ")));
   return { rows, mounts, all };
+}
+
+/**
+ * What to do when nothing is mounted, from why: no config and no adapter loaded; loaded adapters that
+ * only mount from a config entry (ccxt needs its exchange, paper its source); or a config that loads or
+ * names none.
+ */
+function nothingMountedFix(file: string | undefined, config: GatewayConfig): string {
+  const loaded = exchangeRegistry.list();
+  const manual = loaded.filter((r) => !r.autoMount).map((r) => r.name);
+  const example = (name: string) => `"${name}": {"adapter": "${name}", "options": {…}}`;
+  const needEntry =
+    manual.length > 0
+      ? `${manual.join(" and ")} ${manual.length > 1 ? "mount" : "mounts"} only from an entry under "exchanges" in a config file (e.g. ${example(manual[0])}, options in its README)`
+      : undefined;
+  if (!file) {
+    return needEntry
+      ? `${needEntry}: pass --config with the file you serve with`
+      : "no adapter is loaded: pass --config with the file you serve with, or --plugin @fmz-gateway/okx to check OKX at its own name";
+  }
+  if (loaded.length === 0) {
+    return `${file} loads no adapter: add "plugins": ["@fmz-gateway/okx"] (or pass --plugin), and "exchanges" to name the mounts`;
+  }
+  if (config.exchanges) {
+    return `${file} mounts nothing: add an entry under "exchanges" for a loaded adapter (${loaded.map((r) => r.name).join(", ")}), e.g. ${example(loaded[0].name)}`;
+  }
+  return needEntry ? `${needEntry}: add one to ${file}` : `add "exchanges" to ${file}`;
 }
 
 function pluginFix(message: string): string {
