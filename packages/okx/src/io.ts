@@ -1,4 +1,10 @@
-import { BadRequestError, type ParamsOf, type ResultOf } from "@fmz-gateway/core";
+import {
+  BadRequestError,
+  type IoRoute,
+  type ParamsOf,
+  type ResultOf,
+  requireIoRoute,
+} from "@fmz-gateway/core";
 import type { OkxCall } from "./okx-call";
 import { parseEnvelope, RATE_LIMIT_CODES, readEnvelope } from "./rest/okx-client";
 import type { QueryValue } from "./rest/query";
@@ -12,12 +18,12 @@ import type { QueryValue } from "./rest/query";
  * built-in methods.
  */
 export async function io(call: OkxCall, p: ParamsOf<"io">): Promise<ResultOf<"io">> {
-  if (!p.path.startsWith("/api/v5/")) {
-    throw new BadRequestError(`IO path must be an OKX v5 endpoint (/api/v5/...), got "${p.path}"`);
-  }
+  // Core has normalised the path (no `..`, no encoded tricks); OKX's own rule is checked before the keys.
+  requireIoRoute(p, OKX_IO_ROUTE);
   const auth = call.auth();
   const params = decodeParams(p.params);
-  const instId = typeof params.instId === "string" ? params.instId : undefined;
+  const instId =
+    Object.hasOwn(params, "instId") && typeof params.instId === "string" ? params.instId : undefined;
   const get = p.httpMethod === "GET";
   const res = await call.client.send({
     method: p.httpMethod,
@@ -36,25 +42,30 @@ export async function io(call: OkxCall, p: ParamsOf<"io">): Promise<ResultOf<"io
   return envelope;
 }
 
+/** OKX v5 REST lives under `/api/v5/` and documents GET and POST only (reference §1: "e.g. GET and POST"). */
+export const OKX_IO_ROUTE: IoRoute = { exchange: "OKX", prefixes: ["/api/v5/"], verbs: ["GET", "POST"] };
+
 /**
  * The docker decodes the query into params, but values may still be percent-encoded (older strategies
  * escape them); numbers become their decimal text, so no float reaches OKX.
  */
 function decodeParams(raw: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) out[key] = normalize(value);
-  return out;
+  return normalizeObject(raw);
+}
+
+/**
+ * Own keys only, copied with `Object.fromEntries` (which defines properties): a caller's `__proto__`
+ * key stays a plain key and never becomes the copy's prototype.
+ */
+function normalizeObject(value: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
 }
 
 function normalize(value: unknown): unknown {
   if (typeof value === "number") return String(value);
   if (typeof value === "string") return /%[0-9A-Fa-f]{2}/.test(value) ? safeDecode(value) : value;
   if (Array.isArray(value)) return value.map(normalize);
-  if (typeof value === "object" && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = normalize(v);
-    return out;
-  }
+  if (typeof value === "object" && value !== null) return normalizeObject(value);
   return value;
 }
 
@@ -67,11 +78,12 @@ function safeDecode(text: string): string {
 }
 
 function toQuery(params: Record<string, unknown>): Record<string, QueryValue> {
-  const out: Record<string, QueryValue> = {};
-  for (const [key, value] of Object.entries(params)) {
-    out[key] = typeof value === "string" ? value : value === undefined ? undefined : JSON.stringify(value);
-  }
-  return out;
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]): [string, QueryValue] => [
+      key,
+      typeof value === "string" ? value : value === undefined ? undefined : JSON.stringify(value),
+    ]),
+  );
 }
 
 /**
