@@ -22,6 +22,7 @@ export {
   type ParamsOf,
   type ResultOf,
 } from "./protocol/method-table";
+export * from "./protocol/io-path";
 
 // Errors
 export * from "./errors/gateway-errors";
@@ -48,6 +49,7 @@ export * from "./streams/ws-connection";
 
 // Telemetry: calls, upstream requests, limiter waits, streams
 export * from "./telemetry/telemetry";
+export * from "./telemetry/labels";
 
 // Logging
 export * from "./logging/logger";

@@ -1,4 +1,10 @@
-import { BadRequestError, type ParamsOf, type ResultOf } from "@fmz-gateway/core";
+import {
+  BadRequestError,
+  type IoRoute,
+  type ParamsOf,
+  type ResultOf,
+  requireIoRoute,
+} from "@fmz-gateway/core";
 import type { OkxCall } from "./okx-call";
 import { parseEnvelope, RATE_LIMIT_CODES, readEnvelope } from "./rest/okx-client";
 import type { QueryValue } from "./rest/query";
@@ -12,12 +18,12 @@ import type { QueryValue } from "./rest/query";
  * built-in methods.
  */
 export async function io(call: OkxCall, p: ParamsOf<"io">): Promise<ResultOf<"io">> {
-  if (!p.path.startsWith("/api/v5/")) {
-    throw new BadRequestError(`IO path must be an OKX v5 endpoint (/api/v5/...), got "${p.path}"`);
-  }
+  // Core has normalised the path (no `..`, no encoded tricks); OKX's own rule is checked before the keys.
+  requireIoRoute(p, OKX_IO_ROUTE);
   const auth = call.auth();
   const params = decodeParams(p.params);
-  const instId = typeof params.instId === "string" ? params.instId : undefined;
+  const instId =
+    Object.hasOwn(params, "instId") && typeof params.instId === "string" ? params.instId : undefined;
   const get = p.httpMethod === "GET";
   const res = await call.client.send({
     method: p.httpMethod,
@@ -36,28 +42,31 @@ export async function io(call: OkxCall, p: ParamsOf<"io">): Promise<ResultOf<"io
   return envelope;
 }
 
+/** OKX v5 REST lives under `/api/v5/` and documents GET and POST only (reference §1: "e.g. GET and POST"). */
+export const OKX_IO_ROUTE: IoRoute = { exchange: "OKX", prefixes: ["/api/v5/"], verbs: ["GET", "POST"] };
+
 /**
  * The docker decodes the query into params, but values may still be percent-encoded (older strategies
  * escape them); numbers become their decimal text, so no float reaches OKX.
  */
 function decodeParams(raw: Record<string, unknown>): Record<string, unknown> {
-  return normalizeFields(raw);
+  return normalizeObject(raw);
+}
+
+/**
+ * Own keys only, copied with `Object.fromEntries` (which defines properties): a caller's `__proto__`
+ * key stays a plain key and never becomes the copy's prototype.
+ */
+function normalizeObject(value: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
 }
 
 function normalize(value: unknown): unknown {
   if (typeof value === "number") return String(value);
   if (typeof value === "string") return /%[0-9A-Fa-f]{2}/.test(value) ? safeDecode(value) : value;
   if (Array.isArray(value)) return value.map(normalize);
-  if (typeof value === "object" && value !== null) return normalizeFields(value as Record<string, unknown>);
+  if (typeof value === "object" && value !== null) return normalizeObject(value);
   return value;
-}
-
-/**
- * Built with `Object.fromEntries`, which makes every key an own field: assigning the caller's keys one by
- * one would turn a `__proto__` field into the copy's prototype, whose fields `params.instId` then reads.
- */
-function normalizeFields(raw: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, normalize(v)]));
 }
 
 function safeDecode(text: string): string {

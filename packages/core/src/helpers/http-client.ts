@@ -1,9 +1,15 @@
 import http from "node:http";
 import https from "node:https";
 import axios, { type AxiosAdapter, type AxiosInstance, type Method } from "axios";
-import { ExchangeError, NetworkError, TimeoutError } from "../errors/gateway-errors";
+import { BadRequestError, ExchangeError, NetworkError, TimeoutError } from "../errors/gateway-errors";
+import { escapeControls } from "../telemetry/labels";
 import type { MountTelemetry } from "../telemetry/telemetry";
-import { UNDICI_TIMEOUT_CODES, type UndiciTransport, createUndiciTransport } from "./undici-transport";
+import {
+  UNDICI_TIMEOUT_CODES,
+  type UndiciTransport,
+  UnsendableRequestError,
+  createUndiciTransport,
+} from "./undici-transport";
 
 export interface HttpClientOptions {
   /** Exchange name used in error messages (`OKX`). */
@@ -35,11 +41,16 @@ export interface HttpRequest {
   signal?: AbortSignal;
   timeoutMs?: number;
   /**
-   * The endpoint label reported to telemetry; default the path without its query. An adapter whose
-   * paths carry ids or symbols (`/orders/123`) passes the template (`/orders/{id}`): labels must stay a
-   * bounded set.
+   * The endpoint label reported to telemetry; default the path without its query. Numeric and id-like
+   * segments are templated in core (`/orders/123` → `/orders/{id}`, see telemetry/labels.ts), so an
+   * adapter passes its own template only where a path carries other caller data (a symbol).
    */
   endpoint?: string;
+  /**
+   * Values the endpoint label must never show: the caller's keys, for a path made of a caller's text
+   * (`exchange.IO`). They are replaced by `***` as in log lines.
+   */
+  secrets?: readonly string[];
 }
 
 export interface HttpResponse {
@@ -51,6 +62,8 @@ export interface HttpResponse {
 
 /** Connection failures that prove the request never left: safe to report as "not sent". */
 const NOT_SENT_CODES = new Set([
+  // undici refused the request's arguments before opening or using any connection.
+  "UND_ERR_INVALID_ARG",
   "ECONNREFUSED",
   "ENOTFOUND",
   "EAI_AGAIN",
@@ -138,7 +151,7 @@ export class HttpClient {
       outcome = (err as { kind?: string }).kind ?? "network";
       throw err;
     } finally {
-      this.telemetry.upstream(endpointOf(req), outcome, (performance.now() - started) / 1000);
+      this.telemetry.upstream(endpointOf(req), outcome, (performance.now() - started) / 1000, req.secrets);
     }
   }
 
@@ -162,7 +175,8 @@ export class HttpClient {
         text: typeof res.data === "string" ? res.data : String(res.data ?? ""),
       };
     } catch (err) {
-      const where = `${req.method.toUpperCase()} ${req.path.split("?")[0]}`;
+      // The path may hold a caller's text: quoted with its control characters escaped, never long.
+      const where = escapeControls(`${req.method.toUpperCase()} ${req.path.split("?")[0]}`, 200);
       throw this.transportError(err, where, timeoutMs, req.signal);
     }
   }
@@ -197,6 +211,10 @@ export class HttpClient {
   }
 
   private transportError(err: unknown, where: string, timeoutMs: number, signal?: AbortSignal): Error {
+    // A request HTTP cannot carry (a control character in its path or a header): the caller's input.
+    if (err instanceof UnsendableRequestError) {
+      return new BadRequestError(`${this.exchange} ${where} not sent: ${err.message}`);
+    }
     const code = (err as { code?: string }).code ?? "";
     if (signal?.aborted) {
       // The call's signal says why: its deadline passed, or the docker hung up.

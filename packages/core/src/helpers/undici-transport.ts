@@ -44,31 +44,66 @@ export const UNDICI_TIMEOUT_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * A request HTTP cannot carry (a control character in its path, a header value with a line break),
+ * refused before undici sees it. Nothing was sent.
+ */
+export class UnsendableRequestError extends Error {
+  readonly code = "UND_ERR_INVALID_ARG";
+}
+
+/**
  * Requests on undici's pooled keep-alive client instead of Node's http module: measured about twice
  * the throughput behind the gateway (README, benchmark). Two ways in: as an axios adapter (adapter
  * authors keep axios's API, errors keep axios's codes: `ECONNABORTED` for a timeout, `ERR_CANCELED`
  * for an abort) and `send`, the gateway's own hot path, which skips axios's per-request config work.
  * TLS certificates are verified.
+ *
+ * undici (7.x) loses a pool slot for every request it refuses as an invalid argument: the pool makes a
+ * client for it, the client's dispatch fails, and the pool marks that never-connected client as
+ * needing a drain that never comes. After `connections` such requests every later request to that
+ * origin queues forever (the "stall after 64 IO paths with control characters"). So requests are
+ * checked here first, by undici's own rules (`unsendable`), and should undici still refuse one, the
+ * pool is replaced, so no refused request can use up the connections of the ones that follow.
  */
 export function createUndiciTransport(opts: UndiciTransportOptions = {}): UndiciTransport {
-  const dispatcher = new Agent({
-    connections: opts.connections ?? 64,
-    keepAliveTimeout: opts.keepAliveTimeoutMs ?? 4_000,
-    keepAliveMaxTimeout: 60_000,
-    connect: { rejectUnauthorized: true },
-  });
+  const makeAgent = () =>
+    new Agent({
+      connections: opts.connections ?? 64,
+      keepAliveTimeout: opts.keepAliveTimeoutMs ?? 4_000,
+      keepAliveMaxTimeout: 60_000,
+      connect: { rejectUnauthorized: true },
+    });
+  let dispatcher = makeAgent();
 
   const send = async (req: DirectRequest): Promise<DirectResponse> => {
-    const res = await dispatcher.request({
-      origin: new URL(req.url).origin,
-      path: req.url.slice(req.url.indexOf("/", req.url.indexOf("//") + 2)) || "/",
-      method: req.method.toUpperCase() as Dispatcher.HttpMethod,
-      headers: req.headers,
-      body: req.body,
-      signal: req.signal,
-      headersTimeout: req.timeoutMs,
-      bodyTimeout: req.timeoutMs,
-    });
+    const path = req.url.slice(req.url.indexOf("/", req.url.indexOf("//") + 2)) || "/";
+    const method = req.method.toUpperCase();
+    const problem = unsendable(path, method, req.headers);
+    if (problem) throw new UnsendableRequestError(problem);
+    const pool = dispatcher;
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await pool.request({
+        origin: new URL(req.url).origin,
+        path,
+        method: method as Dispatcher.HttpMethod,
+        headers: req.headers,
+        body: req.body,
+        signal: req.signal,
+        headersTimeout: req.timeoutMs,
+        bodyTimeout: req.timeoutMs,
+      });
+    } catch (err) {
+      if ((err as { code?: string }).code === "UND_ERR_INVALID_ARG" && dispatcher === pool) {
+        // A rule `unsendable` does not know: this pool may have lost a slot for good. New requests get
+        // a fresh pool; those in flight finish on this one, which is then destroyed (a pool with a lost
+        // slot never finishes closing by itself).
+        dispatcher = makeAgent();
+        void pool.close().catch(() => undefined);
+        setTimeout(() => void pool.destroy().catch(() => undefined), RETIRE_MS).unref();
+      }
+      throw err;
+    }
     return { status: res.statusCode, headers: res.headers, text: await res.body.text() };
   };
 
@@ -118,6 +153,34 @@ export function createUndiciTransport(opts: UndiciTransportOptions = {}): Undici
   };
 
   return Object.assign(adapter, { send, close: () => dispatcher.close() });
+}
+
+/** How long a replaced pool's requests in flight may take (longer than any request timeout we set). */
+const RETIRE_MS = 5 * 60_000;
+
+/** undici's request-line and header rules (lib/core/request.js), checked before it can lose a slot. */
+const INVALID_PATH = /[^\u0021-\u00ff]/;
+const TOKEN = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+const INVALID_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+
+/** Why HTTP cannot carry this request, or undefined. Names the part, never a header's value. */
+export function unsendable(
+  path: string,
+  method: string,
+  headers: Record<string, string>,
+): string | undefined {
+  if (!path.startsWith("/") || INVALID_PATH.test(path)) {
+    return "the path holds a control character, a space or a character outside Latin-1";
+  }
+  if (!TOKEN.test(method)) return "the HTTP method is not a valid token";
+  for (const name in headers) {
+    if (!TOKEN.test(name)) return "a header name is not a valid token";
+    const value = headers[name];
+    if (typeof value === "string" && INVALID_HEADER_VALUE.test(value)) {
+      return `header ${name} holds a control character or a character outside Latin-1`;
+    }
+  }
+  return undefined;
 }
 
 function headerRecord(config: InternalAxiosRequestConfig): Record<string, string> {

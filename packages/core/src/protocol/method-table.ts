@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import { BadRequestError } from "../errors/gateway-errors";
+import { normalizeIoPath, normalizeIoVerb } from "./io-path";
 import {
   type CreateOrderParams,
   type DepthParams,
@@ -261,18 +262,13 @@ export const IO_SPEC: MethodSpec<"io"> = spec({
   fmz: 'IO("api", …)',
   private: true,
   paramsSchema: { type: "object" },
+  // Path and verb are checked here, before any adapter signs or sends anything (see io-path.ts).
   parse: (raw, extra) => ({
-    httpMethod: (extra.httpMethod ?? "GET").trim().toUpperCase(),
     path: normalizeIoPath(extra.wireMethod.slice(IO_PREFIX.length)),
+    httpMethod: normalizeIoVerb(extra.httpMethod),
     params: raw,
   }),
 });
-
-function normalizeIoPath(path: string): string {
-  const p = path.startsWith("/") ? path : `/${path}`;
-  if (p === "/" || /[\s?#]/.test(p)) throw new BadRequestError(`invalid IO path "${path}"`);
-  return p;
-}
 
 export interface ResolvedMethod {
   readonly spec: MethodSpec;

@@ -1,3 +1,5 @@
+import { endpointLabel, safeLabel } from "./labels";
+
 /**
  * What the gateway reports about itself, as typed events: every FMZ call, every upstream request, rate
  * limiter waits and refusals, stream state changes, and whether an answer came from a stream or REST.
@@ -6,7 +8,8 @@
  * Consumers (metrics, the status page) subscribe; with none subscribed an emit is a loop over nothing.
  *
  * Nothing here may carry a secret: access keys arrive already shortened, and labels are bounded sets
- * (mount, wire method, endpoint template), never symbols or order ids.
+ * (mount, wire method, endpoint template), never symbols or order ids. `MountTelemetry`, the door every
+ * adapter reports through, makes each label safe (labels.ts) whatever the adapter passed.
  */
 
 /** One FMZ call as the docker saw it. */
@@ -147,16 +150,22 @@ export class MountTelemetry {
     readonly exchange: string,
   ) {}
 
-  upstream(endpoint: string, outcome: string, seconds: number): void {
-    this.hub.emit("upstream", { exchange: this.exchange, endpoint, outcome, seconds });
+  /**
+   * One request to the exchange. `endpoint` becomes a label as `endpointLabel` makes it (ids templated,
+   * control characters escaped); `secrets` are values it must never show (the caller's keys, when the
+   * path holds a caller's text).
+   */
+  upstream(endpoint: string, outcome: string, seconds: number, secrets?: readonly string[]): void {
+    const label = endpointLabel(endpoint, secrets);
+    this.hub.emit("upstream", { exchange: this.exchange, endpoint: label, outcome, seconds });
   }
 
   rateLimit(scope: string, kind: "wait" | "refused", seconds: number): void {
-    this.hub.emit("rateLimit", { exchange: this.exchange, scope, kind, seconds });
+    this.hub.emit("rateLimit", { exchange: this.exchange, scope: endpointLabel(scope), kind, seconds });
   }
 
   stream(channel: string, state: StreamState, reconnect = false): void {
-    this.hub.emit("stream", { exchange: this.exchange, channel, state, reconnect });
+    this.hub.emit("stream", { exchange: this.exchange, channel: safeLabel(channel), state, reconnect });
   }
 
   served(method: string, source: "stream" | "rest"): void {

@@ -6,6 +6,7 @@ import {
   type MountTelemetry,
   RateLimitedError,
   RateLimiter,
+  endpointLabel,
 } from "@fmz-gateway/core";
 import type { OkxAuth } from "../auth/credentials";
 import { okxTimestamp, signRequest } from "../auth/sign";
@@ -136,9 +137,13 @@ export class OkxClient {
   private async sendOnce(req: OkxRequest): Promise<HttpResponse> {
     const method = req.method.toUpperCase();
     const rule = endpointLimit(method, req.path);
+    // A passthrough path is the caller's text: the limiter names its bucket (in errors and on the status
+    // page) by the path's label, ids templated and the caller's keys redacted.
+    const secrets = req.auth ? [req.auth.apiKey, req.auth.secret, req.auth.passphrase] : undefined;
+    const bucket = endpointLabel(req.path, secrets);
     await this.limiter?.acquire(
       // One limiter serves every mount in the process: OKX counts per IP and per user, not per mount.
-      `${rateKey(method, req.path, rule, req.auth?.apiKey, req.rateScope)}|${this.http.baseUrl}`,
+      `${rateKey(method, bucket, rule, req.auth?.apiKey, req.rateScope)}|${this.http.baseUrl}`,
       rule,
       req.signal,
       req.deadline,
@@ -162,6 +167,7 @@ export class OkxClient {
       body: body === "" ? undefined : body,
       headers,
       signal: req.signal,
+      secrets,
     });
   }
 

@@ -48,8 +48,11 @@ export const ENDPOINT_LIMITS: Readonly<Record<string, EndpointLimit>> = {
  */
 export const DEFAULT_LIMIT: EndpointLimit = limit(10, "user");
 
+/** A Map: the path may be a caller's text (`__api_` passthrough), never a plain object's key. */
+const LIMITS_BY_ENDPOINT: ReadonlyMap<string, EndpointLimit> = new Map(Object.entries(ENDPOINT_LIMITS));
+
 export function endpointLimit(method: string, path: string): EndpointLimit {
-  return ENDPOINT_LIMITS[`${method.toUpperCase()} ${path}`] ?? DEFAULT_LIMIT;
+  return LIMITS_BY_ENDPOINT.get(`${method.toUpperCase()} ${path}`) ?? DEFAULT_LIMIT;
 }
 
 /**

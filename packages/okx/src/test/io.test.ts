@@ -65,7 +65,10 @@ describe("IO passthrough", () => {
     const missing = await h.spot.io("GET", "/api/v5/no/such-endpoint");
     assert.equal(missing.error, "OKX 404: Not Found");
     const outside = await h.spot.io("GET", "/v3/something");
-    assert.match(outside.error ?? "", /IO path must be an OKX v5 endpoint/);
+    assert.match(
+      outside.error ?? "",
+      /invalid IO path "\/v3\/something": OKX endpoints are under \/api\/v5\//,
+    );
     h.standin.faults.add({ path: "/api/v5/account/balance", kind: "rate-limit" });
     const limited = await h.spot.io("GET", "/api/v5/account/balance");
     assert.equal(limited.error, "OKX 50011: Too Many Requests");

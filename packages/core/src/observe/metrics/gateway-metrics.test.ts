@@ -105,6 +105,17 @@ describe("GET /metrics", () => {
       assert.ok(!text.includes(banned), `metrics hold ${banned.slice(0, 6)}…`);
   });
 
+  test("an endpoint reported with an id in its path shows templated", async () => {
+    for (const id of ["ab12cd34-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "12345678"])
+      assert.equal((await fmzCall(gw.url, "EX", "cancel", { id: `BTC-USDT,${id}` })).data, true);
+    const text = await (await fetch(`${gw.url}/metrics`)).text();
+    const up = { exchange: "EX", endpoint: "/v1/order/{id}", outcome: "ok" };
+    assert.equal(parse(text)("fmz_gateway_upstream_requests_total", up), 2);
+    assert.ok(!text.includes("ab12cd34") && !text.includes("12345678"), "no id in a label");
+    const status = await (await fetch(`${gw.url}/status.json`)).text();
+    assert.ok(status.includes("/v1/order/{id}") && !status.includes("ab12cd34"));
+  });
+
   test("each gateway has its own registry", async () => {
     const text = await (await fetch(`${other.url}/metrics`)).text();
     assert.equal(

@@ -129,5 +129,43 @@ describe(
       assert.deepEqual(foreign, [], "the page loads nothing from elsewhere");
       await page.close();
     });
+
+    test("a 'not supported' answer is shown in a neutral colour and counted apart from errors", async () => {
+      // OBSERVED has no getTickers: the base answers "not supported", a normal answer, not a failure.
+      for (let i = 0; i < 2; i++)
+        assert.match((await fmzCall(gw.url, "OKX_SPOT", "tickers", {})).error ?? "", /^not supported/);
+      const page = await browser.newPage();
+      await page.goto(`${gw.url}/`);
+      const row = page.locator("#recent tbody tr", { hasText: "tickers" }).first();
+      await row.waitFor();
+      assert.equal(await row.locator(".badge.err").count(), 0, "not an error badge");
+      const badge = row.locator(".badge.neutral");
+      assert.equal(await badge.innerText(), "not-supported");
+      // Run in the page (a string: this package compiles without the DOM's types).
+      const colours = (await page.evaluate(`(() => {
+        const own = document.querySelector("#recent .badge.neutral");
+        const probe = document.createElement("span");
+        probe.className = "badge err";
+        document.body.appendChild(probe);
+        const err = getComputedStyle(probe).backgroundColor;
+        probe.remove();
+        return { own: getComputedStyle(own).backgroundColor, err };
+      })()`)) as { own: string; err: string };
+      assert.notEqual(colours.own, colours.err, "a neutral colour, not the error colour");
+      assert.equal(await row.locator(".errtext").count(), 0, "its text is not in the error colour");
+
+      const calls = page.locator("#calls tbody tr", { hasText: "tickers" });
+      const cells = await calls.locator("td").allInnerTexts();
+      assert.equal(cells[2], "2", "two calls");
+      assert.match(cells[3], /^0\s*2 not supported$/, "no errors; two answered not supported");
+      assert.equal(await calls.locator("td.bad").count(), 0);
+
+      const status = (await (await fetch(`${gw.url}/status.json`)).json()) as {
+        calls: { method: string; last5m: { errors: number; unsupported?: number } }[];
+      };
+      const tickers = status.calls.find((c) => c.method === "tickers");
+      assert.deepEqual([tickers?.last5m.errors, tickers?.last5m.unsupported], [0, 2]);
+      await page.close();
+    });
   },
 );

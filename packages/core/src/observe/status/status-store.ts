@@ -1,3 +1,5 @@
+import type { GatewayErrorKind } from "../../errors/gateway-errors";
+import { escapeControls } from "../../telemetry/labels";
 import type { Telemetry } from "../../telemetry/telemetry";
 import { VERSION } from "../../version";
 import { BoundedLabels, UNKNOWN_EXCHANGE } from "../bounded-labels";
@@ -31,9 +33,13 @@ class Table {
 
 const CALLS = 0;
 const ERRORS = 1;
+/** Calls answered "not supported": a normal answer of an adapter that lacks a method, not an error. */
+const UNSUPPORTED = 2;
 const WAITS = 0;
 const REFUSALS = 1;
 const WAIT_SECONDS = 2;
+
+const NOT_SUPPORTED: GatewayErrorKind = "not-supported";
 
 /**
  * What the status page shows, kept from the gateway's telemetry: per mount and method, per upstream
@@ -41,7 +47,7 @@ const WAIT_SECONDS = 2;
  * from a bounded set (mounts, wire methods, folded endpoints and scopes), so memory is bounded too.
  */
 export class StatusStore {
-  private readonly calls = new Table(2, true);
+  private readonly calls = new Table(3, true);
   private readonly upstream = new Table(2, true);
   private readonly limits = new Table(3, false);
   private readonly recent = new RecentCalls(100);
@@ -59,7 +65,8 @@ export class StatusStore {
         const exchange = e.known ? e.exchange : UNKNOWN_EXCHANGE;
         const w = this.calls.get(exchange, e.method);
         w.add(e.at, CALLS);
-        if (e.outcome !== "ok") w.add(e.at, ERRORS);
+        if (e.outcome === NOT_SUPPORTED) w.add(e.at, UNSUPPORTED);
+        else if (e.outcome !== "ok") w.add(e.at, ERRORS);
         w.latency(e.at, e.seconds * 1000);
         this.recent.add(e);
       }),
@@ -89,16 +96,16 @@ export class StatusStore {
       now,
       uptimeSeconds: Math.round((now - this.startedAt) / 1000),
       mounts: this.mounts().map((m) => this.mountStatus(m)),
-      calls: rows(this.calls, now, "exchange", "method", callWindow),
+      calls: rows(this.calls, now, "exchange", "method", methodWindow),
       upstream: rows(this.upstream, now, "exchange", "endpoint", callWindow),
       rateLimits: rows(this.limits, now, "exchange", "scope", limitWindow),
       recent: this.recent.list().map((e): RecentCall => ({
         at: e.at,
-        // An unknown path is the caller's text: shown, but never long.
-        exchange: e.exchange.length > 40 ? `${e.exchange.slice(0, 40)}…` : e.exchange,
+        // An unknown path and an error text may hold a caller's text: shown, never long, controls escaped.
+        exchange: escapeControls(e.exchange, 40),
         method: e.method,
         outcome: e.outcome,
-        ...(e.error ? { error: e.error.length > 300 ? `${e.error.slice(0, 300)}…` : e.error } : {}),
+        ...(e.error ? { error: escapeControls(e.error, 300) } : {}),
         ms: Math.round(e.seconds * 100_000) / 100,
         key: e.key,
       })),
@@ -118,8 +125,8 @@ export class StatusStore {
         down: count("down"),
         reconnects: streams.reduce((n, s) => n + s.reconnects, 0),
         list: streams.slice(0, 100).map((s) => ({
-          channel: s.channel,
-          key: s.key,
+          channel: escapeControls(s.channel, 80),
+          key: escapeControls(s.key, 80),
           state: s.state,
           reconnects: s.reconnects,
           lastMessageAt: s.lastMessageAt,
@@ -136,6 +143,18 @@ export class StatusStore {
 function callWindow(w: MinuteWindow, now: number, minutes: number): CallWindow {
   const s = w.summary(now, minutes);
   return { calls: s.counts[CALLS], errors: s.counts[ERRORS], p50Ms: s.p50, p99Ms: s.p99 };
+}
+
+/** A method's calls: errors, and apart from them the calls answered "not supported". */
+function methodWindow(w: MinuteWindow, now: number, minutes: number): CallWindow {
+  const s = w.summary(now, minutes);
+  return {
+    calls: s.counts[CALLS],
+    errors: s.counts[ERRORS],
+    unsupported: s.counts[UNSUPPORTED],
+    p50Ms: s.p50,
+    p99Ms: s.p99,
+  };
 }
 
 function limitWindow(w: MinuteWindow, now: number, minutes: number): LimitWindow {

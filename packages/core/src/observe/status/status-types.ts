@@ -35,7 +35,10 @@ export interface MountStatus {
 
 export interface CallWindow {
   readonly calls: number;
+  /** Calls that failed; "not supported" answers are not among them. */
   readonly errors: number;
+  /** Calls answered "not supported" (the adapter lacks the method): per method only. */
+  readonly unsupported?: number;
   readonly p50Ms?: number;
   readonly p99Ms?: number;
 }

@@ -107,6 +107,12 @@ export class ObservedAdapter extends ExchangeAdapter<Options> {
     };
   }
 
+  /** Reports its raw path, order id included: core templates the endpoint label (`/v1/order/{id}`). */
+  override async cancelOrder(ctx: CallContext<Options>, p: OrderIdParams): Promise<true> {
+    await this.http!.send({ method: "DELETE", path: `/v1/order/${p.id.orderId}`, signal: ctx.signal });
+    return true;
+  }
+
   override async getDepth(ctx: CallContext<Options>, p: InstrumentParams): Promise<Depth> {
     await this.limiter!.acquire(`depth|${p.symbol.text}`, { capacity: 1, intervalMs: 60_000 }, ctx.signal);
     return { time: 1, asks: [], bids: [] };

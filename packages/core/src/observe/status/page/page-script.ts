@@ -103,10 +103,16 @@ export const STATUS_JS = `"use strict";
       first.concat(WINDOW_HEAD, WINDOW_HEAD)
     ];
   }
+  /** Errors in red; calls answered "not supported" (a method the adapter lacks) apart, in grey. */
+  function errorsCell(w) {
+    var td = cell(w.errors, w.errors > 0 ? "num bad" : "num");
+    if (w.unsupported > 0) td.appendChild(el("span", "unsupported", w.unsupported + " not supported"));
+    return td;
+  }
   function windowCells(w, countKey) {
     return [
       cell(w[countKey || "calls"], "num sep"),
-      cell(w.errors, w.errors > 0 ? "num bad" : "num"),
+      errorsCell(w),
       cell(ms(w.p50Ms), "num"),
       cell(ms(w.p99Ms), "num")
     ];
@@ -158,8 +164,10 @@ export const STATUS_JS = `"use strict";
         var outcome = el("span");
         if (c.outcome === "ok") outcome.appendChild(badge("ok", "ok"));
         else {
-          outcome.appendChild(badge(c.outcome, "err"));
-          if (c.error) outcome.appendChild(el("span", "errtext", c.error));
+          // "not supported" is a normal answer of an adapter that lacks the method, not a failure.
+          var neutral = c.outcome === "not-supported";
+          outcome.appendChild(badge(c.outcome, neutral ? "neutral" : "err"));
+          if (c.error) outcome.appendChild(el("span", neutral ? "note" : "errtext", c.error));
         }
         var tr = [cell(clock(c.at), "mono"), cell(c.exchange, "mono"), cell(c.method, "mono"),
           cell(outcome, "wrap"), cell(ms(c.ms), "num"), cell(c.key || "–", "mono")];

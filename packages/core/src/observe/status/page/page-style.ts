@@ -2,13 +2,13 @@
 export const STATUS_CSS = `:root {
   --bg: #f6f7f9; --card: #fff; --fg: #1d2330; --muted: #6b7383; --line: #e3e6eb;
   --ok: #1a7f45; --ok-bg: #e3f5ea; --err: #b42318; --err-bg: #fdecea; --warn: #9a6700; --warn-bg: #fff4d6;
-  --accent: #3b5bdb;
+  --neutral-bg: #eceef2; --accent: #3b5bdb;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #12151b; --card: #1b1f27; --fg: #e6e8ec; --muted: #959cab; --line: #2c323d;
     --ok: #4cc38a; --ok-bg: #16301f; --err: #ff8a80; --err-bg: #3a1a18; --warn: #f5c451; --warn-bg: #3a2f12;
-    --accent: #8ea5ff;
+    --neutral-bg: #262b35; --accent: #8ea5ff;
   }
 }
 * { box-sizing: border-box; }
@@ -40,7 +40,10 @@ td.empty { color: var(--muted); font-style: italic; text-align: center; padding:
 .badge.ok { color: var(--ok); background: var(--ok-bg); }
 .badge.err { color: var(--err); background: var(--err-bg); }
 .badge.warn { color: var(--warn); background: var(--warn-bg); }
+.badge.neutral { color: var(--muted); background: var(--neutral-bg); }
 .errtext { color: var(--err); margin-left: 8px; }
+.note { color: var(--muted); margin-left: 8px; }
+.unsupported { color: var(--muted); font-weight: 400; font-size: 12px; margin-left: 6px; }
 td.bad { color: var(--err); font-weight: 600; }
 .opt { display: inline-block; margin: 0 6px 2px 0; padding: 0 6px; border: 1px solid var(--line);
   border-radius: 4px; font-size: 12px; }
