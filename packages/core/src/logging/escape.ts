@@ -13,7 +13,14 @@ const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 export function escapeControl(text: string): string {
   // The test first: almost every line is clean, and a test allocates nothing.
   if (!HAS_UNSAFE.test(text)) return text;
-  return text.replace(UNSAFE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(UNSAFE, (c) => NAMED[c] ?? hexEscape(c.charCodeAt(0)));
+}
+
+/** `\x1b` for a byte-sized code, `\u2028` beyond. */
+function hexEscape(code: number): string {
+  return code < 0x100
+    ? `\\x${code.toString(16).padStart(2, "0")}`
+    : `\\u${code.toString(16).padStart(4, "0")}`;
 }
 
 /**

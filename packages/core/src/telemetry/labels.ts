@@ -1,3 +1,4 @@
+import { escapeControl } from "../logging/escape";
 import { redactText } from "../logging/redact";
 
 /**
@@ -13,8 +14,6 @@ export const LABEL_MAX = 120;
 /** Input is cut to this before templating (a label is cut to LABEL_MAX anyway). */
 const INPUT_MAX = 512;
 
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Three or more digits: an id or a timestamp (versions like `2` or `v5` stay). */
 const NUMERIC = /^\d{3,}$/;
@@ -49,11 +48,9 @@ export function templatePath(endpoint: string): string {
     .join("/");
 }
 
-/** Control characters written as `\xNN`, the text cut to `max` characters (ending in `…` when cut). */
+/** Control characters escaped as in log lines, the text cut to `max` characters (ending in `…` when cut). */
 export function escapeControls(value: string, max: number): string {
-  const escaped = value
-    .slice(0, max + 1)
-    .replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  const escaped = escapeControl(value.slice(0, max + 1));
   return escaped.length > max ? `${escaped.slice(0, max)}…` : escaped;
 }
 
