@@ -87,7 +87,7 @@ describe("every bad input answers {error} with HTTP 200, and the gateway keeps s
     [
       "an unknown method",
       () => client.call("getTickerz", { symbol: "BTC_USDT" }),
-      /^invalid method: getTickerz$/,
+      /^invalid method: getTickerz \(did you mean "ticker"\?\)$/,
     ],
     ["a symbol without a base", () => client.call("ticker", { symbol: "USDT" }), /^invalid symbol "USDT"/],
     [
