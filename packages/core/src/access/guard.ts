@@ -32,7 +32,7 @@ export function guardRequests(
       if (warned.size >= 1000) warned.clear();
       warned.set(cause, now);
       logger.warn(
-        `refused ${callerText(req.method ?? "?", 16)} ${callerText((req.url ?? "").split("?")[0], 80)} ${why}`,
+        `refused ${callerText(req.method ?? "?", 16)} ${callerText((req.url ?? "").split("?")[0], 80)}${why}`,
       );
     }
     const body = JSON.stringify({ error });
@@ -57,7 +57,7 @@ export function guardRequests(
         req,
         res,
         `address ${from}`,
-        `from ${from}: not loopback and not in the allow list`,
+        ` from ${from}: not loopback and not in the allow list`,
         `forbidden: ${from} may not call this gateway (loopback is always allowed; add an address or range with --allow or "allow" in the config)`,
       );
     }

@@ -282,6 +282,12 @@ describe("hostile input at the host", () => {
     const shortOnes = keys.filter((k) => k.startsWith("#"));
     assert.equal(new Set(shortOnes).size, 2, `two distinct hashes: ${keys.join(" ")}`);
     for (const k of shortOnes) assert.match(k, /^#[0-9a-f]{8}$/);
+    // One key, one label: a redacted request logged again keeps the same short form.
+    await request(`${gw.url}/HARDTEST`, envelope("tickr", {}, { access: "me", secret: "x" }));
+    const warned = /unknown method "tickr" \{"request":\{"access_key":"([^"]+)"/.exec(log.text())?.[1];
+    const called = /HARDTEST tickr error: .* key=(\S+)/.exec(log.text())?.[1];
+    assert.ok(warned && called && warned === called, `${warned} = ${called}`);
+    assert.equal(warned, shortOnes[0]);
   });
 
   test("a mistyped method gets a suggestion", async () => {

@@ -19,9 +19,14 @@ const SHORT_KEY = 12;
  */
 export function shortenKey(key: string): string {
   if (key.length === 0) return "";
+  // Already shortened (a redacted copy logged again): shown as it is, so one key has one label.
+  if (SHORTENED.test(key)) return key;
   if (key.length >= SHORT_KEY) return `${key.slice(0, 4)}…${key.slice(-4)}`;
   return keyHash(key);
 }
+
+/** What `shortenKey` gives: `abcd…wxyz` or `#1a2b3c4d`. */
+const SHORTENED = /^(.{4}….{4}|#[0-9a-f]{8})$/su;
 
 const hashes = new Map<string, string>();
 
