@@ -181,7 +181,8 @@ export class Dispatcher {
     const resolved = env.wireMethod ? resolveMethod(env.wireMethod) : undefined;
     telemetry.emit("call", {
       at: Date.now(),
-      exchange: mount?.name ?? exName,
+      // An unknown path is the caller's text: scrubbed of its secrets before the status page shows it.
+      exchange: mount?.name ?? callerText(redactText(exName, secretsOf(env)), 64),
       known: mount !== undefined,
       method: resolved ? resolved.spec.wire : "unknown",
       outcome: "error" in reply ? errorKind || "internal" : "ok",

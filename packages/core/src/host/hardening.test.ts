@@ -257,7 +257,7 @@ describe("hostile input at the host", () => {
     assert.ok(log.text().includes("\\n2026-01-01T00:00:00.000Z info FORGED"), "shown escaped");
   });
 
-  test("a secret pasted into a method name, an IO path or a symbol never reaches the log", async () => {
+  test("a secret pasted into a mount path, a method name, an IO path or a symbol never reaches the log or the pages", async () => {
     await request(`${gw.url}/HARDTEST`, envelope(`ticker${SECRET}`, { symbol: "BTC_USDT" }));
     await request(`${gw.url}/HARDTEST`, envelope(`__api_/v1/${SECRET}/x`, {}));
     await request(`${gw.url}/HARDTEST`, envelope("ticker", { symbol: `${SECRET}_USDT` }));
@@ -265,8 +265,15 @@ describe("hostile input at the host", () => {
     await request(`${gw.url}/${PASSPHRASE}`, envelope("ticker", { symbol: "BTC_USDT" }));
     const text = log.text();
     assert.ok(text.includes("asked with ***"), "the adapter's own line is scrubbed");
-    for (const secret of [SECRET, PASSPHRASE, SECRET.toUpperCase()])
-      assert.ok(!text.includes(secret), secret);
+    const shown = [
+      await (await fetch(`${gw.url}/status.json`)).text(),
+      await (await fetch(`${gw.url}/metrics`)).text(),
+    ].join("\n");
+    assert.ok(shown.includes("HARDTEST"), "the pages were read");
+    for (const secret of [SECRET, PASSPHRASE, SECRET.toUpperCase()]) {
+      assert.ok(!text.includes(secret), `log: ${secret}`);
+      assert.ok(!shown.includes(secret), `status.json or metrics: ${secret}`);
+    }
   });
 
   test("short keys show as distinct short hashes, never as their text nor all alike", async () => {
