@@ -1,4 +1,6 @@
 import net from "node:net";
+import os from "node:os";
+import { isLoopbackAddress } from "./allow-list";
 
 /**
  * Who may reach the gateway *through a browser*. The FMZ docker sends no `Origin` header; a browser
@@ -10,7 +12,10 @@ import net from "node:net";
 export interface BrowserPolicyOptions {
   /** Origins (`https://example.com`) whose pages may call; exact match. Default: none. */
   allowOrigins?: readonly string[];
-  /** Host names besides IP literals and `localhost` under which the gateway may be reached. */
+  /**
+   * Names (or addresses) besides loopback, `localhost` and this machine's own addresses under which
+   * the gateway may be reached: a DNS name on a LAN, a NAT's public address.
+   */
   hostnames?: readonly string[];
 }
 
@@ -41,13 +46,19 @@ export class BrowserPolicy {
     return { ok: false, reason: "origin" };
   }
 
-  /** An IP literal (a rebinding attack needs a name), `localhost` and its subdomains, or a configured name. */
+  /**
+   * The gateway's own names: loopback addresses, `localhost` and its subdomains, an address of one of
+   * this machine's interfaces (a docker on the LAN calling the address the gateway is bound to), or a
+   * configured name. Interfaces are read when asked (the guard asks once per connection), so an
+   * address that changes (DHCP) is followed.
+   */
   isOwnHost(hostHeader: string): boolean {
     const name = hostName(hostHeader);
     if (name === undefined) return false;
-    if (net.isIP(name)) return true;
+    if (this.names.has(name)) return true;
     if (name === "localhost" || name.endsWith(".localhost")) return true;
-    return this.names.has(name);
+    if (!net.isIP(name)) return false;
+    return isLoopbackAddress(name) || isInterfaceAddress(name);
   }
 }
 
@@ -59,6 +70,14 @@ function hostName(header: string): string | undefined {
   const named = /^([a-z0-9.-]+)(?::\d{1,5})?$/.exec(h);
   if (!named) return undefined;
   return named[1].endsWith(".") ? named[1].slice(0, -1) : named[1];
+}
+
+function isInterfaceAddress(ip: string): boolean {
+  const wanted = ip.toLowerCase();
+  for (const list of Object.values(os.networkInterfaces())) {
+    for (const a of list ?? []) if (a.address.toLowerCase() === wanted) return true;
+  }
+  return false;
 }
 
 function normalizeOrigin(origin: string): string {

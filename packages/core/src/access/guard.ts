@@ -78,7 +78,7 @@ export function guardRequests(
         res,
         `host ${shown}`,
         `: Host ${shown} is not one of this gateway's names`,
-        `forbidden: Host ${shown} is not this gateway's name (it answers to IP addresses, localhost, and the names in "hostnames" in the config); a web page on another name may not reach it`,
+        `forbidden: Host ${shown} is not this gateway's name (it answers to loopback, localhost, this machine's own addresses and the names in "hostnames" in the config); a web page on another name may not reach it`,
       );
     }
     const shown = JSON.stringify(callerText(origin ?? "", 64));

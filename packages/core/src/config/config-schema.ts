@@ -15,7 +15,7 @@ export interface GatewayConfig {
   allow?: string[];
   /** Web origins whose pages may call the gateway (the FMZ docker sends no Origin); default none. */
   allowOrigins?: string[];
-  /** Host names the gateway answers to besides IP addresses and `localhost`; default none. */
+  /** Names or addresses the gateway answers to besides loopback, `localhost` and this machine's addresses. */
   hostnames?: string[];
   /**
    * Port of a second listener serving only the status page, `/status.json`, `/metrics` and `/health`.
@@ -41,7 +41,7 @@ export const configSchema = {
     callTimeoutMs: { type: "integer", minimum: 100, maximum: 600000 },
     allow: { type: "array", items: { type: "string", minLength: 1 } },
     allowOrigins: { type: "array", items: { type: "string", pattern: "^https?://[^/\\s]+$" } },
-    hostnames: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9.-]{1,253}$" } },
+    hostnames: { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9.:-]{1,253}$" } },
     statusPort: { anyOf: [{ type: "integer", minimum: 0, maximum: 65535 }, { const: false }] },
     plugins: { type: "array", items: { type: "string", minLength: 1 } },
     exchanges: {

@@ -35,7 +35,7 @@ export interface GatewayOptions {
   allow?: readonly string[];
   /** Web origins whose pages may call (the docker sends no Origin); default none. */
   allowOrigins?: readonly string[];
-  /** Host names the gateway answers to besides IP addresses and `localhost` (DNS rebinding guard). */
+  /** Names or addresses the gateway answers to besides loopback, `localhost` and this machine's addresses (DNS rebinding guard). */
   hostnames?: readonly string[];
   /**
    * A second listener on the same host serving only the status page, `/status.json`, `/metrics` and

@@ -118,7 +118,7 @@ describe("hostile input at the host", () => {
       logger: log.logger,
       recordFile: record,
       allowOrigins: ["https://dashboard.example"],
-      hostnames: ["gateway.internal"],
+      hostnames: ["gateway.internal", "198.51.100.4"],
     });
   });
   after(() => gw.close());
@@ -194,7 +194,12 @@ describe("hostile input at the host", () => {
   });
 
   test("a foreign Host (DNS rebinding) is refused on calls and on /status.json; own names pass", async () => {
-    for (const host of ["attacker.example", "attacker.example:6666", "127.0.0.1.attacker.example"]) {
+    for (const host of [
+      "attacker.example",
+      "attacker.example:6666",
+      "127.0.0.1.attacker.example",
+      "203.0.113.7:6666", // an address that is not this machine's
+    ]) {
       const res = await request(`${gw.url}/status.json`, undefined, {
         method: "GET",
         headers: { Host: host },
@@ -207,7 +212,17 @@ describe("hostile input at the host", () => {
       assert.equal(call.status, 403, host);
     }
     const port = gw.address.port;
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, "gateway.internal"]) {
+    const own = Object.values(os.networkInterfaces())
+      .flat()
+      .find((a) => a && !a.internal && a.family === "IPv4")?.address;
+    const hosts = [
+      `127.0.0.1:${port}`,
+      `localhost:${port}`,
+      `[::1]:${port}`,
+      "gateway.internal",
+      "198.51.100.4",
+    ];
+    for (const host of own ? [...hosts, `${own}:${port}`] : hosts) {
       const res = await request(`${gw.url}/status.json`, undefined, {
         method: "GET",
         headers: { Host: host },
