@@ -88,7 +88,13 @@ export class Gateway {
       [...mounts.values()].map((m) => ({ name: m.name, adapter: m.adapterName, options: m.options })),
     );
     gw.observer = observer;
-    await gw.listen(allow);
+    try {
+      await gw.listen(allow);
+    } catch (err) {
+      // A port that cannot be had: nothing may keep running (adapters' connections, the API listener).
+      await gw.close(0).catch(() => undefined);
+      throw err;
+    }
     return gw;
   }
 
@@ -129,7 +135,6 @@ export class Gateway {
         host,
         statusPort,
       ).catch((err: NodeJS.ErrnoException) => {
-        this.server?.close();
         throw new StartupError(
           `the status page's port ${statusPort} on ${host} is taken (${err.code ?? err.message}): set "statusPort" to another port, or false`,
         );

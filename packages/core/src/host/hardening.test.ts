@@ -391,6 +391,36 @@ describe("the status page's own port", () => {
     assert.equal(statusPortFor(6666, 7000), 7000);
   });
 
+  test("a taken status port stops the start with a clear error and leaves nothing listening", async () => {
+    const holder = net.createServer();
+    await new Promise<void>((r) => holder.listen(0, "127.0.0.1", r));
+    const taken = (holder.address() as net.AddressInfo).port;
+    const api = net.createServer();
+    await new Promise<void>((r) => api.listen(0, "127.0.0.1", r));
+    const apiPort = (api.address() as net.AddressInfo).port;
+    await new Promise((r) => api.close(r));
+    try {
+      await assert.rejects(
+        Gateway.start({
+          port: apiPort,
+          statusPort: taken,
+          exchanges: { HARDTEST: { adapter: "HARDTEST" } },
+          logger: capture().logger,
+        }),
+        new RegExp(`status page's port ${taken} on 127\\.0\\.0\\.1 is taken \\(EADDRINUSE\\)`),
+      );
+      // The API's port was let go: it can be had again.
+      const again = net.createServer();
+      await new Promise<void>((resolve, reject) => {
+        again.once("error", reject);
+        again.listen(apiPort, "127.0.0.1", () => resolve());
+      });
+      await new Promise((r) => again.close(r));
+    } finally {
+      await new Promise((r) => holder.close(r));
+    }
+  });
+
   test("the status listener serves the page, status and metrics, and refuses FMZ calls", async () => {
     const gw = await Gateway.start({
       port: 0,
