@@ -47,17 +47,11 @@ export const OKX_IO_ROUTE: IoRoute = { exchange: "OKX", prefixes: ["/api/v5/"], 
 
 /**
  * The docker decodes the query into params, but values may still be percent-encoded (older strategies
- * escape them); numbers become their decimal text, so no float reaches OKX.
+ * escape them); numbers become their decimal text, so no float reaches OKX. Own keys only, copied with
+ * `Object.fromEntries` (which defines properties): a caller's `__proto__` key stays a plain key and never
+ * becomes the copy's prototype.
  */
-function decodeParams(raw: Record<string, unknown>): Record<string, unknown> {
-  return normalizeObject(raw);
-}
-
-/**
- * Own keys only, copied with `Object.fromEntries` (which defines properties): a caller's `__proto__`
- * key stays a plain key and never becomes the copy's prototype.
- */
-function normalizeObject(value: object): Record<string, unknown> {
+function decodeParams(value: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
 }
 
@@ -65,7 +59,7 @@ function normalize(value: unknown): unknown {
   if (typeof value === "number") return String(value);
   if (typeof value === "string") return /%[0-9A-Fa-f]{2}/.test(value) ? safeDecode(value) : value;
   if (Array.isArray(value)) return value.map(normalize);
-  if (typeof value === "object" && value !== null) return normalizeObject(value);
+  if (typeof value === "object" && value !== null) return decodeParams(value);
   return value;
 }
 

@@ -1,4 +1,5 @@
 import { BadRequestError } from "../errors/gateway-errors";
+import { escapeControl } from "../logging/escape";
 
 /**
  * `exchange.IO("api", verb, path, query)` hands the gateway a path and a verb that an adapter signs and
@@ -96,12 +97,8 @@ export function requireIoRoute(p: { httpMethod: string; path: string }, route: I
   }
 }
 
-/** A caller's path as an error quotes it: control characters escaped, never long. */
+/** A caller's path as an error quotes it: quotes and backslashes escaped, then controls as in log lines. */
 function showPath(text: string): string {
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  const shown = text.slice(0, 80).replace(/[\u0000-\u001f\u007f-\u009f"\\]/g, (c) => {
-    if (c === '"' || c === "\\") return `\\${c}`;
-    return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
-  });
+  const shown = escapeControl(text.slice(0, 80).replace(/["\\]/g, (c) => `\\${c}`));
   return text.length > 80 ? `${shown}…` : shown;
 }

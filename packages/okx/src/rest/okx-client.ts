@@ -13,7 +13,7 @@ import { okxTimestamp, signRequest } from "../auth/sign";
 import type { OkxEnvelope, OkxItemResult } from "../okx-types";
 import { OkxClock } from "./clock";
 import { buildQuery, type QueryValue } from "./query";
-import { endpointLimit, rateKey } from "./rate-limits";
+import { DEFAULT_LIMIT, endpointLimit, rateKey } from "./rate-limits";
 
 export const EXCHANGE = "OKX";
 
@@ -137,10 +137,13 @@ export class OkxClient {
   private async sendOnce(req: OkxRequest): Promise<HttpResponse> {
     const method = req.method.toUpperCase();
     const rule = endpointLimit(method, req.path);
-    // A passthrough path is the caller's text: the limiter names its bucket (in errors and on the status
-    // page) by the path's label, ids templated and the caller's keys redacted.
-    const secrets = req.auth ? [req.auth.apiKey, req.auth.secret, req.auth.passphrase] : undefined;
-    const bucket = endpointLabel(req.path, secrets);
+    // A path OKX's table knows is fixed text. Any other is a passthrough path, the caller's text: the
+    // limiter names its bucket (in errors and on the status page) by the path's label, ids templated and
+    // the caller's keys redacted, and the HTTP client labels it the same way.
+    const passthrough = rule === DEFAULT_LIMIT;
+    const secrets =
+      passthrough && req.auth ? [req.auth.apiKey, req.auth.secret, req.auth.passphrase] : undefined;
+    const bucket = passthrough ? endpointLabel(req.path, secrets) : req.path;
     await this.limiter?.acquire(
       // One limiter serves every mount in the process: OKX counts per IP and per user, not per mount.
       `${rateKey(method, bucket, rule, req.auth?.apiKey, req.rateScope)}|${this.http.baseUrl}`,
