@@ -15,6 +15,7 @@ export {
   IO_PREFIX,
   IO_SPEC,
   resolveMethod,
+  wireName,
   parseParams,
   type MethodSignatures,
   type MethodSpec,

@@ -281,6 +281,16 @@ for (const s of [...METHOD_TABLE, IO_SPEC]) {
   for (const name of [s.wire, ...s.aliases]) byName.set(name.toLowerCase(), resolved);
 }
 
+const WIRE_NAMES = new Map<AdapterMethodName, string>([...METHOD_TABLE, IO_SPEC].map((s) => [s.method, s.wire]));
+
+/**
+ * The wire name of an adapter method (`createOrder` → `trade`): how adapters and the host name a method
+ * in messages, so that no wire name is written anywhere but in the table.
+ */
+export function wireName(method: AdapterMethodName): string {
+  return WIRE_NAMES.get(method) ?? method;
+}
+
 /** Finds the method for a wire name, case-insensitively; undefined when the name is unknown. */
 export function resolveMethod(wireName: string): ResolvedMethod | undefined {
   if (wireName.startsWith(IO_PREFIX)) return byName.get(IO_SPEC.wire);
