@@ -42,6 +42,10 @@ export * from "./helpers/http-client";
 export * from "./helpers/ttl-cache";
 export * from "./helpers/rate-limiter";
 
+// Dependency injection: shared services by token (rate-limit store, clock, caches, mount services)
+export * from "./di";
+export * from "./helpers/rate-limit-store";
+
 // Live market-data streams: the cache every adapter can answer from, and a self-healing websocket
 export * from "./streams/stream-feed";
 export * from "./streams/stream-cache";

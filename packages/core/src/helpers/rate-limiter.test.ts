@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { RateLimitedError, TimeoutError } from "../errors/gateway-errors";
+import { MemoryRateLimitStore, type RateLimitStore, type SlotRequest } from "./rate-limit-store";
 import { RateLimiter } from "./rate-limiter";
 
 const rule = { capacity: 20, intervalMs: 2000 };
@@ -54,10 +55,11 @@ test("acquire waits for its slot and stops waiting when the call is aborted", as
 });
 
 test("idle buckets are forgotten, so memory follows active keys", () => {
-  const limiter = new RateLimiter({ exchange: "X" });
+  const store = new MemoryRateLimitStore();
+  const limiter = new RateLimiter({ exchange: "X", store });
   for (let i = 0; i < 10_001; i++) limiter.reserve(`key${i}`, rule, 0);
   limiter.reserve("late", rule, 1_000_000);
-  assert.equal(limiter.size, 1);
+  assert.equal(store.size, 1);
 });
 
 test("a margin widens every window; a slot past the call's deadline fails at once", () => {
@@ -65,4 +67,43 @@ test("a margin widens every window; a slot past the call's deadline fails at onc
   for (let i = 0; i < 20; i++) assert.equal(limiter.reserve("k", rule, 0), 0);
   assert.equal(limiter.reserve("k", rule, 0), 2250);
   assert.throws(() => limiter.reserve("k", rule, 0, 1000), RateLimitedError);
+});
+
+test("limiters of one exchange sharing a store share its windows; another exchange's never meet them", () => {
+  const store = new MemoryRateLimitStore();
+  const spot = new RateLimiter({ exchange: "OKX", store });
+  const swap = new RateLimiter({ exchange: "OKX", store });
+  const other = new RateLimiter({ exchange: "DEMOEX", store });
+  for (let i = 0; i < 20; i++) spot.reserve("ticker", rule, 0);
+  assert.equal(swap.reserve("ticker", rule, 0), 2000);
+  assert.equal(other.reserve("ticker", rule, 0), 0);
+});
+
+test("acquire counts in the limiter's clock, and refuses what the store will not give in time", async () => {
+  let now = 50_000;
+  const limiter = new RateLimiter({ exchange: "X", maxWaitMs: 1_000, now: () => now });
+  const tight = { capacity: 1, intervalMs: 60_000 };
+  await limiter.acquire("k", tight);
+  now += 60_000;
+  await limiter.acquire("k", tight);
+  await assert.rejects(limiter.acquire("k", tight), /retry in 60000 ms/);
+});
+
+test("a store that answers later (shared across processes) is awaited, and its refusal is the error", async () => {
+  const asked: SlotRequest[] = [];
+  const later: RateLimitStore = {
+    take: async (_key, slot) => {
+      asked.push(slot);
+      return asked.length === 1 ? slot.now : slot.latest + 1_500;
+    },
+  };
+  const limiter = new RateLimiter({ exchange: "OKX", store: later, maxWaitMs: 500, now: () => 7_000 });
+  await limiter.acquire("GET /x|key", rule);
+  await assert.rejects(limiter.acquire("GET /x|key", rule), (err: unknown) => {
+    assert.ok(err instanceof RateLimitedError);
+    assert.match(err.message, /to GET \/x; retry in 2000 ms$/);
+    return true;
+  });
+  assert.deepEqual(asked[0], { capacity: 20, windowMs: 2000, now: 7_000, latest: 7_500 });
+  assert.throws(() => limiter.reserve("k", rule, 0), /needs a store that answers at once/);
 });

@@ -1,5 +1,6 @@
 import { RateLimitedError, TimeoutError } from "../errors/gateway-errors";
 import type { MountTelemetry } from "../telemetry/telemetry";
+import { MemoryRateLimitStore, type RateLimitStore } from "./rate-limit-store";
 
 /** `capacity` requests per `intervalMs`, as exchanges publish them (OKX: 20 requests per 2 s). */
 export interface RateRule {
@@ -22,6 +23,14 @@ export interface RateLimiterOptions {
    * several mounts leaves this out and passes each mount's telemetry to `acquire` instead.
    */
   telemetry?: MountTelemetry;
+  /**
+   * Where the windows live. Limiters that share a store (and an `exchange`) share their windows: OKX's
+   * mounts take the process's store from the container (the `RATE_LIMIT_STORE` token), as OKX counts per
+   * IP and per user, not per mount. Default: a store of this limiter's own.
+   */
+  store?: RateLimitStore;
+  /** The time windows are counted in (epoch ms); default `Date.now` (the container's `CLOCK` token). */
+  now?: () => number;
 }
 
 /**
@@ -29,19 +38,24 @@ export interface RateLimiterOptions {
  * (e.g. endpoint + API key): a call may start once fewer than `capacity` calls started in the
  * `intervalMs` before it, so no window of that length ever holds more than the exchange allows (a token
  * bucket would let through up to twice that across a refill). Calls over the limit wait their turn in
- * order, up to `maxWaitMs`, then fail with a RateLimitedError. A window costs `capacity` numbers and no
- * timers; idle windows are swept, so memory follows the active keys, not every key ever seen.
+ * order, up to `maxWaitMs`, then fail with a RateLimitedError. The windows live in a `RateLimitStore`
+ * (rate-limit-store.ts), so one store can serve several limiters, or several processes.
  *
  * Written here rather than taken from npm: the libraries we looked at (limiter, bottleneck) have no
  * per-key windows with AbortSignal support, and bottleneck is unmaintained.
  */
 export class RateLimiter {
-  private readonly windows = new Map<string, Window>();
   private readonly maxWaitMs: number;
-  private lastSweep = 0;
+  private readonly store: RateLimitStore;
+  private readonly now: () => number;
+  /** Store keys start with the exchange, so limiters of different exchanges sharing a store never meet. */
+  private readonly prefix: string;
 
   constructor(private readonly opts: RateLimiterOptions) {
     this.maxWaitMs = opts.maxWaitMs ?? 5_000;
+    this.store = opts.store ?? new MemoryRateLimitStore();
+    this.now = opts.now ?? Date.now;
+    this.prefix = `${opts.exchange} `;
   }
 
   /**
@@ -57,56 +71,46 @@ export class RateLimiter {
     deadline?: number,
     telemetry: MountTelemetry | undefined = this.opts.telemetry,
   ): Promise<void> {
-    let wait: number;
-    try {
-      wait = this.reserve(key, rule, Date.now(), deadline);
-    } catch (err) {
+    const now = this.now();
+    const slot = this.slot(rule, now, deadline);
+    const taken = this.store.take(this.prefix + key, slot);
+    // Only a shared store answers later; the in-memory one costs no extra tick.
+    const start = typeof taken === "number" ? taken : await taken;
+    if (start > slot.latest) {
       telemetry?.rateLimit(scopeOf(key), "refused", 0);
-      throw err;
+      throw this.refusal(key, rule, start - now);
     }
+    const wait = typeof taken === "number" ? start - now : start - this.now();
     if (wait <= 0) return;
     telemetry?.rateLimit(scopeOf(key), "wait", wait / 1000);
     await sleep(wait, signal);
   }
 
-  /** Takes the next slot and returns how long to wait for it (0 = now); throws when over maxWaitMs. */
+  /**
+   * Takes the next slot and returns how long to wait for it (0 = now); throws when over maxWaitMs.
+   * Synchronous, so only for a store that answers at once (the in-memory one); calls use `acquire`.
+   */
   reserve(key: string, rule: RateRule, now: number, deadline = Infinity): number {
-    this.sweep(now);
+    const slot = this.slot(rule, now, deadline);
+    const start = this.store.take(this.prefix + key, slot);
+    if (typeof start !== "number") {
+      throw new Error("RateLimiter.reserve needs a store that answers at once; use acquire");
+    }
+    if (start > slot.latest) throw this.refusal(key, rule, start - now);
+    return start - now;
+  }
+
+  private slot(rule: RateRule, now: number, deadline = Infinity) {
     const windowMs = rule.intervalMs + (this.opts.marginMs ?? 0);
-    let w = this.windows.get(key);
-    if (!w) {
-      w = { starts: [], head: 0, last: -Infinity, intervalMs: windowMs };
-      this.windows.set(key, w);
-    }
-    // The call that started `capacity` calls ago must have left the window; and calls keep their order.
-    const full = w.starts.length >= rule.capacity;
-    const start = Math.max(now, w.last, full ? w.starts[w.head] + windowMs : now);
-    const wait = start - now;
-    if (wait > this.maxWaitMs || start > deadline) {
-      throw new RateLimitedError(
-        this.opts.exchange,
-        "rate-limit",
-        `gateway limiter: more than ${rule.capacity} requests per ${rule.intervalMs} ms to ${scopeOf(key)}; retry in ${Math.ceil(wait)} ms`,
-      );
-    }
-    if (full) {
-      w.starts[w.head] = start;
-      w.head = (w.head + 1) % rule.capacity;
-    } else {
-      w.starts.push(start);
-    }
-    w.last = start;
-    return wait;
+    return { capacity: rule.capacity, windowMs, now, latest: Math.min(now + this.maxWaitMs, deadline) };
   }
 
-  private sweep(now: number): void {
-    if (now - this.lastSweep < 10_000 && this.windows.size < 10_000) return;
-    this.lastSweep = now;
-    for (const [key, w] of this.windows) if (w.last + w.intervalMs <= now) this.windows.delete(key);
-  }
-
-  get size(): number {
-    return this.windows.size;
+  private refusal(key: string, rule: RateRule, wait: number): RateLimitedError {
+    return new RateLimitedError(
+      this.opts.exchange,
+      "rate-limit",
+      `gateway limiter: more than ${rule.capacity} requests per ${rule.intervalMs} ms to ${scopeOf(key)}; retry in ${Math.ceil(wait)} ms`,
+    );
   }
 }
 
@@ -114,14 +118,6 @@ export class RateLimiter {
 function scopeOf(key: string): string {
   const bar = key.indexOf("|");
   return bar < 0 ? key : key.slice(0, bar);
-}
-
-interface Window {
-  /** Start times of the last `capacity` calls, as a ring. */
-  starts: number[];
-  head: number;
-  last: number;
-  intervalMs: number;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

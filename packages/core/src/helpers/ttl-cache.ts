@@ -1,3 +1,11 @@
+export interface TtlCacheOptions {
+  ttlMs: number;
+  /** Default 1 000. */
+  maxEntries?: number;
+  /** The time entries expire by (epoch ms); default `Date.now` (the container's `CLOCK` token). */
+  now?: () => number;
+}
+
 /**
  * A small cache with a time-to-live, for instrument lists and the like. Concurrent callers of a missing
  * key share one load (no thundering herd on start-up); a failed load is not cached. Bounded: the oldest
@@ -7,9 +15,13 @@ export class TtlCache<K, V> {
   private readonly entries = new Map<K, { value: V; expires: number }>();
   private readonly loading = new Map<K, Promise<V>>();
 
-  constructor(private readonly opts: { ttlMs: number; maxEntries?: number }) {}
+  private readonly now: () => number;
 
-  peek(key: K, now = Date.now()): V | undefined {
+  constructor(private readonly opts: TtlCacheOptions) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  peek(key: K, now = this.now()): V | undefined {
     const e = this.entries.get(key);
     return e && e.expires > now ? e.value : undefined;
   }
@@ -21,7 +33,7 @@ export class TtlCache<K, V> {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
-    this.entries.set(key, { value, expires: Date.now() + this.opts.ttlMs });
+    this.entries.set(key, { value, expires: this.now() + this.opts.ttlMs });
   }
 
   async get(key: K, load: () => Promise<V>): Promise<V> {

@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import http from "node:http";
+import { type DependencyContainer, container } from "tsyringe";
 import { AllowList, AllowListError } from "../access/allow-list";
 import { bindRefusal } from "../access/bind-check";
 import { BrowserPolicy } from "../access/browser-policy";
@@ -42,6 +43,13 @@ export interface GatewayOptions {
    * `/health`, on a port browsers open (6666 is on their blocked-port list). Undefined or false: none.
    */
   statusPort?: number | false;
+  /**
+   * The container this gateway's mounts are resolved in (each in a child of it holding its own mount's
+   * services). Register a replacement for a shared service here before start, e.g.
+   * `provideService(scope, RATE_LIMIT_STORE, store)` on `container.createChildContainer()`; what it does not
+   * hold comes from the root container. Default: a fresh child of the root container.
+   */
+  container?: DependencyContainer;
 }
 
 /**
@@ -79,6 +87,7 @@ export class Gateway {
       opts.callTimeoutMs ?? 30_000,
       telemetry,
       opts.baseDir ?? process.cwd(),
+      opts.container ?? container.createChildContainer(),
     ).catch((err: unknown) => {
       observer.close();
       throw err;

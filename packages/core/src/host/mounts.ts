@@ -1,7 +1,9 @@
 import Ajv from "ajv";
-import type { AdapterStatics, ExchangeAdapter } from "../adapter/exchange-adapter";
+import { type DependencyContainer, container } from "tsyringe";
+import type { AdapterStatics, ExchangeAdapter, MountInfo } from "../adapter/exchange-adapter";
 import type { MountSource } from "../adapter/mount-source";
 import type { Logger } from "../logging/logger";
+import { mountScope } from "../di/mount-scope";
 import { describeAjvError } from "../protocol/method-table";
 import { type ExchangeRegistration, exchangeRegistry } from "../registry/exchange-registry";
 import type { Telemetry } from "../telemetry/telemetry";
@@ -43,6 +45,9 @@ interface Planned {
  * Instantiates and initialises one adapter per configured path, each after the mounts it reads from
  * (`static dependencies(options)`). Any failure (unknown adapter, bad option, an unknown or circular
  * source, an adapter's own init refusing) stops start-up with a message naming the config path.
+ *
+ * Each adapter is resolved in a child of `scope` holding its mount's services (di/mount-scope.ts), so a
+ * constructor may take them, or anything registered in `scope`, by token; `init(mount)` follows.
  */
 export async function createMounts(
   exchanges: Record<string, MountConfig>,
@@ -50,6 +55,7 @@ export async function createMounts(
   defaultCallTimeoutMs: number,
   telemetry: Telemetry,
   baseDir = process.cwd(),
+  scope: DependencyContainer = container,
 ): Promise<Map<string, Mount>> {
   const planned = new Map<string, Planned>();
   for (const [name, cfg] of Object.entries(exchanges)) planned.set(name, plan(name, cfg));
@@ -63,7 +69,6 @@ export async function createMounts(
   const built = new Map<string, Mount>();
   for (const name of order) {
     const { reg, options, cfg } = planned.get(name) as Planned;
-    const adapter = exchangeRegistry.create(reg.name);
     const mountLogger = logger.child({ exchange: name });
     const allowed = resolved.get(name) ?? [];
     const sourceOf = (wanted: string): MountSource => {
@@ -73,15 +78,23 @@ export async function createMounts(
       }
       return mountSource(found);
     };
+    const info: MountInfo<Record<string, unknown>> = {
+      name,
+      options,
+      logger: mountLogger,
+      telemetry: telemetry.forMount(name),
+      baseDir,
+      mountSource: sourceOf,
+    };
+    let adapter: ExchangeAdapter<object>;
     try {
-      await adapter.init({
-        name,
-        options,
-        logger: mountLogger,
-        telemetry: telemetry.forMount(name),
-        baseDir,
-        mountSource: sourceOf,
-      });
+      adapter = exchangeRegistry.create(reg.name, mountScope(scope, info));
+    } catch (err) {
+      // A constructor's own throw, or a token it injects that nothing registered.
+      throw new StartupError(`exchanges.${name}: ${reg.name} could not be built: ${(err as Error).message}`);
+    }
+    try {
+      await adapter.init(info);
     } catch (err) {
       throw new StartupError(`exchanges.${name}: ${reg.name} refused its options: ${(err as Error).message}`);
     }

@@ -2,6 +2,8 @@
 import "reflect-metadata";
 import { container, injectable, type DependencyContainer } from "tsyringe";
 import type { ExchangeAdapter } from "../adapter/exchange-adapter";
+// The process-wide services (rate-limit store, clock, caches) an adapter's constructor may inject.
+import "../di/root";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- adapter constructors may take injected services
 export type AdapterClass = new (...args: any[]) => ExchangeAdapter<any>;
@@ -76,7 +78,11 @@ export const exchangeRegistry = {
   names(): string[] {
     return this.list().map((r) => r.name);
   },
-  /** A fresh adapter instance, resolved through tsyringe so adapters can inject their own services. */
+  /**
+   * A fresh adapter instance, resolved through tsyringe in a child of `from`, so its constructor may take
+   * services by token (`@inject(CLOCK)`). The host passes the mount's scope (di/mount-scope.ts), which
+   * adds the per-mount ones; the root container has only the process-wide ones.
+   */
   create(name: string, from: DependencyContainer = container): ExchangeAdapter<object> {
     const reg = this.get(name);
     if (!reg) {

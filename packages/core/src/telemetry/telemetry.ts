@@ -176,8 +176,3 @@ export class MountTelemetry {
     return this.hub.addStreamSource(this.exchange, snapshot);
   }
 }
-
-/** For adapters used outside a gateway (unit tests): reports go nowhere. */
-export function detachedTelemetry(exchange: string): MountTelemetry {
-  return new Telemetry().forMount(exchange);
-}
