@@ -120,8 +120,6 @@ export function futuresUniverse(start: number): { spec: InstrumentSpec; expTime:
   return out;
 }
 
-const familyOf = new Map(FAMILIES.map((f) => [f.uly, f]));
-
 /** The contracts listed at `now`, nearest expiry first, each with its alias. */
 export function futuresListing(
   universe: readonly Instrument[],
@@ -158,8 +156,4 @@ export type FuturesStatus = "listed" | "expired" | "unlisted";
 export function futuresStatus(universe: readonly Instrument[], inst: Instrument, now: number): FuturesStatus {
   if ((inst.expTime ?? 0) <= now) return "expired";
   return futuresListing(universe, now).some((l) => l.inst === inst) ? "listed" : "unlisted";
-}
-
-export function isKnownFamily(uly: string): boolean {
-  return familyOf.has(uly);
 }

@@ -1,12 +1,19 @@
 import {
+  CACHE_FACTORY,
+  CLOCK,
+  type CacheFactory,
   type CallContext,
+  type Clock,
   type DoctorCheck,
   Exchange,
   ExchangeAdapter,
   type MountInfo,
   type ParamsOf,
+  RATE_LIMIT_STORE,
+  type RateLimitStore,
   type ResultOf,
 } from "@fmz-gateway/core";
+import { inject } from "tsyringe";
 import { getBalances } from "./account/balances";
 import { setMarginLevel } from "./account/leverage";
 import { getPositions } from "./account/positions";
@@ -22,7 +29,7 @@ import { getTicker, getTickers } from "./market/ticker";
 import { getTrades } from "./market/trades";
 import { OkxCall } from "./okx-call";
 import { OKX_OPTIONS_SCHEMA, type OkxOptions } from "./options";
-import { OkxClient } from "./rest/okx-client";
+import { OkxClient, okxRateLimiter } from "./rest/okx-client";
 import { OkxStreams } from "./streams/okx-streams";
 import { cancelOrder, getHistoryOrders, getOpenOrders, getOrder } from "./trading/orders";
 import { createOrder } from "./trading/place-order";
@@ -30,9 +37,12 @@ import { createOrder } from "./trading/place-order";
 type Ctx = CallContext<OkxOptions>;
 
 /**
- * The OKX v5 adapter: spot and perpetual swaps. Thin on purpose: it owns the mount's HTTP client and
- * instrument cache and hands each call to the module for that concern. Nothing per caller is kept; the
- * caller's keys come with every call.
+ * The OKX v5 adapter: spot, perpetual swaps and dated futures (`market/futures.ts` names the contracts).
+ * Thin on purpose: it owns the mount's HTTP client, streams and caches and hands each call to the module
+ * for that concern. Nothing per caller is kept; the caller's keys come with every call.
+ *
+ * Takes its shared services from the container: the rate-limit store (one per process, so every OKX
+ * mount counts against the same IP and user limits, as OKX does), the clock, and the mount's caches.
  */
 @Exchange("OKX", { description: "OKX v5 REST: spot, perpetual swaps and dated futures" })
 export class OkxAdapter extends ExchangeAdapter<OkxOptions> {
@@ -40,18 +50,31 @@ export class OkxAdapter extends ExchangeAdapter<OkxOptions> {
 
   private client?: OkxClient;
   private streams?: OkxStreams;
-  private readonly instruments = new InstrumentCache();
-  private readonly positionModes = new PositionModeCache();
+  private readonly instruments: InstrumentCache;
+  private readonly positionModes: PositionModeCache;
+
+  constructor(
+    @inject(RATE_LIMIT_STORE) private readonly rateLimitStore: RateLimitStore,
+    @inject(CLOCK) private readonly clock: Clock,
+    @inject(CACHE_FACTORY) caches: CacheFactory,
+  ) {
+    super();
+    this.instruments = new InstrumentCache(caches);
+    this.positionModes = new PositionModeCache(caches);
+  }
 
   override async init(mount: MountInfo<OkxOptions>): Promise<void> {
     await super.init(mount);
+    const limiter =
+      mount.options.rateLimits === false ? undefined : okxRateLimiter(this.rateLimitStore, this.clock);
     this.client = new OkxClient({
       baseUrl: mount.options.baseUrl,
       timeoutMs: mount.options.timeoutMs,
-      rateLimits: mount.options.rateLimits,
+      limiter,
       telemetry: mount.telemetry,
       clockSync: mount.options.clockSync,
       logger: mount.logger,
+      now: this.clock,
     });
     if (mount.options.streams) {
       const { options, logger, telemetry } = mount;

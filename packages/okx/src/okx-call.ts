@@ -1,6 +1,6 @@
 import type { CallContext } from "@fmz-gateway/core";
 import { type OkxAuth, okxAuth, wantsDemo } from "./auth/credentials";
-import { PositionModeCache } from "./account/position-mode";
+import type { PositionModeCache } from "./account/position-mode";
 import type { InstrumentCache } from "./market/instruments";
 import type { OkxOptions } from "./options";
 import type { QueryValue } from "./rest/query";
@@ -17,10 +17,13 @@ export class OkxCall {
     readonly client: OkxClient,
     readonly instruments: InstrumentCache,
     readonly ctx: CallContext<OkxOptions>,
-    /** The mount's websocket streams; absent with `streams: false` (every call goes by REST). */
-    readonly streams?: OkxStreams,
-    /** The mount's cache of each caller's position mode (account/config `posMode`). */
-    readonly positionModes: PositionModeCache = new PositionModeCache(),
+    /** The mount's websocket streams; undefined with `streams: false` (every call goes by REST). */
+    readonly streams: OkxStreams | undefined,
+    /**
+     * The mount's cache of each caller's position mode (account/config `posMode`). Required: a cache made
+     * per call would forget the account's mode between calls and ask OKX before every order.
+     */
+    readonly positionModes: PositionModeCache,
   ) {
     this.demo = wantsDemo(ctx.credentials);
   }

@@ -1,6 +1,8 @@
 import path from "node:path";
 import {
+  CLOCK,
   type CallContext,
+  type Clock,
   Exchange,
   ExchangeAdapter,
   type MountInfo,
@@ -8,6 +10,7 @@ import {
   type ParamsOf,
   type ResultOf,
 } from "@fmz-gateway/core";
+import { inject } from "tsyringe";
 import { EngineContext } from "./engine/context";
 import { PaperEngine } from "./engine/paper-engine";
 import { finishedOrders, openOrders, positions } from "./engine/queries";
@@ -45,12 +48,17 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
   /** The simulated market when `source` is `simulated` (tests set its clock). */
   simulated?: SimulatedMarket;
 
+  /** `clock`: the container's; the simulated market's prices are a function of it. */
+  constructor(@inject(CLOCK) private readonly clock: Clock) {
+    super();
+  }
+
   override async init(mount: MountInfo<PaperOptions>): Promise<void> {
     await super.init(mount);
     const o = mount.options;
     let source: MarketSource;
     if (isSimulated(o)) {
-      this.simulated = new SimulatedMarket(o.seed);
+      this.simulated = new SimulatedMarket(o.seed, this.clock);
       source = this.simulated;
     } else {
       source = mountMarket(mount.mountSource(o.source));

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { TtlCache } from "@fmz-gateway/core";
+import { type CacheFactory, type TtlCache, ttlCaches } from "@fmz-gateway/core";
 import type { OkxCall } from "../okx-call";
 
 /** OKX's account position modes (account/config `posMode`, reference §5). */
@@ -25,7 +25,12 @@ export function isPositionSideError(code: string, message: string): boolean {
  * the clear (and nothing here logs one). Per mount: demo and live accounts of one key differ.
  */
 export class PositionModeCache {
-  private readonly cache = new TtlCache<string, PosMode>({ ttlMs: TTL_MS, maxEntries: 1_000 });
+  private readonly cache: TtlCache<string, PosMode>;
+
+  /** `caches`: the mount's (the container's `CACHE_FACTORY`, on its clock). */
+  constructor(caches: CacheFactory = ttlCaches(Date.now)) {
+    this.cache = caches.ttl({ ttlMs: TTL_MS, maxEntries: 1_000 });
+  }
 
   private key(call: OkxCall): string {
     const auth = call.auth();

@@ -1,4 +1,4 @@
-import { BadRequestError, TtlCache } from "@fmz-gateway/core";
+import { BadRequestError, type CacheFactory, type TtlCache, ttlCaches } from "@fmz-gateway/core";
 import type { OkxCall } from "../okx-call";
 import type { OkxInstrumentRow } from "../okx-types";
 import { fmzSymbolOf, type InstType, type ResolvedInstrument } from "./symbols";
@@ -39,10 +39,12 @@ const TTL_MS = 10 * 60_000;
  * live ones). Public data, not per caller: at most four entries. Concurrent callers share one load.
  */
 export class InstrumentCache {
-  private readonly cache = new TtlCache<string, ReadonlyMap<string, Instrument>>({
-    ttlMs: TTL_MS,
-    maxEntries: 8,
-  });
+  private readonly cache: TtlCache<string, ReadonlyMap<string, Instrument>>;
+
+  /** `caches`: the mount's (the container's `CACHE_FACTORY`, on its clock). */
+  constructor(caches: CacheFactory = ttlCaches(Date.now)) {
+    this.cache = caches.ttl({ ttlMs: TTL_MS, maxEntries: 8 });
+  }
 
   list(call: OkxCall, instType: InstType): Promise<ReadonlyMap<string, Instrument>> {
     const key = `${instType}|${call.demo ? "demo" : "live"}`;

@@ -31,11 +31,13 @@ export class OkxClock {
   constructor(
     private readonly probe: ServerTimeProbe,
     private readonly logger?: Logger,
+    /** This host's time (epoch ms): the container's `CLOCK`, the offset is measured against it. */
+    private readonly hostNow: () => number = Date.now,
   ) {}
 
   /** OKX's time now, as far as we know it. */
   now(): number {
-    return Date.now() + this.offset;
+    return this.hostNow() + this.offset;
   }
 
   get offsetMs(): number {
@@ -48,7 +50,7 @@ export class OkxClock {
 
   /** Measures when never measured or the last one is older than CLOCK_REFRESH_MS; never throws. */
   async ensureFresh(): Promise<void> {
-    if (this.measured && Date.now() - this.measuredAt < CLOCK_REFRESH_MS) return;
+    if (this.measured && this.hostNow() - this.measuredAt < CLOCK_REFRESH_MS) return;
     await this.measure().catch(() => undefined);
   }
 
@@ -60,9 +62,9 @@ export class OkxClock {
   measure(): Promise<ClockSample> {
     this.pending ??= (async () => {
       try {
-        const sent = Date.now();
+        const sent = this.hostNow();
         const serverMs = await this.probe();
-        const received = Date.now();
+        const received = this.hostNow();
         const sample = { offsetMs: Math.round(serverMs - (sent + received) / 2), rttMs: received - sent };
         this.offset = sample.offsetMs;
         this.measuredAt = received;

@@ -6,6 +6,7 @@ import {
   type MountTelemetry,
   RateLimitedError,
   RateLimiter,
+  type RateLimitStore,
   endpointLabel,
 } from "@fmz-gateway/core";
 import type { OkxAuth } from "../auth/credentials";
@@ -18,11 +19,14 @@ import { DEFAULT_LIMIT, endpointLimit, rateKey } from "./rate-limits";
 export const EXCHANGE = "OKX";
 
 /**
- * Process-wide: two mounts (spot and swap) on the same OKX share its IP and users' limits. Keys carry the
- * base URL, so a stand-in and live OKX never share a window. A queued call fails fast past 5 s. The
- * 250 ms margin covers the drift between when we take a slot and when OKX counts the request.
+ * OKX's limiter over `store`. Every OKX mount is handed the process's store (the container's
+ * `RATE_LIMIT_STORE`), so two mounts (spot and swap) on the same OKX share its IP and users' limits. Keys
+ * carry the base URL, so a stand-in and live OKX never share a window. A queued call fails fast past 5 s.
+ * The 250 ms margin covers the drift between when we take a slot and when OKX counts the request.
  */
-const SHARED_LIMITER = new RateLimiter({ exchange: EXCHANGE, maxWaitMs: 5_000, marginMs: 250 });
+export function okxRateLimiter(store: RateLimitStore, now: () => number): RateLimiter {
+  return new RateLimiter({ exchange: EXCHANGE, maxWaitMs: 5_000, marginMs: 250, store, now });
+}
 
 export interface OkxRequest {
   method: string;
@@ -70,20 +74,23 @@ export class OkxClient {
   readonly clock: OkxClock;
   private readonly clockSync: boolean;
 
-  constructor(
-    opts: {
-      baseUrl: string;
-      timeoutMs: number;
-      rateLimits?: boolean;
-      telemetry?: MountTelemetry;
-      /** Sign with OKX's measured time (default true). */
-      clockSync?: boolean;
-      logger?: Logger;
-    },
-    private readonly limiter: RateLimiter | undefined = opts.rateLimits === false
-      ? undefined
-      : SHARED_LIMITER,
-  ) {
+  private readonly limiter?: RateLimiter;
+  private readonly now: () => number;
+
+  constructor(opts: {
+    baseUrl: string;
+    timeoutMs: number;
+    /** Keeps requests inside OKX's limits (`okxRateLimiter`); none sends every request at once. */
+    limiter?: RateLimiter;
+    telemetry?: MountTelemetry;
+    /** Sign with OKX's measured time (default true). */
+    clockSync?: boolean;
+    logger?: Logger;
+    /** This host's time (epoch ms), the container's `CLOCK`; default `Date.now`. */
+    now?: () => number;
+  }) {
+    this.limiter = opts.limiter;
+    this.now = opts.now ?? Date.now;
     this.http = new HttpClient({
       exchange: EXCHANGE,
       baseUrl: opts.baseUrl,
@@ -92,7 +99,7 @@ export class OkxClient {
     });
     this.telemetry = opts.telemetry;
     this.clockSync = opts.clockSync !== false;
-    this.clock = new OkxClock(() => this.serverTime(opts.timeoutMs), opts.logger);
+    this.clock = new OkxClock(() => this.serverTime(opts.timeoutMs), opts.logger, this.now);
   }
 
   /** GET /api/v5/public/time → OKX's clock in Unix ms (reference §4.1). */
@@ -158,7 +165,7 @@ export class OkxClient {
     const headers: Record<string, string> = {};
     if (req.demo) headers["x-simulated-trading"] = "1";
     if (req.auth) {
-      const timestamp = okxTimestamp(this.clockSync ? this.clock.now() : Date.now());
+      const timestamp = okxTimestamp(this.clockSync ? this.clock.now() : this.now());
       headers["OK-ACCESS-KEY"] = req.auth.apiKey;
       headers["OK-ACCESS-SIGN"] = signRequest(req.auth.secret, timestamp, method, requestPath, body);
       headers["OK-ACCESS-TIMESTAMP"] = timestamp;
