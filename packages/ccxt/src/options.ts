@@ -1,44 +1,5 @@
+import type { FromSchema } from "@fmz-gateway/core";
 import * as ccxt from "ccxt";
-
-/** What a mount of the ccxt adapter takes, after the schema filled in the defaults. */
-export interface CcxtOptions {
-  /** A ccxt exchange id (`okx`, `kraken`, `bybit` …); matched ignoring case. */
-  exchange: string;
-  /** What a bare pair (`BTC_USDT`) means and ccxt's `defaultType`: `spot`, `swap` or `future`. */
-  market: MountMarket;
-  /** ccxt's sandbox (testnet / demo trading) for every caller of this mount. */
-  sandbox: boolean;
-  /** ccxt's per-request timeout. Kept below half the host's per-call deadline (see call.ts). */
-  timeoutMs: number;
-  /** Replaces the scheme, host and port of every REST root of the exchange (a proxy, a stand-in). */
-  baseUrl?: string;
-  /** Passed through to the ccxt constructor (`options`, `hostname`, `userAgent` …); never credentials. */
-  ccxt: Record<string, unknown>;
-  /** How many per-key ccxt instances the mount keeps (least recently used go first). */
-  maxInstances: number;
-  /**
-   * Answer `ticker`, `depth`, `trades` and `records` from ccxt.pro's websocket streams while a stream is
-   * live, by REST otherwise (default). `false`: every call is a REST request, as before streams existed.
-   */
-  streams?: boolean;
-  /**
-   * Replaces the scheme, host and port of every websocket root of the exchange, keeping each root's path
-   * (`wss://ws.okx.com:8443/ws/v5` → `<wsUrl>/ws/v5`). Unset: ccxt's own roots, or `baseUrl`'s host
-   * (`ws`/`wss`) when `baseUrl` is set.
-   */
-  wsUrl?: string;
-  /** A stream nobody asked for in this long is unwatched (ms). */
-  streamIdleMs?: number;
-  /** Streams one mount holds at most; past it the least recently used is unwatched. */
-  maxStreams?: number;
-  /**
-   * A stream is served only while its socket was heard from (data or a pong) within this long (ms); a
-   * socket quiet for longer is dropped and its streams resubscribe. ccxt pings at a third of it.
-   */
-  wsKeepaliveMs?: number;
-  /** Advanced: first retry delay of a failed stream (ms); doubles per failure up to 30 s, with jitter. */
-  wsReconnectMs?: number;
-}
 
 /**
  * The stream options' defaults, for the schema and for code handed options that did not pass through it
@@ -69,41 +30,119 @@ export function streamSettings(o: CcxtOptions): StreamSettings {
   };
 }
 
-/** What a mount trades by default. */
-export type MountMarket = "spot" | "swap" | "future";
-
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
+/**
+ * The options of one ccxt mount: the one declaration of each key, its rule, default and meaning
+ * (`CcxtOptions` is derived from it).
+ */
 export const optionsSchema = {
   type: "object",
   required: ["exchange"],
   additionalProperties: false,
   properties: {
-    exchange: { type: "string", minLength: 1 },
-    market: { enum: ["spot", "swap", "future"], default: "spot" },
-    sandbox: { type: "boolean", default: false },
-    timeoutMs: { type: "integer", minimum: 100, maximum: 600_000, default: DEFAULT_TIMEOUT_MS },
-    baseUrl: { type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" },
-    ccxt: { type: "object", default: {} },
-    maxInstances: { type: "integer", minimum: 1, maximum: 100_000, default: 200 },
-    streams: { type: "boolean", default: STREAM_DEFAULTS.streams },
-    wsUrl: { type: "string", pattern: "^wss?://[^\\s/?#]+(/[^\\s?#]*)?$" },
+    exchange: {
+      type: "string",
+      minLength: 1,
+      description: "A ccxt exchange id (`okx`, `kraken`, `bybit` …); matched ignoring case.",
+    },
+    market: {
+      enum: ["spot", "swap", "future"],
+      default: "spot",
+      description:
+        "What a bare pair (`BTC_USDT`) means and ccxt's `defaultType`: `spot`, `swap` or `future`.",
+    },
+    sandbox: {
+      type: "boolean",
+      default: false,
+      description: "ccxt's sandbox (testnet / demo trading) for every caller of this mount.",
+    },
+    timeoutMs: {
+      type: "integer",
+      minimum: 100,
+      maximum: 600_000,
+      default: DEFAULT_TIMEOUT_MS,
+      description: "ccxt's per-request timeout. Kept below half the host's per-call deadline (see call.ts).",
+    },
+    baseUrl: {
+      type: "string",
+      pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$",
+      description:
+        "Replaces the scheme, host and port of every REST root of the exchange (a proxy, a stand-in).",
+    },
+    ccxt: {
+      type: "object",
+      default: {},
+      description:
+        "Passed through to the ccxt constructor (`options`, `hostname`, `userAgent` …); never credentials.",
+    },
+    maxInstances: {
+      type: "integer",
+      minimum: 1,
+      maximum: 100_000,
+      default: 200,
+      description: "How many per-key ccxt instances the mount keeps (least recently used go first).",
+    },
+    streams: {
+      type: "boolean",
+      default: STREAM_DEFAULTS.streams,
+      description:
+        "Answer `ticker`, `depth`, `trades` and `records` from ccxt.pro's websocket streams while a stream is " +
+        "live, by REST otherwise (default). `false`: every call is a REST request, as before streams existed.",
+    },
+    wsUrl: {
+      type: "string",
+      pattern: "^wss?://[^\\s/?#]+(/[^\\s?#]*)?$",
+      description:
+        "Replaces the scheme, host and port of every websocket root of the exchange, keeping each root's path " +
+        "(`wss://ws.okx.com:8443/ws/v5` → `<wsUrl>/ws/v5`). Unset: ccxt's own roots, or `baseUrl`'s host " +
+        "(`ws`/`wss`) when `baseUrl` is set.",
+    },
     streamIdleMs: {
       type: "integer",
       minimum: 100,
       maximum: 86_400_000,
       default: STREAM_DEFAULTS.streamIdleMs,
+      description: "A stream nobody asked for in this long is unwatched (ms).",
     },
-    maxStreams: { type: "integer", minimum: 1, maximum: 10_000, default: STREAM_DEFAULTS.maxStreams },
+    maxStreams: {
+      type: "integer",
+      minimum: 1,
+      maximum: 10_000,
+      default: STREAM_DEFAULTS.maxStreams,
+      description: "Streams one mount holds at most; past it the least recently used is unwatched.",
+    },
     wsKeepaliveMs: {
       type: "integer",
       minimum: 60,
       maximum: 300_000,
       default: STREAM_DEFAULTS.wsKeepaliveMs,
+      description:
+        "A stream is served only while its socket was heard from (data or a pong) within this long (ms); a " +
+        "socket quiet for longer is dropped and its streams resubscribe. ccxt pings at a third of it.",
     },
-    wsReconnectMs: { type: "integer", minimum: 10, maximum: 30_000, default: STREAM_DEFAULTS.wsReconnectMs },
+    wsReconnectMs: {
+      type: "integer",
+      minimum: 10,
+      maximum: 30_000,
+      default: STREAM_DEFAULTS.wsReconnectMs,
+      description:
+        "Advanced: first retry delay of a failed stream (ms); doubles per failure up to 30 s, with jitter.",
+    },
   },
 } as const;
+
+type ValidatedOptions = FromSchema<typeof optionsSchema>;
+type StreamKey = keyof typeof STREAM_DEFAULTS;
+
+/**
+ * What a mount of the ccxt adapter takes, after the schema filled in the defaults. The stream fields stay
+ * optional (read them through `streamSettings`) so that options written before streams still type.
+ */
+export type CcxtOptions = Omit<ValidatedOptions, StreamKey> & Partial<Pick<ValidatedOptions, StreamKey>>;
+
+/** What a mount trades by default. */
+export type MountMarket = CcxtOptions["market"];
 
 /** ccxt constructor keys that carry credentials: they come with each FMZ call, never from the config. */
 const CREDENTIAL_KEYS = [

@@ -10,19 +10,35 @@ export * from "./protocol/symbol";
 export * from "./protocol/params";
 export * from "./protocol/reply-types";
 export * from "./protocol/reply-schemas";
+export * from "./protocol/lenient-schema";
+/** Derives a TypeScript type from a JSON schema written `as const`: adapters type their options so. */
+export type { FromSchema } from "json-schema-to-ts";
 export {
   METHOD_TABLE,
+  ADAPTER_METHOD_TABLE,
   IO_PREFIX,
   IO_SPEC,
+  REPLY_SCHEMAS,
   resolveMethod,
   wireName,
   parseParams,
   type MethodSignatures,
-  type MethodSpec,
   type AdapterMethodName,
+  type AdapterMethodSpec,
   type ParamsOf,
   type ResultOf,
 } from "./protocol/method-table";
+export { type MethodSpec, type ParseExtra, type RawParams, spec } from "./protocol/method-spec";
+export {
+  type MethodTable,
+  type PublicMethodOf,
+  type ReplySchemasOf,
+  type ResolvedMethod,
+  methodResolver,
+  publicMethods,
+  replySchemas,
+  wireNames,
+} from "./protocol/table-derivations";
 export * from "./protocol/io-path";
 
 // Errors

@@ -1,43 +1,34 @@
+import type { FromSchema } from "@fmz-gateway/core";
+
+const DECIMAL = { type: "string", pattern: "^\\d+(\\.\\d+)?$" } as const;
+
 /**
- * The options of one paper mount, validated by the host against `PAPER_OPTIONS_SCHEMA` (ajv with
+ * The options of one paper mount: the one declaration of each key, its rule, default and meaning
+ * (`PaperOptions` is derived from it). The host validates a mount's options against it (ajv with
  * `useDefaults`), so the adapter always sees every field filled in.
  */
-export interface PaperOptions {
-  /** Another mount's name whose public data is used (`OKX`), or `simulated` for the built-in market. */
-  source: string;
-  /** What a bare pair means and what `markets`, `tickers` and ranges cover. */
-  market: "spot" | "swap";
-  /** What a new account (a new Access Key) starts with: currency → decimal text. */
-  balances: Record<string, string>;
-  /** Fee rates as decimal text: maker for resting fills, taker for fills on arrival. */
-  fees: { maker: string; taker: string };
-  /** The SQLite file, relative to the config file's folder. */
-  database: string;
-  /** How far a market order may walk the book from the best price before the rest is cancelled. */
-  maxSlippage: string;
-  /** Maintenance margin as a fraction of notional; liquidation below it. */
-  maintenanceMargin: string;
-  /** Leverage of an instrument until `marginlevel` sets one. */
-  defaultLeverage: number;
-  /** How often resting orders and positions are checked against the market while any exist (ms). */
-  checkIntervalMs: number;
-  /** Seed of the simulated market (same seed, same market). */
-  seed: number;
-}
-
-const DECIMAL = { type: "string", pattern: "^\\d+(\\.\\d+)?$" };
-
 export const PAPER_OPTIONS_SCHEMA = {
   type: "object",
   additionalProperties: false,
   properties: {
-    source: { type: "string", minLength: 1, default: "simulated" },
-    market: { enum: ["spot", "swap"], default: "spot" },
+    source: {
+      type: "string",
+      minLength: 1,
+      default: "simulated",
+      description:
+        "Another mount's name whose public data is used (`OKX`), or `simulated` for the built-in market.",
+    },
+    market: {
+      enum: ["spot", "swap"],
+      default: "spot",
+      description: "What a bare pair means and what `markets`, `tickers` and ranges cover.",
+    },
     balances: {
       type: "object",
       propertyNames: { pattern: "^[A-Z0-9]{1,20}$" },
       additionalProperties: DECIMAL,
       default: { USDT: "10000" },
+      description: "What a new account (a new Access Key) starts with: currency → decimal text.",
     },
     fees: {
       type: "object",
@@ -45,15 +36,52 @@ export const PAPER_OPTIONS_SCHEMA = {
       required: ["maker", "taker"],
       properties: { maker: DECIMAL, taker: DECIMAL },
       default: { maker: "0.0008", taker: "0.001" },
+      description: "Fee rates as decimal text: maker for resting fills, taker for fills on arrival.",
     },
-    database: { type: "string", minLength: 1, default: "paper.db" },
-    maxSlippage: { ...DECIMAL, default: "0.05" },
-    maintenanceMargin: { ...DECIMAL, default: "0.005" },
-    defaultLeverage: { type: "integer", minimum: 1, maximum: 125, default: 10 },
-    checkIntervalMs: { type: "integer", minimum: 50, maximum: 3_600_000, default: 1_000 },
-    seed: { type: "integer", minimum: 0, maximum: 4294967295, default: 1 },
+    database: {
+      type: "string",
+      minLength: 1,
+      default: "paper.db",
+      description: "The SQLite file, relative to the config file's folder.",
+    },
+    maxSlippage: {
+      ...DECIMAL,
+      default: "0.05",
+      description:
+        "How far a market order may walk the book from the best price before the rest is cancelled.",
+    },
+    maintenanceMargin: {
+      ...DECIMAL,
+      default: "0.005",
+      description: "Maintenance margin as a fraction of notional; liquidation below it.",
+    },
+    defaultLeverage: {
+      type: "integer",
+      minimum: 1,
+      maximum: 125,
+      default: 10,
+      description: "Leverage of an instrument until `marginlevel` sets one.",
+    },
+    checkIntervalMs: {
+      type: "integer",
+      minimum: 50,
+      maximum: 3_600_000,
+      default: 1_000,
+      description:
+        "How often resting orders and positions are checked against the market while any exist (ms).",
+    },
+    seed: {
+      type: "integer",
+      minimum: 0,
+      maximum: 4294967295,
+      default: 1,
+      description: "Seed of the simulated market (same seed, same market).",
+    },
   },
 } as const;
+
+/** The options of one paper mount once validated: every field filled in. */
+export type PaperOptions = FromSchema<typeof PAPER_OPTIONS_SCHEMA>;
 
 /** Whether the source is the built-in simulated market (not another mount). */
 export function isSimulated(options: Pick<PaperOptions, "source">): boolean {

@@ -1,5 +1,5 @@
 /** Positions, leverage and funding rates. */
-import type { Funding, ParamsOf, Position, ResultOf } from "@fmz-gateway/core";
+import { type Funding, type ParamsOf, type Position, type ResultOf, wireName } from "@fmz-gateway/core";
 import type * as ccxt from "ccxt";
 import { type Bridge, type Ctx, num } from "../bridge";
 import type { CcxtExchange, CcxtMarket } from "../ccxt-lib";
@@ -24,14 +24,13 @@ export async function getPositions(
   ctx: Ctx,
   p: ParamsOf<"getPositions">,
 ): Promise<ResultOf<"getPositions">> {
+  const method = wireName("getPositions");
   const ex = await b.privateExchange(ctx);
-  b.require(ex, "fetchPositions", "positions");
+  b.require(ex, "fetchPositions", method);
   const markets = b.markets(ex);
-  const m = p.symbol.kind === "instrument" ? b.contractMarket(ex, p.symbol, "positions") : undefined;
+  const m = p.symbol.kind === "instrument" ? b.contractMarket(ex, p.symbol, method) : undefined;
   const params = m ? {} : rangeParams(p.symbol);
-  const positions = await b.run(ctx, ex, "positions", () =>
-    ex.fetchPositions(m ? [m.symbol] : undefined, params),
-  );
+  const positions = await b.run(ctx, ex, method, () => ex.fetchPositions(m ? [m.symbol] : undefined, params));
   const out: Position[] = [];
   for (const pos of positions) {
     const pm = b.marketOfSymbol(ex, pos.symbol) ?? m;
@@ -47,10 +46,11 @@ export async function setMarginLevel(
   ctx: Ctx,
   p: ParamsOf<"setMarginLevel">,
 ): Promise<ResultOf<"setMarginLevel">> {
+  const method = wireName("setMarginLevel");
   const ex = await b.privateExchange(ctx);
-  b.require(ex, "setLeverage", "marginlevel");
-  const m = b.contractMarket(ex, p.symbol, "marginlevel");
-  await b.run(ctx, ex, "marginlevel", () => ex.setLeverage(p.marginLevel, m.symbol));
+  b.require(ex, "setLeverage", method);
+  const m = b.contractMarket(ex, p.symbol, method);
+  await b.run(ctx, ex, method, () => ex.setLeverage(p.marginLevel, m.symbol));
   return true;
 }
 
@@ -82,18 +82,17 @@ export async function getFundings(
   ctx: Ctx,
   p: ParamsOf<"getFundings">,
 ): Promise<ResultOf<"getFundings">> {
+  const method = wireName("getFundings");
   const ex = await b.publicExchange(ctx);
   const markets = b.markets(ex);
   if (p.symbol.kind === "instrument") {
-    b.require(ex, "fetchFundingRate", "fundings");
-    const m = b.contractMarket(ex, p.symbol, "fundings");
-    const r = await b.run(ctx, ex, "fundings", () => ex.fetchFundingRate(m.symbol));
+    b.require(ex, "fetchFundingRate", method);
+    const m = b.contractMarket(ex, p.symbol, method);
+    const r = await b.run(ctx, ex, method, () => ex.fetchFundingRate(m.symbol));
     return [toFunding(ex, displaySymbol(markets, m), r)];
   }
-  b.require(ex, "fetchFundingRates", "fundings");
-  const rates = await b.run(ctx, ex, "fundings", () =>
-    ex.fetchFundingRates(undefined, rangeParams(p.symbol)),
-  );
+  b.require(ex, "fetchFundingRates", method);
+  const rates = await b.run(ctx, ex, method, () => ex.fetchFundingRates(undefined, rangeParams(p.symbol)));
   const out: Funding[] = [];
   for (const r of Object.values(rates)) {
     const m = b.marketOfSymbol(ex, r.symbol);

@@ -1,26 +1,27 @@
 /** The method matrix of the README: what each FMZ method maps to, per exchange, from ccxt's `has`. */
+import { wireName } from "@fmz-gateway/core";
 import * as ccxt from "ccxt";
 import { type CcxtExchange, createExchange, requiredCredentialNames } from "../ccxt-lib";
 import { credentialLayout, secretKeyFormat } from "../credentials";
 
 /** FMZ wire method → the ccxt features that serve it (any one is enough). */
 export const MATRIX_METHODS: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ["ticker", ["fetchTicker"]],
-  ["depth", ["fetchOrderBook"]],
-  ["trades", ["fetchTrades"]],
-  ["records", ["fetchOHLCV"]],
-  ["markets", ["fetchMarkets"]],
-  ["tickers", ["fetchTickers"]],
-  ["accounts/assets", ["fetchBalance"]],
-  ["trade", ["createOrder"]],
+  [wireName("getTicker"), ["fetchTicker"]],
+  [wireName("getDepth"), ["fetchOrderBook"]],
+  [wireName("getTrades"), ["fetchTrades"]],
+  [wireName("getRecords"), ["fetchOHLCV"]],
+  [wireName("getMarkets"), ["fetchMarkets"]],
+  [wireName("getTickers"), ["fetchTickers"]],
+  [`${wireName("getAccount")}/${wireName("getAssets")}`, ["fetchBalance"]],
+  [wireName("createOrder"), ["createOrder"]],
   ["spot market buy (quote amount)", ["createMarketBuyOrderWithCost"]],
-  ["orders", ["fetchOpenOrders"]],
-  ["order", ["fetchOrder"]],
-  ["historyorders", ["fetchCanceledAndClosedOrders", "fetchClosedOrders", "fetchOrders"]],
-  ["cancel", ["cancelOrder"]],
-  ["positions", ["fetchPositions"]],
-  ["marginlevel", ["setLeverage"]],
-  ["fundings", ["fetchFundingRate", "fetchFundingRates"]],
+  [wireName("getOrders"), ["fetchOpenOrders"]],
+  [wireName("getOrder"), ["fetchOrder"]],
+  [wireName("getHistoryOrders"), ["fetchCanceledAndClosedOrders", "fetchClosedOrders", "fetchOrders"]],
+  [wireName("cancelOrder"), ["cancelOrder"]],
+  [wireName("getPositions"), ["fetchPositions"]],
+  [wireName("setMarginLevel"), ["setLeverage"]],
+  [wireName("getFundings"), ["fetchFundingRate", "fetchFundingRates"]],
   ["swap", ["swap"]],
   ["future", ["future"]],
   ["sandbox", ["sandbox"]],

@@ -3,6 +3,7 @@
  * replayed through the gateway, gave what ccxt's recorded parse says; `has` where ccxt offers the
  * method but no recording verified it here; ✗ where ccxt does not offer it.
  */
+import { wireName } from "@fmz-gateway/core";
 import * as ccxt from "ccxt";
 import { type CcxtExchange, createExchange, has } from "../ccxt-lib";
 import { canReadOrder } from "../methods/order-lookup";
@@ -34,21 +35,21 @@ export const MATRIX_EXCHANGES = [
 
 /** FMZ method → whether the exchange's ccxt class offers it. */
 const OFFERED: ReadonlyArray<readonly [string, (ex: CcxtExchange) => boolean]> = [
-  ["ticker", (ex) => has(ex, "fetchTicker")],
-  ["depth", (ex) => has(ex, "fetchOrderBook")],
-  ["trades", (ex) => has(ex, "fetchTrades")],
-  ["records", (ex) => has(ex, "fetchOHLCV")],
-  ["accounts", (ex) => has(ex, "fetchBalance")],
-  ["trade", (ex) => has(ex, "createOrder")],
-  ["order", (ex) => canReadOrder(ex)],
-  ["orders", (ex) => has(ex, "fetchOpenOrders")],
+  [wireName("getTicker"), (ex) => has(ex, "fetchTicker")],
+  [wireName("getDepth"), (ex) => has(ex, "fetchOrderBook")],
+  [wireName("getTrades"), (ex) => has(ex, "fetchTrades")],
+  [wireName("getRecords"), (ex) => has(ex, "fetchOHLCV")],
+  [wireName("getAccount"), (ex) => has(ex, "fetchBalance")],
+  [wireName("createOrder"), (ex) => has(ex, "createOrder")],
+  [wireName("getOrder"), (ex) => canReadOrder(ex)],
+  [wireName("getOrders"), (ex) => has(ex, "fetchOpenOrders")],
   [
-    "historyorders",
+    wireName("getHistoryOrders"),
     (ex) => ["fetchCanceledAndClosedOrders", "fetchClosedOrders", "fetchOrders"].some((f) => has(ex, f)),
   ],
-  ["cancel", (ex) => has(ex, "cancelOrder")],
-  ["positions", (ex) => has(ex, "fetchPositions")],
-  ["fundings", (ex) => has(ex, "fetchFundingRate") || has(ex, "fetchFundingRates")],
+  [wireName("cancelOrder"), (ex) => has(ex, "cancelOrder")],
+  [wireName("getPositions"), (ex) => has(ex, "fetchPositions")],
+  [wireName("getFundings"), (ex) => has(ex, "fetchFundingRate") || has(ex, "fetchFundingRates")],
 ];
 
 export interface MatrixCase {

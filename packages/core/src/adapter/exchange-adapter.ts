@@ -1,7 +1,14 @@
 import { NotSupportedError } from "../errors/gateway-errors";
 import type { Logger } from "../logging/logger";
 import type { MountTelemetry } from "../telemetry/telemetry";
-import { METHOD_TABLE, type AdapterMethodName, type ParamsOf, type ResultOf } from "../protocol/method-table";
+import type { FromSchema } from "json-schema-to-ts";
+import {
+  ADAPTER_METHOD_TABLE,
+  type AdapterMethodName,
+  type ParamsOf,
+  type ResultOf,
+} from "../protocol/method-table";
+import type { MethodTable } from "../protocol/table-derivations";
 import type { CallContext } from "./call-context";
 import type { MountSource } from "./mount-source";
 
@@ -53,18 +60,6 @@ export interface DoctorCheck {
   readonly ms?: number;
 }
 
-/** The method an adapter implements for each FMZ method; see `MethodSignatures` for the shapes. */
-export type AdapterMethod<K extends AdapterMethodName, Options extends object> = (
-  ctx: CallContext<Options>,
-  params: ParamsOf<K>,
-) => Promise<ResultOf<K>>;
-
-const WIRE_NAME = new Map<string, string>(METHOD_TABLE.map((s) => [s.method, s.wire]));
-
-function unsupported(method: AdapterMethodName): never {
-  throw new NotSupportedError(WIRE_NAME.get(method) ?? method);
-}
-
 /**
  * The base of every exchange adapter. Implement the FMZ methods your exchange supports; every other
  * method answers `{"error": "not supported: <method>"}`. One instance serves one mount, so per-mount
@@ -74,6 +69,9 @@ function unsupported(method: AdapterMethodName): never {
  * A subclass may declare `static optionsSchema` (a JSON schema); the host validates the mount's options
  * against it at start and refuses bad ones with the path of the offending key.
  */
+// The merged interface below declares the FMZ methods; their bodies are installed on the prototype from
+// the method table right after the class, so no declared member is left without one.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export abstract class ExchangeAdapter<Options extends object = Record<string, unknown>> {
   private mountInfo?: MountInfo<Options>;
 
@@ -102,70 +100,95 @@ export abstract class ExchangeAdapter<Options extends object = Record<string, un
   protected get options(): Options {
     return this.mount.options;
   }
+}
 
-  getTicker(_ctx: CallContext<Options>, _p: ParamsOf<"getTicker">): Promise<ResultOf<"getTicker">> {
-    unsupported("getTicker");
-  }
-  getDepth(_ctx: CallContext<Options>, _p: ParamsOf<"getDepth">): Promise<ResultOf<"getDepth">> {
-    unsupported("getDepth");
-  }
-  getTrades(_ctx: CallContext<Options>, _p: ParamsOf<"getTrades">): Promise<ResultOf<"getTrades">> {
-    unsupported("getTrades");
-  }
-  getRecords(_ctx: CallContext<Options>, _p: ParamsOf<"getRecords">): Promise<ResultOf<"getRecords">> {
-    unsupported("getRecords");
-  }
-  getMarkets(_ctx: CallContext<Options>, _p: ParamsOf<"getMarkets">): Promise<ResultOf<"getMarkets">> {
-    unsupported("getMarkets");
-  }
-  getTickers(_ctx: CallContext<Options>, _p: ParamsOf<"getTickers">): Promise<ResultOf<"getTickers">> {
-    unsupported("getTickers");
-  }
-  getAccount(_ctx: CallContext<Options>, _p: ParamsOf<"getAccount">): Promise<ResultOf<"getAccount">> {
-    unsupported("getAccount");
-  }
-  getAssets(_ctx: CallContext<Options>, _p: ParamsOf<"getAssets">): Promise<ResultOf<"getAssets">> {
-    unsupported("getAssets");
-  }
-  createOrder(_ctx: CallContext<Options>, _p: ParamsOf<"createOrder">): Promise<ResultOf<"createOrder">> {
-    unsupported("createOrder");
-  }
-  getOrders(_ctx: CallContext<Options>, _p: ParamsOf<"getOrders">): Promise<ResultOf<"getOrders">> {
-    unsupported("getOrders");
-  }
-  getOrder(_ctx: CallContext<Options>, _p: ParamsOf<"getOrder">): Promise<ResultOf<"getOrder">> {
-    unsupported("getOrder");
-  }
+/**
+ * The FMZ methods, typed from the method table (see `MethodSignatures`). Their "not supported" bodies are
+ * installed from the table below. TypeScript lets a subclass override with a method only what the base
+ * declares as a method, and a mapped type declares properties, so each method is named here once; the
+ * check under the interface fails the build when the table and this list disagree.
+ */
+export interface ExchangeAdapter<Options extends object = Record<string, unknown>> {
+  getTicker(ctx: CallContext<Options>, p: ParamsOf<"getTicker">): Promise<ResultOf<"getTicker">>;
+  getDepth(ctx: CallContext<Options>, p: ParamsOf<"getDepth">): Promise<ResultOf<"getDepth">>;
+  getTrades(ctx: CallContext<Options>, p: ParamsOf<"getTrades">): Promise<ResultOf<"getTrades">>;
+  getRecords(ctx: CallContext<Options>, p: ParamsOf<"getRecords">): Promise<ResultOf<"getRecords">>;
+  getMarkets(ctx: CallContext<Options>, p: ParamsOf<"getMarkets">): Promise<ResultOf<"getMarkets">>;
+  getTickers(ctx: CallContext<Options>, p: ParamsOf<"getTickers">): Promise<ResultOf<"getTickers">>;
+  getAccount(ctx: CallContext<Options>, p: ParamsOf<"getAccount">): Promise<ResultOf<"getAccount">>;
+  getAssets(ctx: CallContext<Options>, p: ParamsOf<"getAssets">): Promise<ResultOf<"getAssets">>;
+  createOrder(ctx: CallContext<Options>, p: ParamsOf<"createOrder">): Promise<ResultOf<"createOrder">>;
+  getOrder(ctx: CallContext<Options>, p: ParamsOf<"getOrder">): Promise<ResultOf<"getOrder">>;
+  getOrders(ctx: CallContext<Options>, p: ParamsOf<"getOrders">): Promise<ResultOf<"getOrders">>;
+  cancelOrder(ctx: CallContext<Options>, p: ParamsOf<"cancelOrder">): Promise<ResultOf<"cancelOrder">>;
   getHistoryOrders(
-    _ctx: CallContext<Options>,
-    _p: ParamsOf<"getHistoryOrders">,
-  ): Promise<ResultOf<"getHistoryOrders">> {
-    unsupported("getHistoryOrders");
-  }
-  cancelOrder(_ctx: CallContext<Options>, _p: ParamsOf<"cancelOrder">): Promise<ResultOf<"cancelOrder">> {
-    unsupported("cancelOrder");
-  }
-  getPositions(_ctx: CallContext<Options>, _p: ParamsOf<"getPositions">): Promise<ResultOf<"getPositions">> {
-    unsupported("getPositions");
-  }
+    ctx: CallContext<Options>,
+    p: ParamsOf<"getHistoryOrders">,
+  ): Promise<ResultOf<"getHistoryOrders">>;
+  getPositions(ctx: CallContext<Options>, p: ParamsOf<"getPositions">): Promise<ResultOf<"getPositions">>;
   setMarginLevel(
-    _ctx: CallContext<Options>,
-    _p: ParamsOf<"setMarginLevel">,
-  ): Promise<ResultOf<"setMarginLevel">> {
-    unsupported("setMarginLevel");
-  }
-  getFundings(_ctx: CallContext<Options>, _p: ParamsOf<"getFundings">): Promise<ResultOf<"getFundings">> {
-    unsupported("getFundings");
-  }
-  io(_ctx: CallContext<Options>, _p: ParamsOf<"io">): Promise<ResultOf<"io">> {
-    throw new NotSupportedError("IO");
+    ctx: CallContext<Options>,
+    p: ParamsOf<"setMarginLevel">,
+  ): Promise<ResultOf<"setMarginLevel">>;
+  getFundings(ctx: CallContext<Options>, p: ParamsOf<"getFundings">): Promise<ResultOf<"getFundings">>;
+  io(ctx: CallContext<Options>, p: ParamsOf<"io">): Promise<ResultOf<"io">>;
+}
+
+/** Every adapter method of a table, as the base adapter types it. */
+export type AdapterMethods<Options extends object, T extends MethodTable = typeof ADAPTER_METHOD_TABLE> = {
+  [S in T[number] as S["method"]]: (
+    ctx: CallContext<Options>,
+    params: ReturnType<S["parse"]>,
+  ) => Promise<FromSchema<S["replySchema"]>>;
+};
+
+// The interface above names exactly the table's methods with exactly the table's types: a method added
+// to the table and not to the interface (or typed otherwise) fails here, at build time.
+type Same<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
+type AdapterMethodsOf<O extends object> = Pick<ExchangeAdapter<O>, AdapterMethodName>;
+const namesMatchTable: Same<
+  Exclude<keyof ExchangeAdapter, keyof AdapterBaseMembers>,
+  AdapterMethodName
+> = true;
+const typesMatchTable: Same<AdapterMethodsOf<object>, AdapterMethods<object>> = true;
+void [namesMatchTable, typesMatchTable];
+
+/** The members the class itself declares (everything but the FMZ methods). */
+type AdapterBaseMembers = Pick<ExchangeAdapter, "init" | "close" | "doctor">;
+
+/**
+ * Installs on `proto` a default for each method of `table` that it does not define yet: one that answers
+ * `{"error": "not supported: <wire>"}`. The base adapter gets the whole table's; a test may give a
+ * subclass a table with an extra method.
+ */
+export function installUnsupportedDefaults(proto: object, table: MethodTable): void {
+  for (const s of table) {
+    if (Object.hasOwn(proto, s.method)) continue;
+    const name = s.notSupportedName ?? s.wire;
+    Object.defineProperty(proto, s.method, {
+      value: function unsupported(): Promise<never> {
+        return Promise.reject(new NotSupportedError(name));
+      },
+      writable: true,
+      configurable: true,
+    });
   }
 }
 
-/** The FMZ methods an adapter instance implements itself (not the base's "not supported" default). */
-export function supportedMethods(adapter: ExchangeAdapter<object>): AdapterMethodName[] {
-  const names: AdapterMethodName[] = [...METHOD_TABLE.map((s) => s.method), "io"];
-  const base = ExchangeAdapter.prototype as unknown as Record<string, unknown>;
-  const own = adapter as unknown as Record<string, unknown>;
-  return names.filter((m) => own[m] !== base[m]);
+installUnsupportedDefaults(ExchangeAdapter.prototype, ADAPTER_METHOD_TABLE);
+
+/**
+ * The FMZ methods an adapter instance implements itself, in table order: those where it does not answer
+ * with a "not supported" default of `base` (the base adapter's, or a test's subclass with a wider table).
+ */
+export function supportedMethods(adapter: ExchangeAdapter<object>): AdapterMethodName[];
+export function supportedMethods(adapter: object, table: MethodTable, base: object): string[];
+export function supportedMethods(
+  adapter: object,
+  table: MethodTable = ADAPTER_METHOD_TABLE,
+  base: object = ExchangeAdapter.prototype,
+): string[] {
+  const defaults = base as Record<string, unknown>;
+  const own = adapter as Record<string, unknown>;
+  return table.map((s) => s.method).filter((m) => own[m] !== defaults[m]);
 }

@@ -1,19 +1,12 @@
-import type { ParamsOf, ResultOf } from "../protocol/method-table";
+import { METHOD_TABLE, type ParamsOf, type ResultOf } from "../protocol/method-table";
+import { type PublicMethodOf, publicMethods } from "../protocol/table-derivations";
 
 /**
- * The public market-data methods one mount may call on another (a paper exchange reading OKX's book).
- * Only public ones: a mount never borrows another's callers' keys.
+ * The public market-data methods one mount may call on another (a paper exchange reading OKX's book):
+ * the method table's public ones. Only public ones: a mount never borrows another's callers' keys.
  */
-export const PUBLIC_METHODS = [
-  "getTicker",
-  "getDepth",
-  "getTrades",
-  "getRecords",
-  "getMarkets",
-  "getTickers",
-  "getFundings",
-] as const;
-export type PublicMethodName = (typeof PUBLIC_METHODS)[number];
+export const PUBLIC_METHODS = publicMethods(METHOD_TABLE);
+export type PublicMethodName = PublicMethodOf<typeof METHOD_TABLE>;
 
 export interface SourceCallOptions {
   /** Aborts the source call too (hand it the caller's `ctx.signal`). */

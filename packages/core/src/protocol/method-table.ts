@@ -1,6 +1,8 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject } from "ajv";
+import type { FromSchema } from "json-schema-to-ts";
 import { BadRequestError } from "../errors/gateway-errors";
 import { normalizeIoPath, normalizeIoVerb } from "./io-path";
+import { type MethodSpec, type ParseExtra, type RawParams, spec } from "./method-spec";
 import {
   type CreateOrderParams,
   type DepthParams,
@@ -20,67 +22,24 @@ import {
   parseRecords,
   symbolParam,
 } from "./params";
-import type {
-  Balance,
-  Bar,
-  Depth,
-  Funding,
-  Markets,
-  Order,
-  OrderRef,
-  Position,
-  Ticker,
-  Trade,
-} from "./reply-types";
+import {
+  anySchema,
+  balanceSchema,
+  barSchema,
+  depthSchema,
+  doneSchema,
+  fundingSchema,
+  listSchemaOf,
+  marketsSchema,
+  orderRefSchema,
+  orderSchema,
+  positionSchema,
+  tickerSchema,
+  tradeSchema,
+} from "./reply-schemas";
+import { type ResolvedMethod, methodResolver, replySchemas, wireNames } from "./table-derivations";
 
-/**
- * The protocol's one method table: wire name (and aliases) → adapter method, params schema, and the
- * parser that turns the docker's loosely typed params into typed values. Every FMZ method name lives
- * here and nowhere else, so when a real docker turns out to send another name (the spec marks several
- * as unverified), this is the one place to change.
- */
-export interface MethodSignatures {
-  getTicker: { params: InstrumentParams; result: Ticker };
-  getDepth: { params: DepthParams; result: Depth };
-  getTrades: { params: InstrumentParams; result: Trade[] };
-  getRecords: { params: RecordsParams; result: Bar[] };
-  getMarkets: { params: EmptyParams; result: Markets };
-  getTickers: { params: EmptyParams; result: Ticker[] };
-  getAccount: { params: EmptyParams; result: Balance[] };
-  getAssets: { params: EmptyParams; result: Balance[] };
-  createOrder: { params: CreateOrderParams; result: OrderRef };
-  getOrders: { params: SymbolOrRangeParams; result: Order[] };
-  getOrder: { params: OrderIdParams; result: Order };
-  getHistoryOrders: { params: HistoryOrdersParams; result: Order[] };
-  cancelOrder: { params: OrderIdParams; result: true };
-  getPositions: { params: SymbolOrRangeParams; result: Position[] };
-  setMarginLevel: { params: MarginLevelParams; result: true };
-  getFundings: { params: SymbolOrRangeParams; result: Funding[] };
-  io: { params: IoParams; result: unknown };
-}
-
-export type AdapterMethodName = keyof MethodSignatures;
-export type ParamsOf<K extends AdapterMethodName> = MethodSignatures[K]["params"];
-export type ResultOf<K extends AdapterMethodName> = MethodSignatures[K]["result"];
-
-type RawParams = Record<string, unknown>;
-
-export interface MethodSpec<K extends AdapterMethodName = AdapterMethodName> {
-  /** The name FMZ's docker sends in `method`. */
-  readonly wire: string;
-  /** Other names accepted for the same method (matched case-insensitively, like `wire`). */
-  readonly aliases: readonly string[];
-  readonly method: K;
-  /** The FMZ strategy function this serves. */
-  readonly fmz: string;
-  /** Whether the method trades or reads private data (needs the caller's keys). */
-  readonly private: boolean;
-  readonly paramsSchema: object;
-  /** Validates and converts raw params; throws BadRequestError with a readable reason. */
-  readonly parse: (raw: RawParams, extra: { httpMethod?: string; wireMethod: string }) => ParamsOf<K>;
-}
-
-const ajv = new Ajv({ allErrors: false, strict: true });
+export type { MethodSpec } from "./method-spec";
 
 const SYMBOL = { type: "string", minLength: 1 };
 /** Whole numbers as numbers or text: `optionalCount` checks them and names the unit and bounds. */
@@ -94,11 +53,16 @@ function paramsSchema(required: Record<string, object>, optional: Record<string,
 
 const NO_PARAMS = paramsSchema({});
 
-function spec<K extends AdapterMethodName>(s: MethodSpec<K>): MethodSpec<K> {
-  return s;
-}
-
-export const METHOD_TABLE: readonly MethodSpec[] = [
+/**
+ * The protocol's one method table: each entry is the one declaration of a method (wire name and aliases,
+ * FMZ function, params schema and parser, reply schema, public or private, adapter method). The params
+ * and reply types, the wire-name map, the base adapter's "not supported" defaults, the methods one mount
+ * may call on another and the testkit's suite are derived from it, so adding a method is one entry here
+ * plus the adapters that implement it. Every FMZ method name lives here and nowhere else: when a real
+ * docker turns out to send another name (the spec marks several as unverified), this is the one place
+ * to change. Table order is the order the conformance suite reports in.
+ */
+export const METHOD_TABLE = [
   spec({
     wire: "ticker",
     aliases: ["getticker"],
@@ -106,7 +70,8 @@ export const METHOD_TABLE: readonly MethodSpec[] = [
     fmz: "GetTicker",
     private: false,
     paramsSchema: paramsSchema({ symbol: SYMBOL }),
-    parse: (raw) => ({ symbol: instrumentParam(raw, "ticker") }),
+    replySchema: tickerSchema,
+    parse: (raw): InstrumentParams => ({ symbol: instrumentParam(raw, "ticker") }),
   }),
   spec({
     wire: "depth",
@@ -115,7 +80,11 @@ export const METHOD_TABLE: readonly MethodSpec[] = [
     fmz: "GetDepth",
     private: false,
     paramsSchema: paramsSchema({ symbol: SYMBOL }, { limit: COUNT }),
-    parse: (raw) => ({ symbol: instrumentParam(raw, "depth"), limit: optionalCount(raw, "limit") }),
+    replySchema: depthSchema,
+    parse: (raw): DepthParams => ({
+      symbol: instrumentParam(raw, "depth"),
+      limit: optionalCount(raw, "limit"),
+    }),
   }),
   spec({
     wire: "trades",
@@ -124,7 +93,8 @@ export const METHOD_TABLE: readonly MethodSpec[] = [
     fmz: "GetTrades",
     private: false,
     paramsSchema: paramsSchema({ symbol: SYMBOL }),
-    parse: (raw) => ({ symbol: instrumentParam(raw, "trades") }),
+    replySchema: listSchemaOf(tradeSchema),
+    parse: (raw): InstrumentParams => ({ symbol: instrumentParam(raw, "trades") }),
   }),
   spec({
     wire: "records",
@@ -133,7 +103,8 @@ export const METHOD_TABLE: readonly MethodSpec[] = [
     fmz: "GetRecords",
     private: false,
     paramsSchema: paramsSchema({ symbol: SYMBOL }, { period: COUNT, limit: COUNT }),
-    parse: (raw) => parseRecords(raw),
+    replySchema: listSchemaOf(barSchema),
+    parse: (raw): RecordsParams => parseRecords(raw),
   }),
   spec({
     wire: "markets",
@@ -142,7 +113,8 @@ export const METHOD_TABLE: readonly MethodSpec[] = [
     fmz: "GetMarkets",
     private: false,
     paramsSchema: NO_PARAMS,
-    parse: () => ({}),
+    replySchema: marketsSchema,
+    parse: (): EmptyParams => ({}),
   }),
   spec({
     wire: "tickers",
@@ -151,7 +123,8 @@ export const METHOD_TABLE: readonly MethodSpec[] = [
     fmz: "GetTickers",
     private: false,
     paramsSchema: NO_PARAMS,
-    parse: () => ({}),
+    replySchema: listSchemaOf(tickerSchema),
+    parse: (): EmptyParams => ({}),
   }),
   spec({
     wire: "accounts",
@@ -160,7 +133,8 @@ export const METHOD_TABLE: readonly MethodSpec[] = [
     fmz: "GetAccount",
     private: true,
     paramsSchema: NO_PARAMS,
-    parse: () => ({}),
+    replySchema: listSchemaOf(balanceSchema),
+    parse: (): EmptyParams => ({}),
   }),
   spec({
     wire: "assets",
@@ -169,7 +143,8 @@ export const METHOD_TABLE: readonly MethodSpec[] = [
     fmz: "GetAssets",
     private: true,
     paramsSchema: NO_PARAMS,
-    parse: () => ({}),
+    replySchema: listSchemaOf(balanceSchema),
+    parse: (): EmptyParams => ({}),
   }),
   spec({
     wire: "trade",
@@ -181,16 +156,8 @@ export const METHOD_TABLE: readonly MethodSpec[] = [
       { symbol: SYMBOL, type: { type: "string" }, amount: DECIMAL },
       { price: DECIMAL },
     ),
-    parse: (raw) => parseCreateOrder(raw),
-  }),
-  spec({
-    wire: "orders",
-    aliases: ["getorders"],
-    method: "getOrders",
-    fmz: "GetOrders",
-    private: true,
-    paramsSchema: paramsSchema({ symbol: SYMBOL }),
-    parse: (raw) => ({ symbol: symbolParam(raw) }),
+    replySchema: orderRefSchema,
+    parse: (raw): CreateOrderParams => parseCreateOrder(raw),
   }),
   spec({
     wire: "order",
@@ -199,20 +166,18 @@ export const METHOD_TABLE: readonly MethodSpec[] = [
     fmz: "GetOrder",
     private: true,
     paramsSchema: paramsSchema({ id: ORDER_ID }, { symbol: { type: "string" } }),
-    parse: (raw) => parseOrderId(raw),
+    replySchema: orderSchema,
+    parse: (raw): OrderIdParams => parseOrderId(raw),
   }),
   spec({
-    wire: "historyorders",
-    aliases: ["gethistoryorders"],
-    method: "getHistoryOrders",
-    fmz: "GetHistoryOrders",
+    wire: "orders",
+    aliases: ["getorders"],
+    method: "getOrders",
+    fmz: "GetOrders",
     private: true,
-    paramsSchema: paramsSchema({ symbol: SYMBOL }, { since: COUNT, limit: COUNT }),
-    parse: (raw) => ({
-      symbol: symbolParam(raw),
-      since: optionalCount(raw, "since"),
-      limit: optionalCount(raw, "limit"),
-    }),
+    paramsSchema: paramsSchema({ symbol: SYMBOL }),
+    replySchema: listSchemaOf(orderSchema),
+    parse: (raw): SymbolOrRangeParams => ({ symbol: symbolParam(raw) }),
   }),
   spec({
     wire: "cancel",
@@ -221,7 +186,22 @@ export const METHOD_TABLE: readonly MethodSpec[] = [
     fmz: "CancelOrder",
     private: true,
     paramsSchema: paramsSchema({ id: ORDER_ID }, { symbol: { type: "string" } }),
-    parse: (raw) => parseOrderId(raw),
+    replySchema: doneSchema,
+    parse: (raw): OrderIdParams => parseOrderId(raw),
+  }),
+  spec({
+    wire: "historyorders",
+    aliases: ["gethistoryorders"],
+    method: "getHistoryOrders",
+    fmz: "GetHistoryOrders",
+    private: true,
+    paramsSchema: paramsSchema({ symbol: SYMBOL }, { since: COUNT, limit: COUNT }),
+    replySchema: listSchemaOf(orderSchema),
+    parse: (raw): HistoryOrdersParams => ({
+      symbol: symbolParam(raw),
+      since: optionalCount(raw, "since"),
+      limit: optionalCount(raw, "limit"),
+    }),
   }),
   spec({
     wire: "positions",
@@ -230,7 +210,8 @@ export const METHOD_TABLE: readonly MethodSpec[] = [
     fmz: "GetPositions",
     private: true,
     paramsSchema: paramsSchema({ symbol: SYMBOL }),
-    parse: (raw) => ({ symbol: symbolParam(raw) }),
+    replySchema: listSchemaOf(positionSchema),
+    parse: (raw): SymbolOrRangeParams => ({ symbol: symbolParam(raw) }),
   }),
   spec({
     wire: "marginlevel",
@@ -239,7 +220,8 @@ export const METHOD_TABLE: readonly MethodSpec[] = [
     fmz: "SetMarginLevel",
     private: true,
     paramsSchema: paramsSchema({ symbol: SYMBOL, marginLevel: DECIMAL }),
-    parse: (raw) => parseMarginLevel(raw),
+    replySchema: doneSchema,
+    parse: (raw): MarginLevelParams => parseMarginLevel(raw),
   }),
   spec({
     wire: "fundings",
@@ -248,40 +230,57 @@ export const METHOD_TABLE: readonly MethodSpec[] = [
     fmz: "GetFundings",
     private: false,
     paramsSchema: paramsSchema({ symbol: SYMBOL }),
-    parse: (raw) => ({ symbol: symbolParam(raw) }),
+    replySchema: listSchemaOf(fundingSchema),
+    parse: (raw): SymbolOrRangeParams => ({ symbol: symbolParam(raw) }),
   }),
-];
+] as const;
 
 /** `exchange.IO("api", …)` arrives as `__api_<path>`; the verb comes in the `Http-Method` header. */
 export const IO_PREFIX = "__api_";
 
-export const IO_SPEC: MethodSpec<"io"> = spec({
+export const IO_SPEC = spec({
   wire: IO_PREFIX + "<path>",
+  prefix: IO_PREFIX,
+  notSupportedName: "IO",
   aliases: [],
   method: "io",
   fmz: 'IO("api", …)',
   private: true,
   paramsSchema: { type: "object" },
+  replySchema: anySchema,
   // Path and verb are checked here, before any adapter signs or sends anything (see io-path.ts).
-  parse: (raw, extra) => ({
+  parse: (raw, extra): IoParams => ({
     path: normalizeIoPath(extra.wireMethod.slice(IO_PREFIX.length)),
     httpMethod: normalizeIoVerb(extra.httpMethod),
     params: raw,
   }),
 });
 
-export interface ResolvedMethod {
-  readonly spec: MethodSpec;
-  readonly validate: ValidateFunction;
-}
+/** Every method an adapter may implement: the table's, and IO. */
+export const ADAPTER_METHOD_TABLE = [...METHOD_TABLE, IO_SPEC] as const;
 
-const byName = new Map<string, ResolvedMethod>();
-for (const s of [...METHOD_TABLE, IO_SPEC]) {
-  const resolved = { spec: s, validate: ajv.compile(s.paramsSchema) };
-  for (const name of [s.wire, ...s.aliases]) byName.set(name.toLowerCase(), resolved);
-}
+type AnySpec = (typeof ADAPTER_METHOD_TABLE)[number];
 
-const WIRE_NAMES = new Map<AdapterMethodName, string>([...METHOD_TABLE, IO_SPEC].map((s) => [s.method, s.wire]));
+export type AdapterMethodName = AnySpec["method"];
+/** A table entry of one of the adapter methods. */
+export type AdapterMethodSpec = MethodSpec<AdapterMethodName>;
+
+/**
+ * Params and result of every adapter method, computed once over the table: the params are what the
+ * entry's parser returns, the result is derived from the entry's reply schema.
+ */
+export type MethodSignatures = {
+  [S in AnySpec as S["method"]]: { params: ReturnType<S["parse"]>; result: FromSchema<S["replySchema"]> };
+};
+/** The typed params an adapter method receives. */
+export type ParamsOf<K extends AdapterMethodName> = MethodSignatures[K]["params"];
+/** The `data` an adapter method answers. */
+export type ResultOf<K extends AdapterMethodName> = MethodSignatures[K]["result"];
+
+/** Reply schema per adapter method name (what the gateway sends; see `lenientReplySchema`). */
+export const REPLY_SCHEMAS = replySchemas(ADAPTER_METHOD_TABLE);
+
+const WIRE_NAMES = wireNames(ADAPTER_METHOD_TABLE);
 
 /**
  * The wire name of an adapter method (`createOrder` → `trade`): how adapters and the host name a method
@@ -291,20 +290,20 @@ export function wireName(method: AdapterMethodName): string {
   return WIRE_NAMES.get(method) ?? method;
 }
 
+export type { ResolvedMethod } from "./table-derivations";
+
 /** Finds the method for a wire name, case-insensitively; undefined when the name is unknown. */
-export function resolveMethod(wireName: string): ResolvedMethod | undefined {
-  if (wireName.startsWith(IO_PREFIX)) return byName.get(IO_SPEC.wire);
-  return byName.get(wireName.toLowerCase());
-}
+export const resolveMethod: (wireName: string) => ResolvedMethod<AdapterMethodSpec> | undefined =
+  methodResolver<AdapterMethodSpec>(ADAPTER_METHOD_TABLE);
 
 /** Validates raw params against the method's schema and parses them; throws BadRequestError. */
 export function parseParams(
-  resolved: ResolvedMethod,
+  resolved: ResolvedMethod<AdapterMethodSpec>,
   raw: RawParams,
-  extra: { httpMethod?: string; wireMethod: string },
+  extra: ParseExtra,
 ): ParamsOf<AdapterMethodName> {
   if (!resolved.validate(raw)) throw new BadRequestError(describeAjvError(resolved.validate.errors?.[0]));
-  return resolved.spec.parse(raw, extra);
+  return resolved.spec.parse(raw, extra) as ParamsOf<AdapterMethodName>;
 }
 
 export function describeAjvError(e: ErrorObject | undefined, root = "params"): string {

@@ -1,105 +1,201 @@
 /**
- * JSON schemas of every reply's `data`, for the conformance kit and for adapter authors' own tests.
- * The protocol allows numbers or numeric strings; the schemas accept both.
+ * The JSON schema of every reply's `data` (see docs/protocol.md): the one declaration of each shape. The
+ * TypeScript types (`reply-types.ts`) are derived from these, so a type and its schema cannot drift.
+ *
+ * They describe what the gateway sends: JSON numbers (the docker parses them into float64, and an
+ * exchange's decimal of up to 15 significant digits converts without change, helpers/decimal `toNumber`),
+ * and no field beyond those named. The protocol also lets a plugin send numeric strings and extra fields;
+ * `lenientReplySchema` derives the schema that accepts them, for judging third-party adapters.
  */
-import { DONE_ORDER_STATUSES, OPEN_ORDER_STATUSES } from "./reply-types";
 
-const num = {
-  anyOf: [{ type: "number" }, { type: "string", pattern: "^-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?$" }],
-};
-const str = { type: "string" };
-const side = { enum: ["buy", "sell"] };
+const num = { type: "number" } as const;
+const str = { type: "string" } as const;
+const side = { enum: ["buy", "sell"] } as const;
+const millis = { type: "number", description: "Milliseconds since 1970." } as const;
 
-function object(fields: Record<string, unknown>, optional: Record<string, unknown> = {}) {
-  return {
-    type: "object",
-    required: Object.keys(fields),
-    properties: { ...fields, ...optional },
-  };
-}
+export const OPEN_ORDER_STATUSES = [
+  "pending",
+  "pre-submitted",
+  "submitting",
+  "submitted",
+  "partial-filled",
+] as const;
+export const DONE_ORDER_STATUSES = ["filled", "closed", "finished", "partial-canceled", "canceled"] as const;
 
-const level = { type: "array", minItems: 2, items: num };
+export const tickerSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["symbol", "buy", "sell", "high", "low", "open", "last", "vol", "time"],
+  properties: {
+    symbol: str,
+    buy: num,
+    sell: num,
+    high: num,
+    low: num,
+    open: num,
+    last: num,
+    vol: { type: "number", description: "Volume in the base currency (contracts' base amount on futures)." },
+    time: millis,
+  },
+} as const;
 
-export const tickerSchema = object({
-  symbol: str,
-  buy: num,
-  sell: num,
-  high: num,
-  low: num,
-  open: num,
-  last: num,
-  vol: num,
-  time: num,
-});
+export const depthLevelSchema = {
+  type: "array",
+  description: "`[price, amount]`.",
+  items: [num, num],
+  minItems: 2,
+  additionalItems: false,
+} as const;
 
-export const orderSchema = object(
-  {
+export const depthSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["time", "asks", "bids"],
+  properties: {
+    time: millis,
+    asks: { type: "array", description: "Ascending by price.", items: depthLevelSchema },
+    bids: { type: "array", description: "Descending by price.", items: depthLevelSchema },
+  },
+} as const;
+
+export const tradeSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["id", "time", "price", "amount", "type"],
+  properties: { id: str, time: millis, price: num, amount: num, type: side },
+} as const;
+
+export const barSchema = {
+  type: "array",
+  description: "`[time (seconds), open, high, low, close, volume]`: one bar of `records`, oldest first.",
+  items: [{ type: "number", description: "Seconds since 1970 (not milliseconds)." }, num, num, num, num, num],
+  minItems: 6,
+  additionalItems: false,
+} as const;
+
+export const marketSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "symbol",
+    "baseAsset",
+    "quoteAsset",
+    "tickSize",
+    "amountSize",
+    "pricePrecision",
+    "amountPrecision",
+    "minQty",
+    "maxQty",
+    "minNotional",
+    "maxNotional",
+    "ctVal",
+    "ctValCcy",
+  ],
+  properties: {
+    symbol: str,
+    baseAsset: str,
+    quoteAsset: str,
+    tickSize: num,
+    amountSize: num,
+    pricePrecision: num,
+    amountPrecision: num,
+    minQty: num,
+    maxQty: num,
+    minNotional: num,
+    maxNotional: num,
+    ctVal: { type: "number", description: "Contract value (1 on spot)." },
+    ctValCcy: { type: "string", description: "Currency of the contract value (the base on spot)." },
+  },
+} as const;
+
+export const marketsSchema = {
+  type: "object",
+  description: "Keyed by FMZ symbol: `BTC_USDT`, `BTC_USDT.swap`.",
+  additionalProperties: marketSchema,
+} as const;
+
+export const balanceSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["currency", "free", "frozen"],
+  properties: { currency: str, free: num, frozen: num },
+} as const;
+
+export const orderRefSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["id"],
+  properties: {
+    id: { type: "string", pattern: "^[^,]+,[^,]+$", description: "`INSTRUMENT,ORDERID` (helpers/order-id)." },
+  },
+} as const;
+
+export const orderStatusSchema = { enum: [...OPEN_ORDER_STATUSES, ...DONE_ORDER_STATUSES] } as const;
+
+export const orderSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["id", "symbol", "amount", "price", "deal_amount", "avg_price", "type", "status"],
+  properties: {
     id: str,
     symbol: str,
     amount: num,
     price: num,
     deal_amount: num,
-    avg_price: num,
+    avg_price: { type: "number", description: "0 where nothing filled." },
     type: side,
-    status: { enum: [...OPEN_ORDER_STATUSES, ...DONE_ORDER_STATUSES] },
+    status: orderStatusSchema,
+    offset: { enum: ["open", "close"], description: "Futures only." },
+    contract_type: { type: "string", description: "Futures only: `swap`, `quarter` …" },
   },
-  { offset: { enum: ["open", "close"] }, contract_type: str },
-);
-
-const balanceSchema = object({ currency: str, free: num, frozen: num });
-
-export const marketSchema = object({
-  symbol: str,
-  baseAsset: str,
-  quoteAsset: str,
-  tickSize: num,
-  amountSize: num,
-  pricePrecision: num,
-  amountPrecision: num,
-  minQty: num,
-  maxQty: num,
-  minNotional: num,
-  maxNotional: num,
-  ctVal: num,
-  ctValCcy: str,
-});
-
-export const positionSchema = object({
-  symbol: str,
-  margin_level: num,
-  amount: num,
-  frozen_amount: num,
-  price: num,
-  profit: num,
-  type: { enum: [0, 1] },
-  contract_type: str,
-  margin: num,
-});
-
-/** Reply schema per adapter method name. */
-export const REPLY_SCHEMAS = {
-  getTicker: tickerSchema,
-  getDepth: object({
-    time: num,
-    asks: { type: "array", items: level },
-    bids: { type: "array", items: level },
-  }),
-  getTrades: {
-    type: "array",
-    items: object({ id: { anyOf: [str, num] }, time: num, price: num, amount: num, type: side }),
-  },
-  getRecords: { type: "array", items: { type: "array", minItems: 6, items: num } },
-  getMarkets: { type: "object", additionalProperties: marketSchema },
-  getTickers: { type: "array", items: tickerSchema },
-  getAccount: { type: "array", items: balanceSchema },
-  getAssets: { type: "array", items: balanceSchema },
-  createOrder: object({ id: { type: "string", pattern: "^[^,]+,[^,]+$" } }),
-  getOrders: { type: "array", items: orderSchema },
-  getOrder: orderSchema,
-  getHistoryOrders: { type: "array", items: orderSchema },
-  cancelOrder: { const: true },
-  getPositions: { type: "array", items: positionSchema },
-  setMarginLevel: { const: true },
-  getFundings: { type: "array", items: object({ symbol: str, rate: num, interval: num, time: num }) },
-  io: {},
 } as const;
+
+export const positionSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: [
+    "symbol",
+    "margin_level",
+    "amount",
+    "frozen_amount",
+    "price",
+    "profit",
+    "type",
+    "contract_type",
+    "margin",
+  ],
+  properties: {
+    symbol: str,
+    margin_level: num,
+    amount: { type: "number", description: "Contracts." },
+    frozen_amount: num,
+    price: { type: "number", description: "Average entry price." },
+    profit: { type: "number", description: "Unrealised profit." },
+    type: { enum: [0, 1], description: "0 long, 1 short." },
+    contract_type: str,
+    margin: num,
+  },
+} as const;
+
+export const fundingSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["symbol", "rate", "interval", "time"],
+  properties: {
+    symbol: str,
+    rate: num,
+    interval: { type: "number", description: "Milliseconds between fundings." },
+    time: { type: "number", description: "Next funding time, milliseconds." },
+  },
+} as const;
+
+/** `true`: the answer of methods that only act (`cancel`, `marginlevel`). */
+export const doneSchema = { const: true } as const;
+
+/** Any JSON: the exchange's own answer, passed through (`IO`). */
+export const anySchema = {} as const;
+
+/** A list of `item`. */
+export function listSchemaOf<const S extends object>(item: S) {
+  return { type: "array", items: item } as const;
+}

@@ -1,4 +1,4 @@
-import { Dec, NotSupportedError, type ParamsOf, type ResultOf } from "@fmz-gateway/core";
+import { Dec, NotSupportedError, type ParamsOf, type ResultOf, wireName } from "@fmz-gateway/core";
 import type { OkxCall } from "../okx-call";
 import { resolveInstrument } from "../market/futures";
 
@@ -13,9 +13,10 @@ export async function setMarginLevel(
   call: OkxCall,
   p: ParamsOf<"setMarginLevel">,
 ): Promise<ResultOf<"setMarginLevel">> {
-  const { instId, instType } = await resolveInstrument(call, p.symbol, "marginlevel");
+  const method = wireName("setMarginLevel");
+  const { instId, instType } = await resolveInstrument(call, p.symbol, method);
   if (instType === "SPOT") {
-    throw new NotSupportedError("marginlevel", `on spot (${p.symbol.text}): leverage is set on contracts`);
+    throw new NotSupportedError(method, `on spot (${p.symbol.text}): leverage is set on contracts`);
   }
   const lever = new Dec(String(p.marginLevel)).toFixed();
   const mgnMode = call.options.marginMode;

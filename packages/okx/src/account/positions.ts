@@ -5,6 +5,7 @@ import {
   type Position,
   type ResultOf,
   toNumber,
+  wireName,
 } from "@fmz-gateway/core";
 import type { OkxCall } from "../okx-call";
 import type { OkxPosition } from "../okx-types";
@@ -22,9 +23,10 @@ export async function getPositions(
   call: OkxCall,
   p: ParamsOf<"getPositions">,
 ): Promise<ResultOf<"getPositions">> {
-  const target = await resolveTargetAsync(call, p.symbol, "positions");
+  const method = wireName("getPositions");
+  const target = await resolveTargetAsync(call, p.symbol, method);
   if (target.kind === "instrument" && target.inst.instType === "SPOT") {
-    throw new NotSupportedError("positions", `on spot (${p.symbol.text}): positions exist for contracts`);
+    throw new NotSupportedError(method, `on spot (${p.symbol.text}): positions exist for contracts`);
   }
   const query =
     target.kind === "instrument"

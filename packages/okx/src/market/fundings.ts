@@ -1,4 +1,11 @@
-import { type Funding, NotSupportedError, type ParamsOf, type ResultOf, toNumber } from "@fmz-gateway/core";
+import {
+  type Funding,
+  NotSupportedError,
+  type ParamsOf,
+  type ResultOf,
+  toNumber,
+  wireName,
+} from "@fmz-gateway/core";
 import type { OkxCall } from "../okx-call";
 import type { OkxFundingRate } from "../okx-types";
 import { fmzSymbolOf, resolveTarget } from "./symbols";
@@ -15,9 +22,10 @@ export async function getFundings(
   call: OkxCall,
   p: ParamsOf<"getFundings">,
 ): Promise<ResultOf<"getFundings">> {
-  const target = resolveTarget(p.symbol, call.options.market, "fundings");
+  const method = wireName("getFundings");
+  const target = resolveTarget(p.symbol, call.options.market, method);
   if (target.kind === "instrument" && target.inst.instType !== "SWAP") {
-    throw new NotSupportedError("fundings", `on spot (${p.symbol.text}): funding rates exist for swaps`);
+    throw new NotSupportedError(method, `on spot (${p.symbol.text}): funding rates exist for swaps`);
   }
   const instId = target.kind === "instrument" ? target.inst.instId : "ANY";
   const rows = await call.publicGet<OkxFundingRate>("/api/v5/public/funding-rate", { instId }, instId);

@@ -1,19 +1,19 @@
-import type { AdapterMethodName } from "@fmz-gateway/core";
+import type { MethodSpec } from "@fmz-gateway/core";
 import type { CallResult } from "../docker-client";
-import { schemaProblems } from "./schema";
+import { replySchemaProblems } from "./schema";
 import type { MethodReport } from "./types";
 
 /**
  * The verdict on one reply, in the order the protocol cares: the envelope (HTTP 200, exactly one of data
  * or error), then "not supported" versus any other error, then the core's reply schema, then the
- * method's own rules.
+ * method's own rules. The report is named by the method's wire name; the schema is its table entry's.
  */
 export function judge<T>(
-  method: string,
-  adapterMethod: AdapterMethodName,
+  spec: Pick<MethodSpec, "wire" | "replySchema">,
   reply: CallResult,
   check?: (data: T) => string[],
 ): MethodReport {
+  const method = spec.wire;
   const wrong = (reason: string): MethodReport => ({ method, verdict: "wrong", reason });
   if (reply.status !== 200) return wrong(`answered HTTP ${reply.status}; every reply is HTTP 200`);
   if (reply.error !== undefined) {
@@ -24,7 +24,7 @@ export function judge<T>(
     return wrong(reply.error === "" ? "answered an empty error" : reply.error);
   }
   if (reply.data === undefined) return wrong("answered neither data nor error");
-  const problems = schemaProblems(adapterMethod, reply.data);
+  const problems = replySchemaProblems(spec.replySchema, reply.data);
   // Past the schema, the data has the shape the check is typed for.
   if (problems.length === 0 && check) problems.push(...check(reply.data as T));
   return problems.length === 0 ? { method, verdict: "correct" } : wrong(problems.join("; "));

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { SUITE_METHODS, selectMethods } from "./methods";
+import { METHOD_TABLE, type MethodTable } from "@fmz-gateway/core";
+import { selectMethods, suiteMethods } from "./methods";
 import { runConformance } from "./run-conformance";
 import type { ConformanceTarget, MethodReport } from "./types";
 
@@ -10,13 +11,16 @@ import type { ConformanceTarget, MethodReport } from "./types";
  * test then reports its method: `wrong` fails with the reason, `not-supported` and `skipped` are skipped
  * with theirs.
  */
-export function conformanceTests(target: ConformanceTarget | (() => ConformanceTarget)): void {
+export function conformanceTests(
+  target: ConformanceTarget | (() => ConformanceTarget),
+  table: MethodTable = METHOD_TABLE,
+): void {
   const resolve = typeof target === "function" ? target : () => target;
   // A target object can narrow the tests at registration; a function is only read when they run.
-  const methods = typeof target === "function" ? SUITE_METHODS : selectMethods(target.methods);
+  const methods = typeof target === "function" ? suiteMethods(table) : selectMethods(target.methods, table);
   let run: Promise<Map<string, MethodReport>> | undefined;
   const reports = () =>
-    (run ??= runConformance(resolve()).then((list) => new Map(list.map((r) => [r.method, r]))));
+    (run ??= runConformance(resolve(), table).then((list) => new Map(list.map((r) => [r.method, r]))));
 
   for (const method of methods) {
     test(`conformance: ${method}`, async (t) => {

@@ -2,10 +2,17 @@ import { DONE_ORDER_STATUSES, type Order, type OrderRef, parseSymbol } from "@fm
 import type { CallResult, DockerClient } from "../docker-client";
 import { checkOrder, checkOrderList, checkOrderRef } from "./checks";
 import { isNotSupported, judge, labelled } from "./judge";
+import { methodSpec } from "./methods";
 import type { ConformanceTarget, MethodReport } from "./types";
 
-/** The methods the round trip reports on. */
-export const ORDER_METHODS: readonly string[] = ["trade", "order", "orders", "cancel", "historyorders"];
+const TRADE = methodSpec("createOrder");
+const ORDER = methodSpec("getOrder");
+const ORDERS = methodSpec("getOrders");
+const CANCEL = methodSpec("cancelOrder");
+const HISTORY = methodSpec("getHistoryOrders");
+
+/** The wire methods the round trip reports on. */
+export const ORDER_METHODS: readonly string[] = [TRADE, ORDER, ORDERS, CANCEL, HISTORY].map((s) => s.wire);
 
 /** How often, and how far apart, to re-read an order or the history after a cancel (exchanges settle asynchronously). */
 const SETTLE_ATTEMPTS = 6;
@@ -33,25 +40,25 @@ export async function orderRoundTrip(
   let cancelled = false;
   try {
     if (!target.order) {
-      for (const m of ["trade", "order", "cancel"]) skip(m, NO_ORDER);
+      for (const m of [TRADE, ORDER, CANCEL]) skip(m.wire, NO_ORDER);
     } else {
       const side = target.order.side ?? "buy";
-      const reply = await client.call<OrderRef>("trade", {
+      const reply = await client.call<OrderRef>(TRADE.wire, {
         symbol,
         type: side,
         price: target.order.price,
         amount: target.order.amount,
       });
-      const trade = judge("trade", "createOrder", reply, checkOrderRef);
+      const trade = judge(TRADE, reply, checkOrderRef);
       put(trade);
       if (trade.verdict === "correct") id = reply.data?.id;
       else if (trade.verdict === "not-supported") {
         // Nothing to look up, but an adapter that cannot trade often cannot look up or cancel either: ask.
-        for (const m of ["order", "cancel"] as const) put(await probeWithoutOrder(client, m, symbol));
+        for (const m of [ORDER, CANCEL]) put(await probeWithoutOrder(client, m.wire, symbol));
       } else {
-        const why = `needs the order trade places, and trade was wrong (${trade.reason ?? ""})`;
-        skip("order", why);
-        skip("cancel", why);
+        const why = `needs the order ${TRADE.wire} places, and ${TRADE.wire} was wrong (${trade.reason ?? ""})`;
+        skip(ORDER.wire, why);
+        skip(CANCEL.wire, why);
       }
     }
 
@@ -63,71 +70,59 @@ export async function orderRoundTrip(
         price: target.order.price,
         amount: target.order.amount,
       };
-      const open = judge("order", "getOrder", await client.call("order", { id, symbol }), (o: Order) =>
+      const open = judge(ORDER, await client.call(ORDER.wire, { id, symbol }), (o: Order) =>
         checkOrder(o, { ...want, phase: "open" }),
       );
-      if (open.verdict !== "correct") orderReport = labelled(open, "right after trade");
+      if (open.verdict !== "correct") orderReport = labelled(open, `right after ${TRADE.wire}`);
       put(await listOrders(client, target, id));
-      const cancel = judge("cancel", "cancelOrder", await client.call("cancel", { id, symbol }));
+      const cancel = judge(CANCEL, await client.call(CANCEL.wire, { id, symbol }));
       put(cancel);
       cancelled = cancel.verdict === "correct";
       if (!orderReport && cancelled) {
         const after = await settle(
-          () => client.call<Order>("order", { id, symbol }),
+          () => client.call<Order>(ORDER.wire, { id, symbol }),
           (r) => (DONE_ORDER_STATUSES as readonly string[]).includes(String(r.data?.status)),
         );
-        const done = judge("order", "getOrder", after, (o: Order) =>
-          checkOrder(o, { ...want, phase: "done" }),
-        );
-        orderReport = labelled(done, "after cancel");
+        const done = judge(ORDER, after, (o: Order) => checkOrder(o, { ...want, phase: "done" }));
+        orderReport = labelled(done, `after ${CANCEL.wire}`);
       }
       put(orderReport ?? open);
     } else {
       put(await listOrders(client, target, undefined));
     }
 
-    const history = () => client.call<Order[]>("historyorders", { symbol, since: 0, limit: 0 });
+    const history = () => client.call<Order[]>(HISTORY.wire, { symbol, since: 0, limit: 0 });
     const listed = (r: CallResult<Order[]>) => Array.isArray(r.data) && r.data.some((o) => o.id === id);
     const historyReply = cancelled ? await settle(history, listed) : await history();
-    put(
-      judge("historyorders", "getHistoryOrders", historyReply, (list: Order[]) =>
-        checkOrderList(list, cancelled ? id : undefined),
-      ),
-    );
+    put(judge(HISTORY, historyReply, (list: Order[]) => checkOrderList(list, cancelled ? id : undefined)));
   } finally {
     // Never leave the suite's order resting on the account, whatever went wrong above.
-    if (id !== undefined && !cancelled) await client.call("cancel", { id, symbol }).catch(() => undefined);
+    if (id !== undefined && !cancelled) await client.call(CANCEL.wire, { id, symbol }).catch(() => undefined);
   }
   return out;
 }
 
-/** An id no exchange has: only asked where trade is not supported, to tell not-supported from skipped. */
+/** An id no exchange has: only asked where placing is not supported, to tell not-supported from skipped. */
 const PLACEHOLDER_ID = "CONFORMANCE-PROBE,0";
 
-async function probeWithoutOrder(client: DockerClient, method: "order" | "cancel", symbol: string) {
+async function probeWithoutOrder(client: DockerClient, method: string, symbol: string) {
   const reply = await client.call(method, { id: PLACEHOLDER_ID, symbol });
   return !isNotSupported(reply.error)
-    ? { method, verdict: "skipped" as const, reason: "needs an order, and trade is not supported" }
+    ? { method, verdict: "skipped" as const, reason: `needs an order, and ${TRADE.wire} is not supported` }
     : { method, verdict: "not-supported" as const, reason: reply.error };
 }
 
 /** `orders` for the symbol (listing the open order), and for the range when one is given. */
 async function listOrders(client: DockerClient, target: ConformanceTarget, id: string | undefined) {
-  const bySymbol = judge(
-    "orders",
-    "getOrders",
-    await client.call("orders", { symbol: target.symbol }),
-    (l: Order[]) => checkOrderList(l, id),
+  const bySymbol = judge(ORDERS, await client.call(ORDERS.wire, { symbol: target.symbol }), (l: Order[]) =>
+    checkOrderList(l, id),
   );
   if (bySymbol.verdict !== "correct" || !target.range) return bySymbol;
   const mustInclude = rangeCovers(target.range, target.symbol) ? id : undefined;
-  const byRange = judge(
-    "orders",
-    "getOrders",
-    await client.call("orders", { symbol: target.range }),
-    (l: Order[]) => checkOrderList(l, mustInclude),
+  const byRange = judge(ORDERS, await client.call(ORDERS.wire, { symbol: target.range }), (l: Order[]) =>
+    checkOrderList(l, mustInclude),
   );
-  return labelled(byRange, `orders for ${target.range}`);
+  return labelled(byRange, `${ORDERS.wire} for ${target.range}`);
 }
 
 /** Whether a range (`USDT.swap`) covers an instrument (`BTC_USDT.swap`). */

@@ -1,17 +1,25 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
-import { REPLY_SCHEMAS, type AdapterMethodName } from "@fmz-gateway/core";
+import { REPLY_SCHEMAS, type AdapterMethodName, lenientReplySchema } from "@fmz-gateway/core";
 
-// Compiled once, at first import: the suite validates every reply against the core's own schemas, so an
-// adapter and its conformance check can never disagree about a shape.
+// The suite validates every reply against the core's own reply schemas (in the lenient form the protocol
+// allows any plugin: numbers as numeric strings, extra fields), so an adapter and its conformance check
+// can never disagree about a shape. Each schema is compiled once, at its first reply.
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const validators = new Map<AdapterMethodName, ValidateFunction>(
-  (Object.keys(REPLY_SCHEMAS) as AdapterMethodName[]).map((m) => [m, ajv.compile(REPLY_SCHEMAS[m])]),
-);
+const validators = new WeakMap<object, ValidateFunction>();
 
 /** Problems with `data` as a reply of `method`, per the core's REPLY_SCHEMAS; empty when it fits. */
 export function schemaProblems(method: AdapterMethodName, data: unknown): string[] {
-  const validate = validators.get(method);
-  if (!validate || validate(data)) return [];
+  return replySchemaProblems(REPLY_SCHEMAS[method], data);
+}
+
+/** Problems with `data` as a reply whose strict schema (a method table entry's) is `schema`. */
+export function replySchemaProblems(schema: object, data: unknown): string[] {
+  let validate = validators.get(schema);
+  if (!validate) {
+    validate = ajv.compile(lenientReplySchema(schema));
+    validators.set(schema, validate);
+  }
+  if (validate(data)) return [];
   return describeSchemaErrors(validate.errors ?? []);
 }
 
