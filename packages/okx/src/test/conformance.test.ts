@@ -1,5 +1,6 @@
 // The testkit's conformance suite against the spot and the swap mount, driven over loopback.
 import { after, before, describe } from "node:test";
+import { wireName } from "@fmz-gateway/core";
 import { type ConformanceTarget, conformanceTests } from "@fmz-gateway/testkit";
 import { type Harness, LIVE, LIVE_SECRET_KEY, startHarness } from "./harness";
 
@@ -23,7 +24,7 @@ function target(over: Partial<ConformanceTarget>): ConformanceTarget {
 }
 
 /** Leverage and funding are for swaps: a spot mount answers "not supported" to them. */
-const SWAP_ONLY = ["marginlevel", "fundings"];
+const SWAP_ONLY = [wireName("setMarginLevel"), wireName("getFundings")];
 
 describe("spot mount: every method correct; leverage and funding are for swaps", () => {
   conformanceTests(() => target({ range: "USDT.swap", order: { price: "30000", amount: "0.001" } }), {

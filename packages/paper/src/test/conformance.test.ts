@@ -1,6 +1,7 @@
 // The testkit's conformance suite against paper mounts over the simulated market, spot and swap.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { wireName } from "@fmz-gateway/core";
 import { type ConformanceTarget, conformanceTests } from "@fmz-gateway/testkit";
 import { type Harness, startHarness } from "./harness";
 
@@ -24,7 +25,7 @@ function target(over: Partial<ConformanceTarget>): ConformanceTarget {
 }
 
 /** Leverage and funding are for swaps: a spot mount answers "not supported" to them. */
-const SWAP_ONLY = ["marginlevel", "fundings"];
+const SWAP_ONLY = [wireName("setMarginLevel"), wireName("getFundings")];
 
 describe("conformance on the simulated market", () => {
   describe("spot: every method correct; leverage and funding are for swaps", () => {
