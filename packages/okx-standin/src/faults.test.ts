@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
+import { waitFor } from "@fmz-gateway/testkit";
 import { DEFAULT_LIVE_CREDENTIAL as LIVE, startOkxStandin } from "./index";
 import { row, TestClient } from "./test-support/signing-client";
 import type { OkxStandin } from "./types";
@@ -104,8 +105,7 @@ describe("faults", () => {
   it("slow: the order is placed at once and the reply comes after the delay", async () => {
     s.faults.add({ path: "trade/order", method: "POST", kind: "slow", delayMs: 300 });
     const reply = c.post("/api/v5/trade/order", { ...ORDER, clOrdId: "slow1" });
-    await new Promise((r) => setTimeout(r, 100));
-    assert.equal(s.orders().length, 1, "placed before the reply left");
+    await waitFor(() => s.orders().length === 1, { what: "the order placed at the stand-in" });
     assert.equal(s.requests.at(-1)?.status, undefined, "not answered yet");
     const r = await reply;
     assert.equal(r.status, 200);
@@ -113,25 +113,23 @@ describe("faults", () => {
     assert.equal(s.requests.at(-1)?.status, 200);
   });
 
-  it("hang: never answers; the client times out and close() still returns promptly", async () => {
+  // The bound is on waiting: were close() to wait for the hung request, it would wait forever.
+  it("hang: never answers; the client times out and close() still returns", { timeout: 30_000 }, async () => {
     const own = await startOkxStandin();
     own.faults.add({ path: "/api/v5/public/time", kind: "hang", times: 3 });
     const client = new TestClient(own.url);
-    const started = Date.now();
     await assert.rejects(
       fetch(own.url + "/api/v5/public/time", { signal: AbortSignal.timeout(200) }),
       (e: Error) => e.name === "TimeoutError",
     );
-    assert.ok(Date.now() - started >= 190);
     // A request still hanging when the server closes is ended by close().
     const pending = client.get("/api/v5/public/time").then(
       () => "answered",
       () => "failed",
     );
-    await new Promise((r) => setTimeout(r, 50));
-    const t = Date.now();
+    const hanging = () => own.requests.filter((r) => r.fault === "hang").length;
+    await waitFor(() => hanging() === 2, { what: "the second request hanging at the stand-in" });
     await own.close();
-    assert.ok(Date.now() - t < 1000, "close() does not wait for hung requests");
     assert.equal(await pending, "failed");
   });
 });

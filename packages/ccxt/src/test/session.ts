@@ -13,7 +13,7 @@ import type {
   Ticker,
 } from "@fmz-gateway/core";
 import type { OkxStandin } from "@fmz-gateway/okx-standin";
-import type { DockerClient } from "@fmz-gateway/testkit";
+import { type DockerClient, waitFor } from "@fmz-gateway/testkit";
 
 const DONE = ["filled", "closed", "finished", "partial-canceled", "canceled"];
 
@@ -30,15 +30,6 @@ function atExchange(standin: OkxStandin, id: string) {
   assert.ok(o, `the stand-in has no order ${ordId}`);
   assert.equal(o.instId, instId, "the id's instrument part is OKX's instId");
   return o;
-}
-
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  let v = await read();
-  for (let i = 0; i < 10 && !ok(v); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    v = await read();
-  }
-  return v;
 }
 
 /** A spot session: market data, balances, a resting order's life, a market buy by quote amount, IO. */
@@ -105,9 +96,13 @@ export async function spotSession(c: DockerClient, standin: OkxStandin): Promise
   const done = await c.data<Order>("order", { id, symbol: "BTC_USDT" });
   assert.equal(done.status, "canceled");
   assert.ok(!(await c.data<Order[]>("orders", { symbol: "BTC_USDT" })).some((o) => o.id === id));
-  const history = await eventually(
-    () => c.data<Order[]>("historyorders", { symbol: "BTC_USDT", since: 0, limit: 0 }),
-    (l) => l.some((o) => o.id === id),
+  // A finished order may reach the exchange's history a moment after it leaves the open list.
+  const history = await waitFor(
+    async () => {
+      const list = await c.data<Order[]>("historyorders", { symbol: "BTC_USDT", since: 0, limit: 0 });
+      return list.some((o) => o.id === id) ? list : undefined;
+    },
+    { what: `order ${id} in historyorders` },
   );
   assert.ok(history.some((o) => o.id === id && DONE.includes(o.status)));
 

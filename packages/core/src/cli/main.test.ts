@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
+import { waitFor } from "../test-support/wait-for";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fmz-main-"));
 const plugin = path.join(dir, "slow-plugin.js");
@@ -12,8 +13,10 @@ fs.writeFileSync(
   `const core = require(${JSON.stringify(path.resolve(__dirname, "..", "index.js"))});
 class SlowAdapter extends core.ExchangeAdapter {
   async getTicker(ctx, p) {
+    // Held until the process is told to stop, so the call is certainly in flight when SIGTERM lands.
+    const stopping = new Promise((r) => process.once("SIGTERM", r));
     process.stderr.write("slow call started\\n");
-    await new Promise((r) => setTimeout(r, 300));
+    await stopping;
     return { symbol: p.symbol.text, buy: 1, sell: 2, high: 2, low: 1, open: 1, last: 1.5, vol: 0, time: 1 };
   }
 }
@@ -53,7 +56,7 @@ test("the fmz-gateway process serves, and on SIGTERM finishes the call in flight
       params: { symbol: "BTC_USDT" },
     }),
   });
-  while (!stderr.includes("slow call started")) await new Promise((r) => setTimeout(r, 10));
+  await waitFor(() => stderr.includes("slow call started"), { what: "the slow call to start" });
   const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
   proc.kill("SIGTERM");
   const reply = (await (await inflight).json()) as { data: { symbol: string } };

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
 import type { Gateway } from "../host/gateway";
+import { waitFor } from "../test-support/wait-for";
 import { VERSION } from "../version";
 import { runCli } from "./run-cli";
 
@@ -96,12 +97,10 @@ describe("fmz-gateway CLI", () => {
       7.5,
     );
     await post(gw, "EchoA", { ...keys, method: "whatIsThis", params: { x: "1" } });
-    await new Promise((r) => setTimeout(r, 50));
-    const lines = fs
-      .readFileSync(record, "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    // The recorder writes asynchronously: wait until the third call's line is on disk.
+    const recorded = () => (fs.existsSync(record) ? fs.readFileSync(record, "utf8").trim().split("\n") : []);
+    await waitFor(() => recorded().length >= 3, { what: "3 lines in the recording" });
+    const lines = recorded().map((l) => JSON.parse(l) as Record<string, unknown>);
     assert.equal(lines.length, 3);
     assert.deepEqual((lines[2].request as Record<string, unknown>).method, "whatIsThis");
     assert.deepEqual(lines[2].reply, { error: "invalid method: whatIsThis" });

@@ -5,12 +5,16 @@ import { TtlCache } from "./ttl-cache";
 test("concurrent callers of a missing key share one load", async () => {
   const cache = new TtlCache<string, number>({ ttlMs: 60_000 });
   let loads = 0;
-  const load = async () => {
+  // The load stays pending until all three callers have asked, so they are certainly concurrent.
+  let finish: (value: number) => void = () => undefined;
+  const pending = new Promise<number>((resolve) => (finish = resolve));
+  const load = () => {
     loads++;
-    await new Promise((r) => setTimeout(r, 5));
-    return 42;
+    return pending;
   };
-  const values = await Promise.all([cache.get("k", load), cache.get("k", load), cache.get("k", load)]);
+  const asked = Promise.all([cache.get("k", load), cache.get("k", load), cache.get("k", load)]);
+  finish(42);
+  const values = await asked;
   assert.deepEqual(values, [42, 42, 42]);
   assert.equal(loads, 1);
   assert.equal(await cache.get("k", load), 42);

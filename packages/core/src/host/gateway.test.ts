@@ -11,6 +11,7 @@ import { createLogger } from "../logging/logger";
 import type { CreateOrderParams, InstrumentParams } from "../protocol/params";
 import type { Ticker } from "../protocol/reply-types";
 import { Exchange } from "../registry/exchange-registry";
+import { waitFor } from "../test-support/wait-for";
 import { Gateway } from "./gateway";
 
 const SECRET = "s3cr3t-VALUE-never-logged";
@@ -248,9 +249,9 @@ describe("the host", () => {
     const url = local.url;
     const inflight = call(local, "ticker", { symbol: "SLOW_USDT" }, "S");
     const slow = local.mounts.get("S")?.adapter as HostTestAdapter;
-    while (!slow.release) await new Promise((r) => setTimeout(r, 5));
+    const release = await waitFor(() => slow.release, { what: "the slow call in the adapter" });
     const closing = local.close();
-    slow.release();
+    release();
     const res = await inflight;
     assert.equal((res.json.data as Ticker).symbol, "SLOW_USDT");
     await closing;

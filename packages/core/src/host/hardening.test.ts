@@ -15,6 +15,7 @@ import type { Order, Ticker } from "../protocol/reply-types";
 import { Exchange } from "../registry/exchange-registry";
 import { MAX_BODY_DEPTH } from "./body-shape";
 import { statusPortFor } from "./browser-ports";
+import { waitFor } from "../test-support/wait-for";
 import { Gateway } from "./gateway";
 
 const SECRET = "hard-SECRET-value-7f3a";
@@ -153,8 +154,9 @@ describe("hostile input at the host", () => {
     await request(`${gw.url}/HARDTEST`, envelope("__api_/v1/echo", { nested }));
     await request(`${gw.url}/HARDTEST`, envelope("ticker", { symbol: "BTC_USDT", nested }));
     // The recorder's stream is asynchronous: wait until both lines are on disk.
-    for (let i = 0; i < 100 && fs.readFileSync(record, "utf8").split("\n").length < 4; i++)
-      await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => fs.readFileSync(record, "utf8").split("\n").length >= 4, {
+      what: "both calls' lines in the recording",
+    });
     const text = fs.readFileSync(record, "utf8");
     assert.match(text, /level19/);
     assert.ok(!text.includes(SECRET) && !text.includes(PASSPHRASE), "no secret in the recording");

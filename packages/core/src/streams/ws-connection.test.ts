@@ -3,16 +3,8 @@ import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { WebSocketServer, type WebSocket } from "ws";
 import { silentLogger } from "../logging/logger";
+import { waitFor } from "../test-support/wait-for";
 import { WsConnection } from "./ws-connection";
-
-/** Polls until `cond` holds; fails after `ms` (a bound on waiting, not an assertion about speed). */
-async function waitFor(cond: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 let server: WebSocketServer;
 let url: string;
@@ -60,10 +52,10 @@ describe("WsConnection", () => {
     const events: string[] = [];
     const c = connection(events);
     c.start();
-    await waitFor(() => c.isOpen);
+    await waitFor(() => c.isOpen, { what: "the socket open" });
     assert.ok(c.send("echo"));
-    await waitFor(() => events.includes("msg hello"));
-    await waitFor(() => received.filter((t) => t === "ping").length >= 2);
+    await waitFor(() => events.includes("msg hello"), { what: "the echoed message" });
+    await waitFor(() => received.filter((t) => t === "ping").length >= 2, { what: "two keepalive pings" });
     assert.ok(!events.some((e) => e.includes("pong")));
     assert.ok(!events.some((e) => e.startsWith("down")), "answered pings keep it up");
     c.stop();
@@ -76,9 +68,11 @@ describe("WsConnection", () => {
     const before = sockets.length;
     answerPings = false;
     c.start();
-    await waitFor(() => events.some((e) => e === "down keepalive not answered in time"));
+    await waitFor(() => events.some((e) => e === "down keepalive not answered in time"), {
+      what: "the unanswered keepalive noticed",
+    });
     answerPings = true;
-    await waitFor(() => sockets.length >= before + 2 && c.isOpen);
+    await waitFor(() => sockets.length >= before + 2 && c.isOpen, { what: "a reconnect" });
     assert.equal(events.filter((e) => e === "open").length >= 2, true);
     c.stop();
   });
@@ -87,12 +81,15 @@ describe("WsConnection", () => {
     const events: string[] = [];
     const c = connection(events);
     c.start();
-    await waitFor(() => c.isOpen);
+    await waitFor(() => c.isOpen, { what: "the socket open" });
     sockets.at(-1)?.close(4004, "No data received in 30s");
-    await waitFor(() => events.some((e) => e.startsWith("down closed 4004")));
-    await waitFor(() => events.filter((e) => e === "open").length === 2 && c.isOpen);
+    await waitFor(() => events.some((e) => e.startsWith("down closed 4004")), { what: "the close noticed" });
+    await waitFor(() => events.filter((e) => e === "open").length === 2 && c.isOpen, {
+      what: "the second open",
+    });
     c.stop();
     const count = sockets.length;
+    // Proving that nothing happens takes a window: this one spans several backoff periods (10-40 ms).
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(sockets.length, count, "no reconnect after stop");
   });

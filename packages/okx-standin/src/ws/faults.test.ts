@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, it } from "node:test";
+import { waitFor } from "@fmz-gateway/testkit";
 import { startOkxStandin } from "../index";
 import type { OkxStandin } from "../types";
 import { bookChecksum } from "./checksum";
@@ -114,10 +115,11 @@ describe("websocket fault switches", () => {
   it("hold: a held subscription of a connection that closed is dropped on release", async () => {
     s.ws.hold("BTC-USDT");
     const c = await RawWs.open(pub);
+    const received = s.ws.messagesReceived();
     c.subscribe("books", "BTC-USDT");
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => s.ws.messagesReceived() > received, { what: "the subscribe request held" });
     await c.close();
-    while (s.ws.connectionCount() > 0) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => s.ws.connectionCount() === 0, { what: "the connection gone at the stand-in" });
     s.ws.clearFaults();
     assert.deepEqual(s.ws.subscriptions(), []);
   });

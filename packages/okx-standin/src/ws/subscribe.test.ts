@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { waitFor } from "@fmz-gateway/testkit";
 import { startOkxStandin } from "../index";
 import type { OkxStandin } from "../types";
 import { isPush, RawWs } from "./test-client";
@@ -62,8 +63,7 @@ describe("websocket subscribe / unsubscribe and error events", () => {
     ]);
     await a.close();
     await b.close();
-    for (let i = 0; i < 50 && s.ws.connectionCount() > 0; i++) await new Promise((r) => setTimeout(r, 10));
-    assert.equal(s.ws.connectionCount(), 0);
+    await waitFor(() => s.ws.connectionCount() === 0, { what: "both connections gone at the stand-in" });
     assert.deepEqual(s.ws.subscriptions(), []);
   });
 

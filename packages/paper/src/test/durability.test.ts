@@ -7,7 +7,7 @@ import path from "node:path";
 import { after, describe, it } from "node:test";
 import Database from "better-sqlite3";
 import { Dec } from "@fmz-gateway/core";
-import { DockerClient } from "@fmz-gateway/testkit";
+import { DockerClient, waitFor } from "@fmz-gateway/testkit";
 import { type GatewayProcess, startGatewayProcess } from "./process";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paper-kill-"));
@@ -77,7 +77,7 @@ describe("durability", () => {
         }),
     );
     const streams = clients.map((c) => stream(c, acked, () => killed).catch(() => "cut off"));
-    while (acked.length < 60) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => acked.length >= 60, { what: "60 acknowledged orders", timeoutMs: 60_000 });
     first.child.kill("SIGKILL");
     killed = true;
     const outcomes = await Promise.all(streams);

@@ -21,6 +21,20 @@ export interface ConformanceTarget {
 }
 
 /**
+ * What a mount is expected to answer, for `conformanceTests(target, expect)`. Given, the tests are strict:
+ * each method in `notSupported` must answer "not supported" (answering data fails it too, so a list that
+ * went stale shows), and every other method must be `correct`; a `not-supported` or `skipped` one fails.
+ * Without it, `not-supported` and `skipped` methods are reported as skipped tests.
+ */
+export interface ConformanceExpectations {
+  /**
+   * Wire methods (aliases accepted) this mount does not support, e.g. `["marginlevel", "fundings"]` on a
+   * spot mount; `[]` when it supports them all.
+   */
+  notSupported: readonly string[];
+}
+
+/**
  * `correct`: answered data that passed every check. `not-supported`: answered an error starting with
  * "not supported". `wrong`: any other error, or data that failed a check. `skipped`: not run (no keys, no
  * order to work with).
