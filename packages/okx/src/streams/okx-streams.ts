@@ -117,9 +117,8 @@ export class OkxStreams {
     this.cache.register<V>(name, {
       open: (feed) => {
         const demo = feed.scope === DEMO_SCOPE;
-        const instId = feed.key;
         const socket = this.socket(demo, endpoint);
-        const sub = make(feed, { channel: name, instId }, socket, demo);
+        const sub = make(feed, { channel: name, instId: feed.key }, socket, demo);
         this.subs.set(feed as StreamFeed<unknown>, { sub: sub as ChannelSub<unknown>, socket });
         socket.add(sub);
       },
