@@ -68,6 +68,9 @@ export * from "./streams/stream-cache";
 export * from "./streams/backoff";
 export * from "./streams/ws-connection";
 
+// Stream-or-REST: the one question every handler asks of a mount's streams (public data today, private tomorrow)
+export { SHARED_SCOPE, type StreamQuestion, streamOrRest } from "./streams/stream-or-rest";
+
 // Telemetry: calls, upstream requests, limiter waits, streams
 export * from "./telemetry/telemetry";
 export * from "./telemetry/labels";

@@ -7,16 +7,38 @@ import {
   type Markets,
   type ParamsOf,
   type ResultOf,
+  type StreamQuestion,
   type Ticker,
+  streamOrRest,
+  wireName,
 } from "@fmz-gateway/core";
 import type * as ccxt from "ccxt";
 import { type CcxtExchange, type CcxtMarket, ownValue, timeframes } from "../ccxt-lib";
 import { type Bridge, type Ctx, num } from "../bridge";
-import { type CcxtStreams, CHANNELS, candleKey, streamOrRest } from "../streams/ccxt-streams";
+import { type CcxtStreams, CHANNELS, candleKey } from "../streams/ccxt-streams";
 import type { CandleStore } from "../streams/ohlcv-loop";
 import type { HeldBook } from "../streams/book-loop";
 import { fmzSymbolOf, marketKind } from "../symbols";
 import { marketInfo } from "./market-info";
+
+const TICKER = wireName("getTicker");
+const DEPTH = wireName("getDepth");
+const TRADES = wireName("getTrades");
+const RECORDS = wireName("getRecords");
+const TICKERS = wireName("getTickers");
+
+/**
+ * The answer from the mount's live stream when it can give one, else by REST (core's `streamOrRest`).
+ * `ex` is the REST instance the call resolved its market on: the pro instance shares its markets first.
+ */
+function fromStreams<V, T>(
+  streams: CcxtStreams | undefined,
+  ex: CcxtExchange,
+  q: StreamQuestion<V, T>,
+): Promise<T> {
+  streams?.adoptMarkets(ex);
+  return streamOrRest(streams?.cache, q);
+}
 
 function toTicker(symbol: string, t: ccxt.Ticker): Ticker {
   return {
@@ -40,15 +62,21 @@ export async function getTicker(
   streams?: CcxtStreams,
 ): Promise<ResultOf<"getTicker">> {
   const ex = await b.publicExchange(ctx);
-  b.require(ex, "fetchTicker", "ticker");
+  b.require(ex, "fetchTicker", TICKER);
   const m = b.market(ex, p.symbol);
   const answer = (t: ccxt.Ticker): Ticker => {
     ctx.setRaw(t.info);
     return toTicker(p.symbol.text, t);
   };
-  const rest = async () => answer(await b.run(ctx, ex, "ticker", () => ex.fetchTicker(m.symbol)));
-  const q = { method: "ticker", channel: CHANNELS.ticker, key: m.symbol, answer, rest, logger: ctx.logger };
-  return streamOrRest(streams, ex, q);
+  const rest = async () => answer(await b.run(ctx, ex, TICKER, () => ex.fetchTicker(m.symbol)));
+  return fromStreams(streams, ex, {
+    ctx,
+    method: "getTicker",
+    channel: CHANNELS.ticker,
+    key: m.symbol,
+    answer,
+    rest,
+  });
 }
 
 function levels(
@@ -70,10 +98,10 @@ export async function getDepth(
   streams?: CcxtStreams,
 ): Promise<ResultOf<"getDepth">> {
   const ex = await b.publicExchange(ctx);
-  b.require(ex, "fetchOrderBook", "depth");
+  b.require(ex, "fetchOrderBook", DEPTH);
   const m = b.market(ex, p.symbol);
   const rest = async (): Promise<ResultOf<"getDepth">> => {
-    const ob = await b.run(ctx, ex, "depth", () => ex.fetchOrderBook(m.symbol, p.limit));
+    const ob = await b.run(ctx, ex, DEPTH, () => ex.fetchOrderBook(m.symbol, p.limit));
     if (streams && p.limit === undefined) {
       streams.restDepthLevels = Math.max(ob.asks.length, ob.bids.length);
     }
@@ -93,8 +121,14 @@ export async function getDepth(
       bids: book.bids.slice(0, want),
     };
   };
-  const q = { method: "depth", channel: CHANNELS.book, key: m.symbol, answer, rest, logger: ctx.logger };
-  return streamOrRest(streams, ex, q);
+  return fromStreams(streams, ex, {
+    ctx,
+    method: "getDepth",
+    channel: CHANNELS.book,
+    key: m.symbol,
+    answer,
+    rest,
+  });
 }
 
 /** `fetchTrades`; from the `watchTrades` stream (seeded by the same call) while it is live. */
@@ -105,18 +139,17 @@ export async function getTrades(
   streams?: CcxtStreams,
 ): Promise<ResultOf<"getTrades">> {
   const ex = await b.publicExchange(ctx);
-  b.require(ex, "fetchTrades", "trades");
+  b.require(ex, "fetchTrades", TRADES);
   const m = b.market(ex, p.symbol);
-  const rest = async () => toTrades(await b.run(ctx, ex, "trades", () => ex.fetchTrades(m.symbol)));
-  const q = {
-    method: "trades",
+  const rest = async () => toTrades(await b.run(ctx, ex, TRADES, () => ex.fetchTrades(m.symbol)));
+  return fromStreams(streams, ex, {
+    ctx,
+    method: "getTrades",
     channel: CHANNELS.trades,
     key: m.symbol,
     answer: toTrades,
     rest,
-    logger: ctx.logger,
-  };
-  return streamOrRest(streams, ex, q);
+  });
 }
 
 function toTrades(trades: readonly ccxt.Trade[]): ResultOf<"getTrades"> {
@@ -144,7 +177,7 @@ export function timeframeFor(ex: CcxtExchange, exchangeId: string, minutes: numb
   const found = [wanted, `${minutes}m`].find((tf) => offered.includes(tf));
   if (found) return found;
   throw new BadRequestError(
-    `records: period ${minutes} (${wanted}) is not offered by ${exchangeId}; it offers ${offered.join(", ") || "no candles"}`,
+    `${RECORDS}: period ${minutes} (${wanted}) is not offered by ${exchangeId}; it offers ${offered.join(", ") || "no candles"}`,
   );
 }
 
@@ -162,7 +195,7 @@ export async function getRecords(
   streams?: CcxtStreams,
 ): Promise<ResultOf<"getRecords">> {
   const ex = await b.publicExchange(ctx);
-  b.require(ex, "fetchOHLCV", "records");
+  b.require(ex, "fetchOHLCV", RECORDS);
   const m = b.market(ex, p.symbol);
   const tf = timeframeFor(ex, b.id, p.period);
   const answer = (s: CandleStore): Bar[] | undefined => {
@@ -172,14 +205,13 @@ export async function getRecords(
     return s.bars.slice(-limit);
   };
   const rest = () => restRecords(b, ctx, ex, m.symbol, tf, p.limit);
-  const key = candleKey(m.symbol, tf);
-  return streamOrRest(streams, ex, {
-    method: "records",
+  return fromStreams(streams, ex, {
+    ctx,
+    method: "getRecords",
     channel: CHANNELS.ohlcv,
-    key,
+    key: candleKey(m.symbol, tf),
     answer,
     rest,
-    logger: ctx.logger,
   });
 }
 
@@ -204,14 +236,14 @@ async function restRecords(
     return added;
   };
   // Most calls are served by one page; older bars are paged in backwards with `since` up to `limit`.
-  add(await b.run(ctx, ex, "records", () => ex.fetchOHLCV(symbol, tf, undefined, limit)));
+  add(await b.run(ctx, ex, RECORDS, () => ex.fetchOHLCV(symbol, tf, undefined, limit)));
   if (limit !== undefined) {
     for (let page = 0; bars.size < limit && page < MAX_PAGES; page++) {
       const oldest = bars.size ? Math.min(...bars.keys()) : Math.floor(Date.now() / tfMs) * tfMs + tfMs;
       const need = limit - bars.size;
       const since = oldest - need * tfMs;
       if (since < 0) break;
-      const rows = await b.run(ctx, ex, "records", () => ex.fetchOHLCV(symbol, tf, since, need));
+      const rows = await b.run(ctx, ex, RECORDS, () => ex.fetchOHLCV(symbol, tf, since, need));
       if (add(rows, oldest) === 0) break;
     }
   }
@@ -261,10 +293,8 @@ export async function getTickers(
   _p: ParamsOf<"getTickers">,
 ): Promise<ResultOf<"getTickers">> {
   const ex = await b.publicExchange(ctx);
-  b.require(ex, "fetchTickers", "tickers");
-  const tickers = await b.run(ctx, ex, "tickers", () =>
-    ex.fetchTickers(undefined, { type: b.options.market }),
-  );
+  b.require(ex, "fetchTickers", TICKERS);
+  const tickers = await b.run(ctx, ex, TICKERS, () => ex.fetchTickers(undefined, { type: b.options.market }));
   const markets = b.markets(ex);
   const out: Ticker[] = [];
   for (const t of Object.values(tickers)) {

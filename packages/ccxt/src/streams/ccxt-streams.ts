@@ -27,30 +27,17 @@ export interface CcxtStreamsOptions {
   telemetry: MountTelemetry;
 }
 
-/** One "answer from the stream, or by REST" question of a market-data method. */
-export interface StreamQuestion<V, T> {
-  /** The wire method (`ticker`, `depth`), for the served-by counter. */
-  method: string;
-  channel: string;
-  /** ccxt's unified symbol (with ` <timeframe>` for candles). */
-  key: string;
-  /** The answer from the live value, or `undefined` when it cannot give it (a limit beyond it). */
-  answer: (value: V) => T | undefined;
-  /** The answer by REST, exactly as without streams. */
-  rest: () => Promise<T>;
-  logger: Logger;
-}
-
 /**
- * A mount's ccxt.pro streams behind the core stream cache: one pro instance for public data, shared by
- * every caller, and a watch loop per (channel, symbol) that someone asked for, for the channels the
- * exchange's `has` says it streams. Idle and evicted streams are unwatched where ccxt can.
+ * A mount's ccxt.pro streams behind the core stream cache, asked through core's `streamOrRest`: one pro
+ * instance for public data, shared by every caller, and a watch loop per (channel, symbol) that someone
+ * asked for. Only the channels the exchange's `has` says it streams get a runner; the others are not
+ * carried by the cache, so their calls go by REST as without streams. Idle and evicted streams are
+ * unwatched where ccxt can.
  */
 export class CcxtStreams {
   readonly cache: StreamCache;
   /** Levels per side `fetchOrderBook` without a limit returned: what `depth` without one answers. */
   restDepthLevels: number | undefined;
-  private readonly channels = new Set<string>();
   private readonly loops = new Map<StreamFeed<unknown>, WatchLoop<unknown, unknown>>();
   private readonly lc: LoopContext;
   private closing = false;
@@ -88,19 +75,12 @@ export class CcxtStreams {
     return pro ? new CcxtStreams(pro, opts) : undefined;
   }
 
-  /** Whether the exchange streams this channel (else its calls simply go by REST, as without streams). */
-  supports(channel: string): boolean {
-    return this.channels.has(channel);
-  }
-
   /**
-   * The answer from the live stream when it can give one, else `rest()`. `ex` is the REST instance the
-   * call resolved its market on: the pro instance shares its markets.
+   * Shares the markets of `ex`, the REST instance a call resolved its market on, with the pro instance,
+   * before a stream is asked for: a watch loop then needs no market load of its own.
    */
-  serve<V, T>(ex: CcxtExchange, q: StreamQuestion<V, T>): Promise<T> {
-    if (!this.channels.has(q.channel)) return q.rest();
+  adoptMarkets(ex: CcxtExchange): void {
     this.pro.adoptMarkets(ex);
-    return this.cache.serve<V, T>(q);
   }
 
   /** Drops connections quiet past the keepalive now (tests; a timer does it otherwise). */
@@ -117,7 +97,6 @@ export class CcxtStreams {
 
   private channel<V>(name: string, make: (feed: StreamFeed<V>) => WatchLoop<unknown, V>): void {
     if (!proHas(this.pro.ex, name)) return;
-    this.channels.add(name);
     this.cache.register<V>(name, {
       open: (feed) => {
         const loop = make(feed);
@@ -141,13 +120,4 @@ export function candleKey(symbol: string, timeframe: string): string {
 function splitCandleKey(key: string): { symbol: string; timeframe: string } {
   const at = key.lastIndexOf(" ");
   return { symbol: key.slice(0, at), timeframe: key.slice(at + 1) };
-}
-
-/** "Ask the streams; REST when they say no", and REST alone on a mount without streams. */
-export function streamOrRest<V, T>(
-  streams: CcxtStreams | undefined,
-  ex: CcxtExchange,
-  q: StreamQuestion<V, T>,
-): Promise<T> {
-  return streams ? streams.serve(ex, q) : q.rest();
 }

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { silentLogger } from "../logging/logger";
 import { type ServedEvent, type StreamEvent, Telemetry } from "../telemetry/telemetry";
 import { StreamCache } from "./stream-cache";
+import { streamOrRest } from "./stream-or-rest";
 import type { StreamFeed, StreamRunner } from "./stream-feed";
 
 /** A runner that records what the cache asked of it and lets the test push like a socket would. */
@@ -36,11 +37,13 @@ function setup(opts: { idleMs?: number; maxStreams?: number } = {}) {
   const runner = new FakeRunner();
   cache.register("tickers", runner);
   let restCalls = 0;
+  const ctx = { logger: silentLogger() };
   const ask = (key: string) =>
-    cache.serve<number, string>({
+    streamOrRest<number, string>(cache, {
+      ctx,
       channel: "tickers",
       key,
-      method: "ticker",
+      method: "getTicker",
       answer: (v) => `stream ${v}`,
       rest: async () => `rest ${++restCalls}`,
     });
@@ -92,10 +95,11 @@ describe("StreamCache", () => {
     const feed = runner.feeds.get("X");
     feed?.set(5);
     feed?.live();
-    const r = await cache.serve<number, string>({
+    const r = await streamOrRest<number, string>(cache, {
+      ctx: { logger: silentLogger() },
       channel: "tickers",
       key: "X",
-      method: "depth",
+      method: "getDepth",
       answer: (v) => (v > 10 ? "enough" : undefined),
       rest: async () => "rest",
     });

@@ -16,37 +16,33 @@ export interface StreamCacheOptions {
   now?: () => number;
 }
 
-/** One "answer from the stream, or by REST" decision; see `StreamCache.serve`. */
-export interface ServeRequest<V, T> {
-  channel: string;
-  key: string;
-  /** The wire method (`ticker`, `depth`) for the served-by counter. */
-  method: string;
-  /** The answer from a live value, or `undefined` when this value cannot answer it (a limit beyond it). */
-  answer: (value: V) => T | undefined;
-  /** The answer by REST, exactly as without streams. */
-  rest: () => Promise<T>;
-  /** The call's logger (tagged with exchange and method) for the debug line; the mount's by default. */
-  logger?: Logger;
-}
-
 const SEP = "\u0000";
 
+/** One entry per (channel, scope, key); the separator cannot occur in any of them. */
+function entryId(channel: string, scope: string, key: string): string {
+  return channel + SEP + scope + SEP + key;
+}
+
 /**
- * A mount's live market-data streams, keyed by (channel, key), opened on first demand and shared by every
- * caller. An answer comes from a stream only while its runner says it is live; otherwise the caller is
- * answered by REST and the runner repairs the stream in the background. No call ever waits on a socket.
+ * A mount's live streams, keyed by (channel, scope, key), opened on first demand and shared by every
+ * caller of the same scope. An answer comes from a stream only while its runner says it is live;
+ * otherwise the caller is answered by REST and the runner repairs the stream in the background. No call
+ * ever waits on a socket. Handlers ask it through `streamOrRest` (stream-or-rest.ts).
  *
  * ```ts
  * const streams = new StreamCache({ telemetry: mount.telemetry, logger: mount.logger });
  * streams.register<Ticker>("tickers", { open: (feed) => socket.subscribe(feed), close: (feed) => socket.unsubscribe(feed) });
- * const ticker = await streams.serve({ channel: "tickers", key: instId, method: "ticker",
+ * const ticker = await streamOrRest(streams, { ctx, method: "getTicker", channel: "tickers", key: instId,
  *   answer: (t) => t, rest: () => restTicker(instId) });
  * ```
  */
 export class StreamCache {
   readonly idleMs: number;
   readonly maxStreams: number;
+  /** The mount's telemetry: what served each answer (`streamOrRest`), stream states, snapshots. */
+  readonly telemetry: MountTelemetry;
+  /** The mount's logger: state changes at debug level. */
+  readonly logger: Logger;
   private readonly runners = new Map<string, StreamRunner<never>>();
   /** Insertion order is recency order: a use moves the entry to the end, so the first is the LRU. */
   private readonly entries = new Map<string, StreamEntry<unknown>>();
@@ -55,10 +51,12 @@ export class StreamCache {
   private readonly unregister: () => void;
   private closed = false;
 
-  constructor(private readonly opts: StreamCacheOptions) {
+  constructor(opts: StreamCacheOptions) {
     this.idleMs = Math.max(1, opts.idleMs ?? 300_000);
     this.maxStreams = Math.max(1, opts.maxStreams ?? 200);
     this.now = opts.now ?? Date.now;
+    this.telemetry = opts.telemetry;
+    this.logger = opts.logger;
     // Idle streams must go even when nobody calls, so a timer looks; unref'd so it never holds the process.
     this.sweeper = setInterval(() => this.sweep(), Math.min(30_000, Math.max(20, this.idleMs / 4)));
     this.sweeper.unref();
@@ -70,13 +68,20 @@ export class StreamCache {
     this.runners.set(channel, runner as StreamRunner<never>);
   }
 
+  /** Whether `channel` has a runner: a channel the mount does not stream is simply answered by REST. */
+  carries(channel: string): boolean {
+    return this.runners.has(channel);
+  }
+
   /**
-   * Records a demand for (channel, key): opens the stream on first demand, marks it used, and evicts the
-   * least recently used stream when the bound is reached. Returns the stream (servable or not).
+   * Records a demand for (channel, scope, key): opens the stream on first demand, marks it used, and
+   * evicts the least recently used stream when the bound is reached. Returns the stream (servable or
+   * not); `undefined` once the cache is closed or when no runner carries `channel`. `scope` is whose
+   * stream it is (see `StreamFeed.scope`); `""`, the default, is public data every caller shares.
    */
-  want<V>(channel: string, key: string): StreamFeed<V> | undefined {
+  want<V>(channel: string, key: string, scope = ""): StreamFeed<V> | undefined {
     if (this.closed) return undefined;
-    const id = channel + SEP + key;
+    const id = entryId(channel, scope, key);
     const found = this.entries.get(id);
     if (found) {
       this.entries.delete(id);
@@ -90,9 +95,9 @@ export class StreamCache {
       const lru = this.entries.values().next().value as StreamEntry<unknown>;
       this.release(lru, "least recently used, maxStreams reached");
     }
-    const entry = new StreamEntry<V>(channel, key, runner, this.opts.telemetry, this.opts.logger, this.now);
+    const entry = new StreamEntry<V>(channel, key, scope, runner, this.telemetry, this.logger, this.now);
     this.entries.set(id, entry as StreamEntry<unknown>);
-    this.opts.telemetry.stream(channel, "connecting");
+    this.telemetry.stream(channel, "connecting");
     try {
       runner.open(entry);
     } catch (err) {
@@ -101,31 +106,10 @@ export class StreamCache {
     return entry;
   }
 
-  /** The live value of (channel, key), recording the demand; `undefined` when it may not answer. */
-  peek<V>(channel: string, key: string): V | undefined {
-    const entry = this.want<V>(channel, key) as StreamEntry<V> | undefined;
+  /** The live value of (channel, scope, key), recording the demand; `undefined` when it may not answer. */
+  peek<V>(channel: string, key: string, scope = ""): V | undefined {
+    const entry = this.want<V>(channel, key, scope) as StreamEntry<V> | undefined;
     return entry?.servable ? entry.value : undefined;
-  }
-
-  /** Answers from the live stream when it can, else by REST; reports which, and logs it at debug level. */
-  async serve<V, T>(req: ServeRequest<V, T>): Promise<T> {
-    const entry = this.want<V>(req.channel, req.key) as StreamEntry<V> | undefined;
-    const logger = req.logger ?? this.opts.logger;
-    let why: string;
-    if (!entry) why = "streams closed";
-    else if (!entry.servable) why = `stream ${entry.state}`;
-    else {
-      const answer = req.answer(entry.value as V);
-      if (answer !== undefined) {
-        this.opts.telemetry.served(req.method, "stream");
-        if (logger.isLevelEnabled("debug")) logger.debug(`answered from stream ${req.channel} ${req.key}`);
-        return answer;
-      }
-      why = "beyond what the stream holds";
-    }
-    this.opts.telemetry.served(req.method, "rest");
-    if (logger.isLevelEnabled("debug")) logger.debug(`answered by REST: ${why} (${req.channel} ${req.key})`);
-    return req.rest();
   }
 
   /** Releases every stream unused for `idleMs`. Runs on a timer; callable directly (tests). */
@@ -157,9 +141,9 @@ export class StreamCache {
   }
 
   private release(entry: StreamEntry<unknown>, why: string): void {
-    this.entries.delete(entry.channel + SEP + entry.key);
-    if (this.opts.logger.isLevelEnabled("debug")) {
-      this.opts.logger.debug(`stream ${entry.channel} ${entry.key}: released (${why})`);
+    this.entries.delete(entryId(entry.channel, entry.scope, entry.key));
+    if (this.logger.isLevelEnabled("debug")) {
+      this.logger.debug(`stream ${entry.channel} ${entry.shownKey}: released (${why})`);
     }
     entry.active = false;
     try {

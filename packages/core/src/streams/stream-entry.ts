@@ -10,16 +10,20 @@ export class StreamEntry<V> implements StreamFeed<V> {
   reconnects = 0;
   lastMessageAt = 0;
   lastUsedAt: number;
+  /** The key as people see it (status page, debug log): `scope:key`, or the key alone when shared. */
+  readonly shownKey: string;
 
   constructor(
     readonly channel: string,
     readonly key: string,
+    readonly scope: string,
     readonly runner: StreamRunner<V>,
     private readonly telemetry: MountTelemetry,
     private readonly logger: Logger,
     private readonly now: () => number,
   ) {
     this.lastUsedAt = now();
+    this.shownKey = scopedKey(scope, key);
   }
 
   /** Servable right now: live and holding a value. */
@@ -51,8 +55,8 @@ export class StreamEntry<V> implements StreamFeed<V> {
   }
 
   snapshot(): StreamSnapshot {
-    const { channel, key, state, reconnects, lastMessageAt } = this;
-    return { channel, key, state, reconnects, lastMessageAt };
+    const { channel, state, reconnects, lastMessageAt } = this;
+    return { channel, key: this.shownKey, state, reconnects, lastMessageAt };
   }
 
   private change(state: StreamState, reconnect: boolean, reason: string): void {
@@ -61,7 +65,12 @@ export class StreamEntry<V> implements StreamFeed<V> {
     this.state = state;
     this.telemetry.stream(this.channel, state, reconnect);
     if (this.logger.isLevelEnabled("debug")) {
-      this.logger.debug(`stream ${this.channel} ${this.key}: ${state}${reason ? ` (${reason})` : ""}`);
+      this.logger.debug(`stream ${this.channel} ${this.shownKey}: ${state}${reason ? ` (${reason})` : ""}`);
     }
   }
+}
+
+/** `scope:key`, or `key` alone for the shared (public) scope: how a stream is shown to people. */
+export function scopedKey(scope: string, key: string): string {
+  return scope === "" ? key : `${scope}:${key}`;
 }

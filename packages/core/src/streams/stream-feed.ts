@@ -14,6 +14,12 @@ export interface StreamFeed<V> {
   readonly channel: string;
   /** The instrument (or instrument and period) it carries; for people, never a metric label. */
   readonly key: string;
+  /**
+   * Whose stream this is: `""` for public data every caller shares; otherwise the scope the question
+   * named (OKX's `demo` for demo callers, whose data comes from other endpoints; an account's short
+   * hash for a private stream). The runner opens the subscription for that scope.
+   */
+  readonly scope: string;
   /** The newest value, served or not (runners that fold updates, like a book, read it back). */
   readonly value: V | undefined;
   readonly state: StreamState;

@@ -1,8 +1,15 @@
-import { type DepthLevel, type ParamsOf, type ResultOf, toNumber } from "@fmz-gateway/core";
+import {
+  type DepthLevel,
+  type ParamsOf,
+  type ResultOf,
+  streamOrRest,
+  toNumber,
+  wireName,
+} from "@fmz-gateway/core";
 import type { OkxCall } from "../okx-call";
 import type { OkxBook } from "../okx-types";
 import { BOOK_LEVELS, type OrderBook } from "../streams/order-book";
-import { streamOrRest } from "../streams/stream-or-rest";
+import { CHANNELS, marketScope } from "../streams/okx-streams";
 import { firstRow } from "./ticker";
 import { resolveInstrument } from "./futures";
 
@@ -13,14 +20,16 @@ export const MAX_DEPTH = 400;
 
 /** GET /api/v5/market/books with `sz` = the requested levels (reference §4.4). */
 export async function getDepth(call: OkxCall, p: ParamsOf<"getDepth">): Promise<ResultOf<"getDepth">> {
-  const { instId } = await resolveInstrument(call, p.symbol, "depth");
+  const { instId } = await resolveInstrument(call, p.symbol, wireName("getDepth"));
   const levels = Math.min(p.limit ?? DEFAULT_DEPTH, MAX_DEPTH);
   // The `books` stream holds 400 levels: a larger limit goes by REST, as it always did.
   const answer = (b: OrderBook) => ((p.limit ?? 0) > BOOK_LEVELS ? undefined : b.depth(levels));
-  return streamOrRest(call, {
-    method: "depth",
-    channel: "books",
-    instId,
+  return streamOrRest(call.streams?.cache, {
+    ctx: call.ctx,
+    method: "getDepth",
+    channel: CHANNELS.book,
+    key: instId,
+    scope: marketScope(call),
     answer,
     rest: () => restDepth(call, instId, levels),
   });

@@ -1,8 +1,16 @@
-import { BadRequestError, type Bar, type ParamsOf, type ResultOf, toNumber } from "@fmz-gateway/core";
+import {
+  BadRequestError,
+  type Bar,
+  type ParamsOf,
+  type ResultOf,
+  streamOrRest,
+  toNumber,
+  wireName,
+} from "@fmz-gateway/core";
 import type { OkxCall } from "../okx-call";
 import type { OkxCandle } from "../okx-types";
 import type { CandleStore } from "../streams/candle-sub";
-import { streamOrRest } from "../streams/stream-or-rest";
+import { CHANNELS, marketScope } from "../streams/okx-streams";
 import { resolveInstrument } from "./futures";
 import type { InstType } from "./symbols";
 
@@ -27,6 +35,8 @@ export const BARS: ReadonlyMap<number, string> = new Map([
   [10080, "1Wutc"],
 ]);
 
+const RECORDS = wireName("getRecords");
+
 /** Bars when the strategy asks for no particular number (OKX's own default per call). */
 export const DEFAULT_BARS = 100;
 /** Upper bound on one `records` call: 34 pages, well inside the call's deadline and OKX's limits. */
@@ -41,18 +51,26 @@ const PAGE = 300;
  * OKX has no older bars. Rows are de-duplicated by time, so pages that overlap cannot repeat a bar.
  */
 export async function getRecords(call: OkxCall, p: ParamsOf<"getRecords">): Promise<ResultOf<"getRecords">> {
-  const { instId, instType } = await resolveInstrument(call, p.symbol, "records");
+  const { instId, instType } = await resolveInstrument(call, p.symbol, RECORDS);
   const bar = BARS.get(p.period);
   if (bar === undefined) {
     throw new BadRequestError(
-      `records: OKX has no ${p.period}-minute bars; periods: ${[...BARS.keys()].join(", ")} (minutes)`,
+      `${RECORDS}: OKX has no ${p.period}-minute bars; periods: ${[...BARS.keys()].join(", ")} (minutes)`,
     );
   }
   const limit = p.limit ?? DEFAULT_BARS;
-  if (limit > MAX_BARS) throw new BadRequestError(`records: limit ${limit} is above ${MAX_BARS} bars`);
+  if (limit > MAX_BARS) throw new BadRequestError(`${RECORDS}: limit ${limit} is above ${MAX_BARS} bars`);
   const answer = (s: CandleStore) => barsFromStream(s, limit, instType);
   const rest = () => restRecords(call, instId, instType, bar, limit);
-  return streamOrRest(call, { method: "records", channel: `candle${bar}`, instId, answer, rest });
+  return streamOrRest(call.streams?.cache, {
+    ctx: call.ctx,
+    method: "getRecords",
+    channel: CHANNELS.candle(bar),
+    key: instId,
+    scope: marketScope(call),
+    answer,
+    rest,
+  });
 }
 
 /**

@@ -1,15 +1,23 @@
-import { ExchangeError, type ParamsOf, type ResultOf, type Ticker, toNumber } from "@fmz-gateway/core";
+import {
+  ExchangeError,
+  type ParamsOf,
+  type ResultOf,
+  type Ticker,
+  streamOrRest,
+  toNumber,
+  wireName,
+} from "@fmz-gateway/core";
 import type { OkxCall } from "../okx-call";
 import type { OkxTicker } from "../okx-types";
 import { EXCHANGE } from "../rest/okx-client";
-import { streamOrRest } from "../streams/stream-or-rest";
+import { CHANNELS, marketScope } from "../streams/okx-streams";
 import { futuresSymbols, resolveInstrument } from "./futures";
 import { mountInstType } from "./markets";
 import { fmzSymbolOf, instTypeOf } from "./symbols";
 
 /** GET /api/v5/market/ticker (reference §4.2). */
 export async function getTicker(call: OkxCall, p: ParamsOf<"getTicker">): Promise<ResultOf<"getTicker">> {
-  const { instId } = await resolveInstrument(call, p.symbol, "ticker");
+  const { instId } = await resolveInstrument(call, p.symbol, wireName("getTicker"));
   const fromRow = (row: OkxTicker): Ticker => {
     call.ctx.setRaw(row);
     return toTicker(row, p.symbol.text);
@@ -18,7 +26,15 @@ export async function getTicker(call: OkxCall, p: ParamsOf<"getTicker">): Promis
     fromRow(
       firstRow(await call.publicGet<OkxTicker>("/api/v5/market/ticker", { instId }), `ticker for ${instId}`),
     );
-  return streamOrRest(call, { method: "ticker", channel: "tickers", instId, answer: fromRow, rest });
+  return streamOrRest(call.streams?.cache, {
+    ctx: call.ctx,
+    method: "getTicker",
+    channel: CHANNELS.ticker,
+    key: instId,
+    scope: marketScope(call),
+    answer: fromRow,
+    rest,
+  });
 }
 
 /** GET /api/v5/market/tickers for the mount's market (reference §4.3). */

@@ -1,4 +1,10 @@
-import { type Logger, type MountTelemetry, type StreamFeed, StreamCache } from "@fmz-gateway/core";
+import {
+  type Logger,
+  type MountTelemetry,
+  SHARED_SCOPE,
+  type StreamFeed,
+  StreamCache,
+} from "@fmz-gateway/core";
 import type { OkxCall } from "../okx-call";
 import type { OkxCandle, OkxTicker, OkxTrade } from "../okx-types";
 import type { OkxOptions } from "../options";
@@ -11,6 +17,23 @@ import type { OrderBook } from "./order-book";
 import { TickerSub } from "./ticker-sub";
 import { TradesSub } from "./trades-sub";
 import { wsUrls } from "./ws-urls";
+
+/** OKX's public channels, the cache's channel names: a bounded label on the status page and in metrics. */
+export const CHANNELS = {
+  ticker: "tickers",
+  book: "books",
+  trades: "trades",
+  /** One candle channel per bar (`candle1m`, `candle1Dutc`), on the business endpoint. */
+  candle: (bar: string) => `candle${bar}`,
+} as const;
+
+/** The stream scope of demo callers: their public data comes from OKX's demo endpoints, as their REST does. */
+export const DEMO_SCOPE = "demo";
+
+/** Whose public streams answer this call: the demo ones for a demo key, else those every caller shares. */
+export function marketScope(call: OkxCall): string {
+  return call.demo ? DEMO_SCOPE : SHARED_SCOPE;
+}
 
 /** Trades a `trades` stream keeps: what one `market/trades` call returns (the REST answer's length). */
 export const TRADES_KEPT = 100;
@@ -31,9 +54,9 @@ export interface OkxStreamsOptions {
 type Endpoint = "public" | "business";
 
 /**
- * A mount's OKX websockets behind the core stream cache. Keys are the instId, prefixed `demo:` for
- * callers with a demo key (their public data comes from OKX's demo endpoints, as their REST calls do).
- * Sockets (public and business, live and demo) open with their first subscription and close with the last.
+ * A mount's OKX websockets behind the core stream cache, asked through core's `streamOrRest`. Keys are the
+ * instId, in the scope `marketScope` gives (demo callers' streams apart, shown `demo:BTC-USDT`). Sockets
+ * (public and business, live and demo) open with their first subscription and close with the last.
  */
 export class OkxStreams {
   readonly cache: StreamCache;
@@ -48,13 +71,17 @@ export class OkxStreams {
       idleMs: o.streamIdleMs,
       maxStreams: o.maxStreams,
     });
-    this.channel<OkxTicker>("tickers", "public", (feed, arg, socket) => new TickerSub(feed, arg, socket));
+    this.channel<OkxTicker>(
+      CHANNELS.ticker,
+      "public",
+      (feed, arg, socket) => new TickerSub(feed, arg, socket),
+    );
     this.channel<OrderBook>(
-      "books",
+      CHANNELS.book,
       "public",
       (feed, arg, socket) => new BookSub(feed, arg, socket, opts.logger, o.wsReconnectMs),
     );
-    this.channel<OkxTrade[]>("trades", "public", (feed, arg, socket, demo) => {
+    this.channel<OkxTrade[]>(CHANNELS.trades, "public", (feed, arg, socket, demo) => {
       const fetch = () =>
         this.rest<OkxTrade>(demo, "/api/v5/market/trades", {
           instId: arg.instId,
@@ -63,30 +90,12 @@ export class OkxStreams {
       return new TradesSub(feed, arg, socket, opts.logger, o.wsReconnectMs, fetch, TRADES_KEPT);
     });
     for (const [minutes, bar] of opts.bars) {
-      this.channel<CandleStore>(`candle${bar}`, "business", (feed, arg, socket, demo) => {
+      this.channel<CandleStore>(CHANNELS.candle(bar), "business", (feed, arg, socket, demo) => {
         const query = { instId: arg.instId, bar, limit: String(SEED_BARS) };
         const fetch = () => this.rest<OkxCandle>(demo, "/api/v5/market/candles", query);
         return new CandleSub(feed, arg, socket, opts.logger, o.wsReconnectMs, fetch, minutes * 60_000);
       });
     }
-  }
-
-  /**
-   * The one question a market handler asks: the answer from the live stream of (`channel`, instId) when
-   * `answer` can give one, else `rest()`, exactly as without streams.
-   */
-  serve<V, T>(
-    call: OkxCall,
-    req: {
-      method: string;
-      channel: string;
-      instId: string;
-      answer: (v: V) => T | undefined;
-      rest: () => Promise<T>;
-    },
-  ): Promise<T> {
-    const key = call.demo ? `demo:${req.instId}` : req.instId;
-    return this.cache.serve<V, T>({ ...req, key, logger: call.ctx.logger });
   }
 
   close(): void {
@@ -107,10 +116,9 @@ export class OkxStreams {
   ): void {
     this.cache.register<V>(name, {
       open: (feed) => {
-        const demo = feed.key.startsWith("demo:");
-        const instId = demo ? feed.key.slice(5) : feed.key;
+        const demo = feed.scope === DEMO_SCOPE;
         const socket = this.socket(demo, endpoint);
-        const sub = make(feed, { channel: name, instId }, socket, demo);
+        const sub = make(feed, { channel: name, instId: feed.key }, socket, demo);
         this.subs.set(feed as StreamFeed<unknown>, { sub: sub as ChannelSub<unknown>, socket });
         socket.add(sub);
       },

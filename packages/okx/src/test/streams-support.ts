@@ -1,6 +1,5 @@
-// What the OKX streams suites alone need: the mount options that turn streams on with short timings. The
-// rest (the stand-in's true state, waits, the gateway's stream reports) is shared with the ccxt suites
-// in @fmz-gateway/okx-standin/test-support.
+// What the OKX-only stream tests (streams.test.ts) need: the mount options that turn streams on with short
+// timings. The suite every streamed mount shares runs in the ccxt package (stream-mounts.ts there).
 
 /**
  * Short timings so faults heal within a test: ping after 500 ms quiet, drop 1 s later. Not shorter: the
