@@ -5,14 +5,16 @@ import {
   ExchangeAdapter,
   ExchangeError,
   type InstrumentSymbol,
+  type LookupAnswer,
   type MountInfo,
-  NetworkError,
-  type OrderRef,
   type ParamsOf,
   type ResultOf,
   TtlCache,
   newClientOrderId,
   packOrderId,
+  placeOnce,
+  readOrderIntent,
+  wireName,
 } from "@fmz-gateway/core";
 import {
   DEMO_ERRORS,
@@ -158,44 +160,48 @@ export class DemoExAdapter extends ExchangeAdapter<DemoExOptions> {
   // ── orders ─────────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Places one order, once. Every order carries a fresh client order id; when the reply is lost (the
-   * connection dropped or timed out after the request left), the order may exist, so instead of sending
-   * it again we ask DEMOEX for that client order id and answer with what it has.
+   * Places one order, once, under core's placement policy (`placeOnce`). Every order carries a fresh
+   * client order id; when the reply is lost (core's HttpClient marks a reset or a timeout after the
+   * request left), the order may exist, so instead of sending it again the policy asks DEMOEX for that
+   * client order id, and answers with what it has. Refusals (a rate limit, DEMOEX's own errors) stand.
    */
   override async createOrder(ctx: Ctx, p: ParamsOf<"createOrder">): Promise<ResultOf<"createOrder">> {
     const inst = await this.instrument(p.symbol);
-    const request: DemoOrderRequest = { ...sizeOrder(inst, p), clientOrderId: newClientOrderId("fmz") };
-    try {
-      const placed = await this.rest.privateCall<DemoOrder>(ctx, "POST", "/api/v1/orders", {}, request);
-      ctx.setRaw(placed);
-      return { id: packOrderId(placed.symbol, placed.orderId) };
-    } catch (err) {
-      // Refused before sending (rate limit, bad request) or answered by DEMOEX: the answer stands.
-      // Past the call's deadline the docker has its timeout already: nobody is left to answer.
-      if (!mayHaveReachedExchange(err) || ctx.signal.aborted) throw err;
-      return this.findLostOrder(ctx, request, err as Error);
-    }
+    const intent = readOrderIntent(p, "spot");
+    const request: DemoOrderRequest = { ...sizeOrder(inst, intent), clientOrderId: newClientOrderId("fmz") };
+    const placed = await placeOnce({
+      exchange: "DEMOEX",
+      method: wireName("createOrder"),
+      clientOrderId: request.clientOrderId,
+      send: async () => {
+        const order = await this.rest.privateCall<DemoOrder>(ctx, "POST", "/api/v1/orders", {}, request);
+        ctx.setRaw(order);
+        return order.orderId;
+      },
+      lookup: (signal) => this.findOrder(ctx, signal, request),
+      deadline: ctx.deadline,
+      signal: ctx.signal,
+      logger: ctx.logger,
+    });
+    return { id: packOrderId(request.symbol, placed.orderId) };
   }
 
-  private async findLostOrder(ctx: Ctx, request: DemoOrderRequest, cause: Error): Promise<OrderRef> {
+  /** DEMOEX records an order before it answers, so its "not found" proves the order was never placed. */
+  private async findOrder(ctx: Ctx, signal: AbortSignal, request: DemoOrderRequest): Promise<LookupAnswer> {
     const { symbol, clientOrderId } = request;
-    let found: DemoOrder;
+    const scope = { credentials: ctx.credentials, logger: ctx.logger, signal };
     try {
-      found = await this.rest.privateCall<DemoOrder>(ctx, "GET", "/api/v1/order", { symbol, clientOrderId });
+      const found = await this.rest.privateCall<DemoOrder>(scope, "GET", "/api/v1/order", {
+        symbol,
+        clientOrderId,
+      });
+      ctx.setRaw(found);
+      return { found: found.orderId };
     } catch (err) {
-      // DEMOEX records an order before it answers, so "not found" means it was never placed.
-      if (err instanceof ExchangeError && err.code === String(DEMO_ERRORS.orderNotFound)) {
-        throw new NetworkError(`${cause.message}; DEMOEX has no order ${clientOrderId}: nothing was placed`);
-      }
-      throw new NetworkError(
-        `${cause.message}; the order may have been placed: look for client order id ${clientOrderId}`,
-      );
+      if (err instanceof ExchangeError && err.code === String(DEMO_ERRORS.orderNotFound))
+        return { absent: true };
+      throw err;
     }
-    ctx.logger.warn(
-      `DEMOEX order reply lost (${cause.message}); found it by client order id ${clientOrderId}`,
-    );
-    ctx.setRaw(found);
-    return { id: packOrderId(found.symbol, found.orderId) };
   }
 
   override async getOrders(ctx: Ctx, p: ParamsOf<"getOrders">): Promise<ResultOf<"getOrders">> {
@@ -259,9 +265,4 @@ export class DemoExAdapter extends ExchangeAdapter<DemoExOptions> {
 /** The id carries the instrument (packOrderId), so `order` and `cancel` need nothing else from the docker. */
 function orderQuery(p: ParamsOf<"getOrder">): { symbol: string; orderId: string } {
   return { symbol: orderInstrument(p.id.instrument, p.id.text), orderId: p.id.orderId };
-}
-
-/** The HTTP client marks transport failures after the request left (a reset, a timeout) this way. */
-function mayHaveReachedExchange(err: unknown): boolean {
-  return (err as { mayHaveBeenSent?: unknown } | null)?.mayHaveBeenSent === true;
 }

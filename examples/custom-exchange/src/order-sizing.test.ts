@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { type CreateOrderParams, parseSymbol } from "@fmz-gateway/core";
+import { type CreateOrderParams, parseSymbol, readOrderIntent } from "@fmz-gateway/core";
 import type { DemoInstrument } from "./api-types";
 import { sizeOrder } from "./order-sizing";
 import { Market } from "./standin/market";
@@ -15,7 +15,8 @@ function params(over: Partial<CreateOrderParams>): CreateOrderParams {
   return { symbol, side: "buy", orderType: "limit", price: "30000", amount: "0.01", ...over };
 }
 
-const size = (inst: DemoInstrument, over: Partial<CreateOrderParams>) => sizeOrder(inst, params(over));
+const size = (inst: DemoInstrument, over: Partial<CreateOrderParams>) =>
+  sizeOrder(inst, readOrderIntent(params(over), "spot"));
 
 describe("sizeOrder", () => {
   it("rounds the amount down to the lot and drops trailing zeros", () => {
@@ -61,7 +62,9 @@ describe("sizeOrder", () => {
     assert.throws(() => size(BTC, { amount: "101" }), {
       message: "amount 101 is above the maximum for BTC_USDT: 100 BTC",
     });
-    assert.throws(() => size(BTC, { side: "closesell" }), /closesell closes a futures position/);
+    assert.throws(() => size(BTC, { side: "closesell" }), {
+      message: "closesell closes a contract position; BTC_USDT is a spot pair: use buy or sell",
+    });
   });
 
   it("refuses with the gateway's bad-request class, so the docker sees the text as is", () => {

@@ -1,7 +1,7 @@
 import {
   BadRequestError,
-  type CreateOrderParams,
   Dec,
+  type OrderIntent,
   type RoundingMode,
   roundToStep,
   toPlain,
@@ -10,20 +10,15 @@ import type { DemoInstrument, DemoOrderRequest } from "./api-types";
 import { toFmzSymbol } from "./symbols";
 
 /**
- * Turns FMZ's order params into DEMOEX's order fields, exactly: amounts rounded down to the lot (never
+ * Turns FMZ's order (read by core's `readOrderIntent` on a spot pair, which refuses closebuy/closesell)
+ * into DEMOEX's order fields, exactly: amounts rounded down to the lot (never
  * trade more than asked), prices to the nearest tick, a spot market buy's quote amount down to the quote
  * step. Anything that would fall under DEMOEX's minimums is refused here, naming the minimum, rather than
  * sent to fail there (or worse, silently rounded to zero).
  */
-export function sizeOrder(
-  inst: DemoInstrument,
-  p: CreateOrderParams,
-): Omit<DemoOrderRequest, "clientOrderId"> {
+export function sizeOrder(inst: DemoInstrument, p: OrderIntent): Omit<DemoOrderRequest, "clientOrderId"> {
   const fmz = toFmzSymbol(inst.symbol);
-  if (p.side !== "buy" && p.side !== "sell") {
-    throw new BadRequestError(`${p.side} closes a futures position; DEMOEX trades spot only (buy or sell)`);
-  }
-  if (p.orderType === "market" && p.side === "buy") {
+  if (p.sizeUnit === "quote") {
     // FMZ: a spot market buy's amount is what to spend, in the quote currency.
     const quoteQty = round(p.amount, inst.quoteStep, "down");
     atLeast(
@@ -42,11 +37,11 @@ export function sizeOrder(
       `amount ${p.amount} is above the maximum for ${fmz}: ${inst.maxQty} ${inst.base}`,
     );
   }
-  if (p.orderType === "market") return { symbol: inst.symbol, side: "sell", type: "market", qty };
+  if (p.orderType === "market") return { symbol: inst.symbol, side: p.side, type: "market", qty };
 
-  const price = round(p.price ?? "0", inst.tickSize, "nearest");
+  const price = round(p.price, inst.tickSize, "nearest");
   if (new Dec(price).lte(0)) {
-    throw new BadRequestError(`price ${p.price ?? ""} rounds to 0 at ${fmz}'s tick size ${inst.tickSize}`);
+    throw new BadRequestError(`price ${p.price} rounds to 0 at ${fmz}'s tick size ${inst.tickSize}`);
   }
   const value = new Dec(price).mul(qty).toFixed();
   atLeast(

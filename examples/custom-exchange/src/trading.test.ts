@@ -75,7 +75,7 @@ describe("DEMOEX account and orders through the gateway", () => {
     );
     assert.equal(
       (await trade({ type: "closebuy", price: 30000, amount: "1" })).error,
-      "closebuy closes a futures position; DEMOEX trades spot only (buy or sell)",
+      "closebuy closes a contract position; BTC_USDT is a spot pair: use buy or sell",
     );
     assert.equal(
       (await trade({ symbol: "XRP_USDT", type: "buy", price: 1, amount: "10" })).error,

@@ -13,7 +13,9 @@ import {
   NotSupportedError,
   RateLimitedError,
   TimeoutError,
+  type UnclearOutcome,
   isGatewayError,
+  markMayHaveBeenSent,
 } from "@fmz-gateway/core";
 
 export interface ExchangeMessage {
@@ -120,4 +122,24 @@ export function isUncertainOutcome(err: unknown): boolean {
   if (err instanceof ccxt.RateLimitExceeded || err instanceof ccxt.DDoSProtection) return false;
   if (err instanceof ccxt.InvalidNonce) return false;
   return err instanceof ccxt.OperationFailed;
+}
+
+/** How an uncertain ccxt failure reads in core's terms (the same words the OKX adapter uses). */
+function unclearOf(err: ccxt.BaseError): UnclearOutcome {
+  if (err instanceof ccxt.RequestTimeout) return "timeout";
+  if (err instanceof ccxt.BadResponse) return "unreadable";
+  if (err instanceof ccxt.ExchangeNotAvailable) return "server-error";
+  return "connection";
+}
+
+/**
+ * A failure of an order request as core's placement policy reads it: mapped like any ccxt error, and
+ * carrying core's MayHaveBeenSent marker when it may have reached the exchange (`isUncertainOutcome`),
+ * so the policy looks the order up instead of reporting a refusal.
+ */
+export function mapOrderError(err: unknown, exchangeId: string, method: string): Error {
+  const mapped = mapCcxtError(err, exchangeId, method);
+  return err instanceof ccxt.BaseError && isUncertainOutcome(err)
+    ? markMayHaveBeenSent(mapped, unclearOf(err))
+    : mapped;
 }

@@ -1,5 +1,5 @@
 /** ccxt orders → FMZ orders: status, amounts, ids. Pure functions, for unit tests. */
-import { type Order, type OrderStatus, newClientOrderId, packOrderId } from "@fmz-gateway/core";
+import { Dec, type Order, type OrderStatus, newClientOrderId, packOrderId } from "@fmz-gateway/core";
 import type { CcxtMarket, CcxtOrder } from "./ccxt-lib";
 import { contractTypeOf, displaySymbol, marketKind } from "./symbols";
 
@@ -16,7 +16,11 @@ export function fmzStatus(status: string | undefined, filled: number, amount: nu
     case "cancelled":
     case "expired":
     case "rejected":
-      return filled > 0 ? (amount > 0 && filled >= amount ? "filled" : "partial-canceled") : "canceled";
+      return filled > 0
+        ? amount > 0 && new Dec(filled).gte(amount)
+          ? "filled"
+          : "partial-canceled"
+        : "canceled";
     case "open":
     case undefined:
     default:

@@ -62,6 +62,11 @@ export * from "./helpers/rate-limiter";
 export * from "./di";
 export * from "./helpers/rate-limit-store";
 
+// Trading: FMZ's order intent read once, and the one placement policy (send once; settle a lost reply
+// by the client order id)
+export * from "./trading/order-intent";
+export * from "./trading/placement";
+
 // Live market-data streams: the cache every adapter can answer from, and a self-healing websocket
 export * from "./streams/stream-feed";
 export * from "./streams/stream-cache";

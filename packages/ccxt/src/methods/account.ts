@@ -1,5 +1,5 @@
 /** Balances: `accounts` and `assets`. */
-import type { Balance, ParamsOf, ResultOf } from "@fmz-gateway/core";
+import { type Balance, Dec, type ParamsOf, type ResultOf, wireName } from "@fmz-gateway/core";
 import type * as ccxt from "ccxt";
 import { type Bridge, type Ctx, num } from "../bridge";
 
@@ -12,12 +12,9 @@ export function toBalances(b: ccxt.Balances): Balance[] {
     const acc = value as ccxt.BalanceAccount;
     const free = num(acc.free);
     const used = num(acc.used);
-    const total = num(acc.total);
-    out.push({
-      currency,
-      free: free || (acc.free === undefined ? Math.max(total - used, 0) : 0),
-      frozen: used,
-    });
+    // Where the exchange states no free amount, it is what is not in use; exactly (0.3 - 0.1 is 0.2).
+    const derived = () => Dec.max(new Dec(num(acc.total)).minus(used), 0).toNumber();
+    out.push({ currency, free: free || (acc.free === undefined ? derived() : 0), frozen: used });
   }
   return out.sort((x, y) => x.currency.localeCompare(y.currency));
 }
@@ -33,9 +30,9 @@ async function balances(b: Bridge, ctx: Ctx, wire: string): Promise<Balance[]> {
 }
 
 export function getAccount(b: Bridge, ctx: Ctx, _p: ParamsOf<"getAccount">): Promise<ResultOf<"getAccount">> {
-  return balances(b, ctx, "accounts");
+  return balances(b, ctx, wireName("getAccount"));
 }
 
 export function getAssets(b: Bridge, ctx: Ctx, _p: ParamsOf<"getAssets">): Promise<ResultOf<"getAssets">> {
-  return balances(b, ctx, "assets");
+  return balances(b, ctx, wireName("getAssets"));
 }

@@ -5,68 +5,52 @@
  * orders, answering only when exactly one matches.
  */
 import * as ccxt from "ccxt";
+import { Dec, type LookupAnswer } from "@fmz-gateway/core";
 import { type CcxtExchange, type CcxtMarket, type CcxtOrder, has } from "../ccxt-lib";
-import type { Bridge, Ctx } from "../bridge";
+import { type Bridge, type Ctx, raceAbort } from "../bridge";
+import { mapCcxtError } from "../errors";
 import { orderLists, readsOrdersByState } from "./order-lookup";
 
-/** How many times the exchange is asked (an accepted order may take a moment to become visible). */
-const ATTEMPTS = 3;
-const PAUSE_MS = 300;
-/**
- * A look that failed (no answer, a 5xx: not one that found nothing) says nothing about the order, and a
- * strategy told "unknown" may well place it again: failed looks go on for up to this long after the
- * reply was lost, inside the call's deadline.
- */
-const PERSIST_MS = 10_000;
 /** How far before the request an order's exchange timestamp may be (clock skew). */
 const SKEW_MS = 60_000;
+/**
+ * ccxt computes an order's cost as a float product (filled × average), so a market buy's cost may
+ * differ from what was sent in its last digits; amounts are the exchange's own text, compared exactly.
+ */
+const COST_TOLERANCE = new Dec("1e-9");
 
 /** What was sent, to recognise the order among others that carry no client ids. */
 export interface SentOrder {
   readonly clientOrderId: string;
   readonly side: "buy" | "sell";
-  /** Base amount (contracts), or the quote amount of a spot market buy. */
-  readonly amount: number;
+  /** Base amount (contracts), or the quote amount of a spot market buy: exact decimal text. */
+  readonly amount: string;
   readonly byCost: boolean;
   readonly placedAt: number;
 }
 
-export type LookupOutcome =
-  | { readonly found: string }
-  /** The exchange answered, keeps client ids, and has no order with ours: nothing was placed. */
-  | { readonly absent: true }
-  /** The exchange cannot tell us; `why` says why, for the error. */
-  | { readonly unknown: string };
-
-export async function findLostOrder(
+/**
+ * One look for the order, as core's placement policy (`placeOnce`) asks it: the policy decides how
+ * often and how long. Failures are thrown as gateway errors; `signal` ends a look that hangs.
+ */
+export async function lookUpOrder(
   b: Bridge,
   ctx: Ctx,
   ex: CcxtExchange,
   m: CcxtMarket,
   sent: SentOrder,
-): Promise<LookupOutcome> {
+  signal: AbortSignal,
+  wire: string,
+): Promise<LookupAnswer> {
   const canFetch = has(ex, "fetchOrder") && !readsOrdersByState(ex);
   if (!canFetch && orderLists(ex, m.symbol).length === 0) {
     return { unknown: `${b.id} offers no way to list or read orders` };
   }
-  let lastError: unknown;
-  let last: LookupOutcome = { absent: true };
-  const giveUpAt = Math.min(ctx.deadline - PAUSE_MS, Date.now() + PERSIST_MS);
-  for (let attempt = 0; attempt < ATTEMPTS || lastError !== undefined; attempt++) {
-    if (attempt > 0) {
-      if (Date.now() + PAUSE_MS >= giveUpAt) break;
-      await new Promise((r) => setTimeout(r, PAUSE_MS));
-    }
-    try {
-      last = await lookOnce(b, ctx, ex, m, sent, canFetch);
-      lastError = undefined;
-      if ("found" in last || "unknown" in last) return last;
-    } catch (err) {
-      lastError = err;
-    }
+  try {
+    return await lookOnce(b, ctx, ex, m, sent, canFetch, signal);
+  } catch (err) {
+    throw mapCcxtError(err, b.id, wire);
   }
-  if (lastError !== undefined) throw lastError;
-  return last;
 }
 
 async function lookOnce(
@@ -76,11 +60,13 @@ async function lookOnce(
   m: CcxtMarket,
   sent: SentOrder,
   canFetch: boolean,
-): Promise<LookupOutcome> {
+  signal: AbortSignal,
+): Promise<LookupAnswer> {
+  const run = <T>(fn: () => Promise<T>) => raceAbort(b.runRaw(ctx, ex, fn), signal);
   const { clientOrderId } = sent;
   if (canFetch) {
     try {
-      const o = await b.runRaw(ctx, ex, () => ex.fetchOrder("", m.symbol, { clientOrderId }));
+      const o = await run(() => ex.fetchOrder("", m.symbol, { clientOrderId }));
       if (o.id && (o.clientOrderId === clientOrderId || !o.clientOrderId)) return { found: String(o.id) };
     } catch (err) {
       // OrderNotFound is an answer; other failures (the exchange ignores clientOrderId and wants an id)
@@ -90,7 +76,7 @@ async function lookOnce(
   }
   const seen: CcxtOrder[] = [];
   for (const list of orderLists(ex, m.symbol)) {
-    const orders = await b.runRaw(ctx, ex, list);
+    const orders = await run(list);
     const found = orders.find((o) => o.clientOrderId === clientOrderId);
     if (found?.id) return { found: String(found.id) };
     seen.push(...orders);
@@ -106,16 +92,21 @@ export function byLikeness(
   orders: readonly CcxtOrder[],
   m: CcxtMarket,
   sent: SentOrder,
-): LookupOutcome {
-  const close = (a: number | undefined, want: number) =>
-    typeof a === "number" && Math.abs(a - want) <= 1e-9 * Math.max(1, want);
+): LookupAnswer {
+  const want = new Dec(sent.amount);
+  const same = (a: number | undefined) => typeof a === "number" && Number.isFinite(a) && want.eq(a);
+  const near = (a: number | undefined) =>
+    typeof a === "number" &&
+    Number.isFinite(a) &&
+    new Dec(a)
+      .minus(want)
+      .abs()
+      .lte(COST_TOLERANCE.mul(Dec.max(1, want)));
   const ids = new Set<string>();
   for (const o of orders) {
     if (o.symbol !== m.symbol || o.side !== sent.side || !o.id) continue;
     if (typeof o.timestamp === "number" && o.timestamp < sent.placedAt - SKEW_MS) continue;
-    const size = sent.byCost
-      ? close(o.cost, sent.amount) || close(o.amount, sent.amount)
-      : close(o.amount, sent.amount);
+    const size = sent.byCost ? near(o.cost) || same(o.amount) : same(o.amount);
     if (size) ids.add(String(o.id));
   }
   if (ids.size === 1) return { found: [...ids][0] };

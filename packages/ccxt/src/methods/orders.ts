@@ -5,6 +5,7 @@ import {
   type Order,
   type ParamsOf,
   type ResultOf,
+  wireName,
 } from "@fmz-gateway/core";
 import * as ccxt from "ccxt";
 import { type CcxtExchange, type CcxtMarket, type CcxtOrder, has } from "../ccxt-lib";
@@ -41,9 +42,9 @@ export async function getOrders(
   p: ParamsOf<"getOrders">,
 ): Promise<ResultOf<"getOrders">> {
   const ex = await b.privateExchange(ctx);
-  b.require(ex, "fetchOpenOrders", "orders");
+  b.require(ex, "fetchOpenOrders", wireName("getOrders"));
   const m = instrumentMarket(b, ex, p.symbol);
-  const orders = await b.run(ctx, ex, "orders", () =>
+  const orders = await b.run(ctx, ex, wireName("getOrders"), () =>
     ex.fetchOpenOrders(m?.symbol, undefined, undefined, m ? {} : rangeParams(p.symbol)),
   );
   return toOrders(b, ex, orders, p.symbol, m);
@@ -52,11 +53,14 @@ export async function getOrders(
 export async function getOrder(b: Bridge, ctx: Ctx, p: ParamsOf<"getOrder">): Promise<ResultOf<"getOrder">> {
   const ex = await b.privateExchange(ctx);
   if (!canReadOrder(ex)) {
-    throw new NotSupportedError("order", `on ${b.id} (ccxt has no fetchOrder and no order lists)`);
+    throw new NotSupportedError(
+      wireName("getOrder"),
+      `on ${b.id} (ccxt has no fetchOrder and no order lists)`,
+    );
   }
   const hint = p.symbol?.kind === "instrument" ? safeMarket(b, ex, p.symbol) : undefined;
   const m = b.marketOfOrderId(ex, p.id.instrument, hint);
-  const o = await b.run(ctx, ex, "order", () => readOrder(ex, p.id.orderId, m.symbol));
+  const o = await b.run(ctx, ex, wireName("getOrder"), () => readOrder(ex, p.id.orderId, m.symbol));
   ctx.setRaw(o.info);
   return toFmzOrder(b.markets(ex), m, o);
 }
@@ -75,10 +79,10 @@ export async function cancelOrder(
   p: ParamsOf<"cancelOrder">,
 ): Promise<ResultOf<"cancelOrder">> {
   const ex = await b.privateExchange(ctx);
-  b.require(ex, "cancelOrder", "cancel");
+  b.require(ex, "cancelOrder", wireName("cancelOrder"));
   const hint = p.symbol?.kind === "instrument" ? safeMarket(b, ex, p.symbol) : undefined;
   const m = b.marketOfOrderId(ex, p.id.instrument, hint);
-  await b.run(ctx, ex, "cancel", () => ex.cancelOrder(p.id.orderId, m.symbol));
+  await b.run(ctx, ex, wireName("cancelOrder"), () => ex.cancelOrder(p.id.orderId, m.symbol));
   return true;
 }
 
@@ -112,9 +116,12 @@ export async function getHistoryOrders(
     ways.push(async () => (await ex.fetchOrders(...args)).filter((o) => o.status !== "open"));
   }
   if (ways.length === 0) {
-    throw new NotSupportedError("historyorders", `on ${b.id} (ccxt has no fetchClosedOrders or fetchOrders)`);
+    throw new NotSupportedError(
+      wireName("getHistoryOrders"),
+      `on ${b.id} (ccxt has no fetchClosedOrders or fetchOrders)`,
+    );
   }
-  const orders = await b.run(ctx, ex, "historyorders", async () => {
+  const orders = await b.run(ctx, ex, wireName("getHistoryOrders"), async () => {
     for (let i = 0; ; i++) {
       try {
         return await ways[i]();

@@ -8,8 +8,10 @@ import {
   NotSupportedError,
   RateLimitedError,
   TimeoutError,
+  mayHaveReachedExchange,
+  unclearOutcomeOf,
 } from "@fmz-gateway/core";
-import { isUncertainOutcome, mapCcxtError, parseCcxtMessage } from "../errors";
+import { isUncertainOutcome, mapCcxtError, mapOrderError, parseCcxtMessage } from "../errors";
 
 const OKX_51008 =
   'okx {"code":"1","data":[{"clOrdId":"x","ordId":"","sCode":"51008","sMsg":"Order failed. Insufficient USDT balance in account.","tag":""}],"inTime":"1","msg":"All operations failed","outTime":"2"}';
@@ -140,5 +142,27 @@ describe("which order failures leave the outcome unknown", () => {
     assert.ok(!isUncertainOutcome(new ccxt.RateLimitExceeded("r")));
     assert.ok(!isUncertainOutcome(new ccxt.InvalidNonce("n")));
     assert.ok(!isUncertainOutcome(new Error("plain")));
+  });
+});
+
+describe("order failures in core's terms (the MayHaveBeenSent marker)", () => {
+  const how = (err: unknown) => {
+    const mapped = mapOrderError(err, "okx", "trade");
+    return mayHaveReachedExchange(mapped) ? unclearOutcomeOf(mapped) : "definite";
+  };
+  it("each uncertain ccxt class is marked with what happened", () => {
+    assert.equal(how(new ccxt.RequestTimeout("okx POST https://x timed out")), "timeout");
+    assert.equal(how(new ccxt.NetworkError("okx POST https://x fetch failed")), "connection");
+    assert.equal(how(new ccxt.BadResponse("okx unreadable reply")), "unreadable");
+    assert.equal(
+      how(new ccxt.ExchangeNotAvailable('okx {"code":"50026","msg":"System error"}')),
+      "server-error",
+    );
+  });
+  it("refusals and rate limits stay definite, mapped as any ccxt error", () => {
+    assert.equal(how(new ccxt.InsufficientFunds(OKX_51008)), "definite");
+    assert.equal(how(new ccxt.RateLimitExceeded("okx 50011")), "definite");
+    assert.equal(how(new ccxt.InvalidNonce("okx nonce")), "definite");
+    assert.ok(mapOrderError(new ccxt.InsufficientFunds(OKX_51008), "okx", "trade") instanceof ExchangeError);
   });
 });

@@ -53,14 +53,17 @@ describe("an order is never sent twice", () => {
     const r = await h.client("OKXC").call<OrderRef>("trade", ORDER);
     // The stand-in hangs before handling, so nothing was placed, and the look-up says so.
     assert.equal(h.standin.orders().length, 0);
-    assert.match(r.error ?? "", /timed out .*the order was not placed: no order has client order id fmz\w+/);
+    assert.match(
+      r.error ?? "",
+      /^okx trade: the order was not placed: no answer in time, and okx has no order with client order id fmz\w+$/,
+    );
     assert.equal(h.requestsTo("POST", PLACE).length, 1);
   });
 
   it("a 500 with nothing placed: the error, and no order", async () => {
     h.standin.faults.add({ path: PLACE, method: "POST", kind: "http500" });
     const r = await h.client("OKXC").call("trade", ORDER);
-    assert.match(r.error ?? "", /okx 50026/);
+    assert.match(r.error ?? "", /^okx trade: the order was not placed: okx answered 50026: /);
     assert.equal(h.standin.orders().length, 0);
     assert.equal(h.requestsTo("POST", PLACE).length, 1);
   });

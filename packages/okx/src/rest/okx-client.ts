@@ -3,10 +3,12 @@ import {
   HttpClient,
   type HttpResponse,
   type Logger,
+  type MayHaveBeenSent,
   type MountTelemetry,
   RateLimitedError,
   RateLimiter,
   type RateLimitStore,
+  type UnclearOutcome,
   endpointLabel,
 } from "@fmz-gateway/core";
 import type { OkxAuth } from "../auth/credentials";
@@ -50,11 +52,21 @@ export interface OkxRequest {
 
 /**
  * OKX answered, but not in a way that tells whether a state-changing request took effect: a 5xx, a body
- * that is not OKX's envelope, or one of OKX's "timed out, check the result" codes. An order path must look
- * the order up instead of trusting or retrying.
+ * that is not OKX's envelope, or one of OKX's "timed out, check the result" codes. It carries core's
+ * MayHaveBeenSent marker, so the order path looks the order up instead of trusting or retrying.
  */
-export class OkxUnclearReplyError extends ExchangeError {
-  readonly outcomeUnknown = true;
+export class OkxUnclearReplyError extends ExchangeError implements MayHaveBeenSent {
+  readonly mayHaveBeenSent = true;
+  constructor(
+    exchange: string,
+    code: string,
+    exchangeMessage: string,
+    httpStatus?: number,
+    /** `unreadable` for a body that is not OKX's envelope; else an error answer that does not tell. */
+    readonly unclear: UnclearOutcome = "server-error",
+  ) {
+    super(exchange, code, exchangeMessage, httpStatus);
+  }
 }
 
 /** OKX codes that say the request may or may not have been executed (reference §2.4). */
@@ -112,7 +124,13 @@ export class OkxClient {
     });
     const ts = Number(rows[0]?.ts);
     if (!Number.isFinite(ts) || ts <= 0) {
-      throw new OkxUnclearReplyError(EXCHANGE, "no-time", "OKX public/time answered no timestamp");
+      throw new OkxUnclearReplyError(
+        EXCHANGE,
+        "no-time",
+        "OKX public/time answered no timestamp",
+        undefined,
+        "unreadable",
+      );
     }
     return ts;
   }
@@ -208,6 +226,7 @@ export function readEnvelope<T>(res: HttpResponse): T[] {
       `HTTP ${res.status}`,
       `unexpected response without an OKX code: ${snippet(res.text)}`,
       res.status,
+      "unreadable",
     );
   }
   const failed = (data as unknown[]).find(isFailedItem);
@@ -234,6 +253,7 @@ export function parseEnvelope(res: HttpResponse): OkxEnvelope {
       `HTTP ${res.status}`,
       `unreadable response (not JSON): ${snippet(res.text)}`,
       res.status,
+      "unreadable",
     );
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
@@ -242,6 +262,7 @@ export function parseEnvelope(res: HttpResponse): OkxEnvelope {
       `HTTP ${res.status}`,
       `unexpected response (not an OKX envelope): ${snippet(res.text)}`,
       res.status,
+      "unreadable",
     );
   }
   return parsed as OkxEnvelope;
@@ -268,14 +289,4 @@ function isFailedItem(item: unknown): item is OkxItemResult & { sCode: string } 
 function snippet(text: string): string {
   const s = text.slice(0, 120).replace(/\s+/g, " ").trim();
   return s === "" ? "empty body" : s;
-}
-
-/**
- * Whether a failed request may still have been executed by OKX: a timeout, a connection dropped after
- * sending, or an unclear reply. Only then is it worth asking OKX what became of an order.
- */
-export function outcomeUnknown(err: unknown): boolean {
-  if (typeof err !== "object" || err === null) return false;
-  const e = err as { mayHaveBeenSent?: unknown; outcomeUnknown?: unknown };
-  return e.mayHaveBeenSent === true || e.outcomeUnknown === true;
 }

@@ -20,7 +20,7 @@ before(async () => {
 });
 after(async () => {
   await h.close();
-  assert.ok(logText.includes("looking the order up by clOrdId"), "the lost-reply path logs what it does");
+  assert.ok(logText.includes("looking it up by client order id"), "the lost-reply path logs what it does");
   assert.ok(!logText.includes(LIVE.secret), "no secret in the logs");
   assert.ok(!logText.includes(LIVE.passphrase), "no passphrase in the logs");
 });
@@ -106,7 +106,7 @@ describe("order faults", () => {
     const r = await h.spot.call("trade", order);
     assert.match(
       r.error ?? "",
-      /^OKX did not answer POST \/api\/v5\/trade\/order within 1500 ms; order not placed: OKX has no order with client id fmz\w+$/,
+      /^OKX trade: the order was not placed: no answer in time, and OKX has no order with client order id fmz\w+$/,
     );
     assert.equal(h.requestsTo("POST", PLACE).length, 1);
     assert.equal(h.standin.orders().length, 0);
@@ -115,10 +115,16 @@ describe("order faults", () => {
   it("HTTP 500 and garbage on placement are looked up too", async () => {
     h.standin.faults.add({ path: PLACE, method: "POST", kind: "http500" });
     const five = await h.spot.call("trade", order);
-    assert.match(five.error ?? "", /^OKX 50026: System error\. Try again later; order not placed/);
+    assert.match(
+      five.error ?? "",
+      /^OKX trade: the order was not placed: OKX answered 50026: System error\. Try again later, and OKX has no order/,
+    );
     h.standin.faults.add({ path: PLACE, method: "POST", kind: "garbage" });
     const garbage = await h.spot.call("trade", order);
-    assert.match(garbage.error ?? "", /^OKX HTTP 200: unreadable response .*; order not placed/);
+    assert.match(
+      garbage.error ?? "",
+      /^OKX trade: the order was not placed: an unreadable reply, and OKX has no/,
+    );
     assert.equal(h.requestsTo("POST", PLACE).length, 2);
     assert.equal(h.standin.orders().length, 0);
   });
@@ -141,7 +147,7 @@ describe("order faults", () => {
     const r = await h.spot.call("trade", order);
     assert.match(
       r.error ?? "",
-      /the order's state is unknown: looking up client id fmz\w+ failed .*Check open orders/,
+      /^OKX trade: the order may have been placed: .* client order id fmz\w+ failed \(OKX answered 50026: System error\. Try again later\); check open orders/,
     );
     assert.equal(h.requestsTo("POST", PLACE).length, 1);
     assert.equal(h.standin.orders().length, 1);

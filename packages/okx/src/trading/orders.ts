@@ -1,4 +1,4 @@
-import type { ParamsOf, ResultOf } from "@fmz-gateway/core";
+import { type ParamsOf, type ResultOf, wireName } from "@fmz-gateway/core";
 import { contractTypeFor, resolveTargetAsync, symbolOf } from "../market/futures";
 import { checkInstId, instTypeOf, type Target } from "../market/symbols";
 import type { OkxCall } from "../okx-call";
@@ -55,7 +55,7 @@ export async function cancelOrder(
 
 /** `orders`: every page of GET /api/v5/trade/orders-pending for an instrument or a range. */
 export async function getOpenOrders(call: OkxCall, p: ParamsOf<"getOrders">): Promise<ResultOf<"getOrders">> {
-  const target = await resolveTargetAsync(call, p.symbol, "orders");
+  const target = await resolveTargetAsync(call, p.symbol, wireName("getOrders"));
   const orders = await collect(call, "/api/v5/trade/orders-pending", baseQuery(target), target, Infinity);
   const names = await namesFor(call, orders);
   return orders.map((o) => toOrder(o, names));
@@ -76,7 +76,7 @@ export async function getHistoryOrders(
   call: OkxCall,
   p: ParamsOf<"getHistoryOrders">,
 ): Promise<ResultOf<"getHistoryOrders">> {
-  const target = await resolveTargetAsync(call, p.symbol, "historyorders");
+  const target = await resolveTargetAsync(call, p.symbol, wireName("getHistoryOrders"));
   const limit = Math.min(p.limit ?? DEFAULT_HISTORY_LIMIT, MAX_HISTORY_LIMIT);
   const query = { ...baseQuery(target), begin: p.since === undefined ? undefined : String(p.since) };
   const recent = await collect(call, "/api/v5/trade/orders-history", query, target, limit);

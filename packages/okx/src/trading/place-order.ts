@@ -1,66 +1,71 @@
 import {
   ExchangeError,
-  NetworkError,
+  type LookupAnswer,
   newClientOrderId,
   packOrderId,
   type ParamsOf,
+  placeOnce,
   type ResultOf,
-  TimeoutError,
+  wireName,
 } from "@fmz-gateway/core";
 import type { OkxCall } from "../okx-call";
 import type { OkxItemResult, OkxOrder } from "../okx-types";
 import { isPositionSideError, type PosMode } from "../account/position-mode";
 import { resolveInstrument } from "../market/futures";
 import type { Instrument } from "../market/instruments";
-import { EXCHANGE, OkxUnclearReplyError, outcomeUnknown } from "../rest/okx-client";
+import { EXCHANGE } from "../rest/okx-client";
 import { buildOrderBody } from "./order-request";
+
+const ORDER_PATH = "/api/v5/trade/order";
 
 /** OKX's "Contract expired." (reference §2.4): the dated future was delivered. */
 const CONTRACT_EXPIRED = "51027";
 
 /** OKX's "Order does not exist." (reference §4.15). */
 const ORDER_NOT_FOUND = "51603";
-/**
- * When to ask OKX about an order whose reply was lost: at once, then twice more in case OKX was still
- * processing it. Every wait stays inside the call's deadline.
- */
-const LOOKUP_DELAYS_MS = [0, 300, 1_000];
-/**
- * A lookup that failed (no answer, a 5xx, garbage: not one that found nothing) says nothing about the
- * order, and a strategy told "unknown" may well place it again. So failed lookups go on, this often, for
- * up to LOOKUP_PERSIST_MS after the reply was lost, inside the call's deadline.
- */
-const LOOKUP_RETRY_MS = 500;
-const LOOKUP_PERSIST_MS = 10_000;
 
 /**
- * `trade`: POST /api/v5/trade/order, sent exactly once, never retried. Every order carries a fresh
- * `clOrdId`, so when OKX's reply is lost (timeout, dropped connection, 5xx or an unreadable body after the
- * request went out) we ask OKX for that client id: if the order exists the strategy gets its id, as if
- * the reply had arrived; if OKX has no such order, a clear error says none was placed.
+ * `trade`: POST /api/v5/trade/order under core's placement policy (`placeOnce`): sent exactly once with a
+ * fresh `clOrdId`, and when OKX's reply is unclear (timeout, dropped connection, 5xx, an unreadable body,
+ * one of OKX's "check the result" codes, no ordId) the order is looked up by that client id. The one
+ * resend is OKX refusing the position side (51000 posSide, 51010): a refusal proves nothing was placed,
+ * and when the account's mode has changed since it was read, the order goes once more in the new form.
  */
 export async function createOrder(
   call: OkxCall,
   p: ParamsOf<"createOrder">,
 ): Promise<ResultOf<"createOrder">> {
   call.auth(); // a missing passphrase fails before anything is sent
-  const resolved = await resolveInstrument(call, p.symbol, "trade");
+  const method = wireName("createOrder");
+  const resolved = await resolveInstrument(call, p.symbol, method);
   const inst = await call.instruments.get(call, resolved);
   const contract = inst.instType !== "SPOT";
   const clOrdId = newClientOrderId("fmz", 32);
   let posMode: PosMode = contract ? await call.positionModes.get(call) : "net_mode";
 
-  let rows: OkxItemResult[];
   for (let attempt = 0; ; attempt++) {
     const body = buildOrderBody(inst, p, call.options.marginMode, clOrdId, posMode);
     try {
-      rows = await call.privatePost<OkxItemResult>("/api/v5/trade/order", body, inst.instId);
-      break;
+      const placed = await placeOnce({
+        exchange: EXCHANGE,
+        method,
+        clientOrderId: clOrdId,
+        send: async () => {
+          const rows = await call.privatePost<OkxItemResult>(ORDER_PATH, body, inst.instId);
+          if (rows[0]) call.ctx.setRaw(rows[0]);
+          return rows[0]?.ordId;
+        },
+        lookup: (signal) => lookUp(call, inst.instId, clOrdId, signal),
+        deadline: call.ctx.deadline,
+        signal: call.ctx.signal,
+        logger: call.ctx.logger,
+      });
+      return { id: packOrderId(inst.instId, placed.orderId) };
     } catch (err) {
-      if (outcomeUnknown(err)) return { id: await recoverLostOrder(call, inst.instId, clOrdId, err) };
+      // OKX's own refusals only: the policy's outcomes and everything else pass as they are.
       if (!(err instanceof ExchangeError)) throw err;
       if (err.code === CONTRACT_EXPIRED) throw expired(call, inst, p.symbol.text, err);
-      if (!contract || !isPositionSideError(err.code, err.message)) throw err;
+      if (!contract || !isPositionSideError(err.code, err.exchangeMessage)) throw err;
       // OKX refused the position side, so nothing was placed: the mode may have changed on OKX's site.
       // Read it again; when it did change, the order goes once more in the right form, else it fails.
       call.positionModes.forget(call);
@@ -72,13 +77,35 @@ export async function createOrder(
       posMode = now;
     }
   }
-  const ordId = rows[0]?.ordId;
-  if (!ordId) {
-    const err = new OkxUnclearReplyError(EXCHANGE, "no-ordId", "OKX accepted the order but sent no ordId");
-    return { id: await recoverLostOrder(call, inst.instId, clOrdId, err) };
+}
+
+/**
+ * GET /api/v5/trade/order by clOrdId, under the policy's signal (which ends a hanging look-up inside the
+ * call's deadline). OKX's 51603 "Order does not exist" is an answer: nothing was placed.
+ */
+async function lookUp(
+  call: OkxCall,
+  instId: string,
+  clOrdId: string,
+  signal: AbortSignal,
+): Promise<LookupAnswer> {
+  try {
+    const rows = await call.client.call<OkxOrder>({
+      method: "GET",
+      path: ORDER_PATH,
+      query: { instId, clOrdId },
+      auth: call.auth(),
+      demo: call.demo,
+      signal,
+      deadline: call.ctx.deadline,
+      rateScope: instId,
+    });
+    const found = rows.find((o) => o.clOrdId === clOrdId && o.ordId);
+    return found ? { found: found.ordId } : { absent: true };
+  } catch (err) {
+    if (err instanceof ExchangeError && err.code === ORDER_NOT_FOUND) return { absent: true };
+    throw err;
   }
-  call.ctx.setRaw(rows[0]);
-  return { id: packOrderId(inst.instId, ordId) };
 }
 
 /** 51027 on an alias we resolved: the list was stale. Forget it, so the next call finds the new contract. */
@@ -88,7 +115,7 @@ function expired(call: OkxCall, inst: Instrument, text: string, err: ExchangeErr
   return new ExchangeError(
     EXCHANGE,
     err.code,
-    `${reasonOf(err)} ${text} was ${inst.instId}, delivered${when}; nothing was placed. The next call resolves ${text} again`,
+    `${err.exchangeMessage} ${text} was ${inst.instId}, delivered${when}; nothing was placed. The next call resolves ${text} again`,
     err.httpStatus,
   );
 }
@@ -102,70 +129,7 @@ function sideMismatch(
   return new ExchangeError(
     EXCHANGE,
     err.code,
-    `${reasonOf(err)} (account in ${mode}; sent side ${side}${posSide ? `, posSide ${posSide}` : ", no posSide"})`,
+    `${err.exchangeMessage} (account in ${mode}; sent side ${side}${posSide ? `, posSide ${posSide}` : ", no posSide"})`,
     err.httpStatus,
   );
-}
-
-/** OKX's own message of an ExchangeError, without our `OKX <code>: ` prefix. */
-function reasonOf(err: ExchangeError): string {
-  const prefix = `${err.exchange} ${err.code}: `;
-  return (err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message).trim();
-}
-
-/** Finds the order by its client id after a lost reply; returns the packed id or throws a clear error. */
-async function recoverLostOrder(
-  call: OkxCall,
-  instId: string,
-  clOrdId: string,
-  cause: unknown,
-): Promise<string> {
-  const reason = cause instanceof Error ? cause.message : String(cause);
-  call.ctx.logger.warn(`OKX order reply lost (${reason}); looking the order up by clOrdId ${clOrdId}`);
-  let notFound = false;
-  let lookupError: unknown;
-  const giveUpAt = Math.min(call.ctx.deadline - 250, Date.now() + LOOKUP_PERSIST_MS);
-  for (let i = 0; i < LOOKUP_DELAYS_MS.length || lookupError !== undefined; i++) {
-    const delay = LOOKUP_DELAYS_MS[i] ?? LOOKUP_RETRY_MS;
-    if (delay > 0) {
-      if (Date.now() + delay >= giveUpAt || call.ctx.signal.aborted) break;
-      await new Promise((r) => setTimeout(r, delay));
-    }
-    try {
-      const rows = await call.privateGet<OkxOrder>("/api/v5/trade/order", { instId, clOrdId }, instId);
-      const found = rows.find((o) => o.clOrdId === clOrdId && o.ordId);
-      if (found) {
-        call.ctx.logger.warn(`OKX order ${clOrdId} found after a lost reply: ordId ${found.ordId}`);
-        return packOrderId(instId, found.ordId);
-      }
-      notFound = true;
-      lookupError = undefined;
-    } catch (err) {
-      if (err instanceof ExchangeError && err.code === ORDER_NOT_FOUND) {
-        notFound = true;
-        lookupError = undefined;
-      } else {
-        lookupError = err;
-      }
-    }
-  }
-  if (notFound && lookupError === undefined) {
-    throw sameKind(cause, `${reason}; order not placed: OKX has no order with client id ${clOrdId}`);
-  }
-  const why = lookupError instanceof Error ? lookupError.message : "no answer in time";
-  throw sameKind(
-    cause,
-    `${reason}; the order's state is unknown: looking up client id ${clOrdId} failed (${why}). Check open orders before placing it again`,
-  );
-}
-
-/** An error of the same class as the original failure (timeout, network, exchange), with a longer text. */
-function sameKind(cause: unknown, message: string): Error {
-  if (cause instanceof ExchangeError) {
-    const prefix = `${cause.exchange} ${cause.code}: `;
-    const text = message.startsWith(prefix) ? message.slice(prefix.length) : message;
-    return new ExchangeError(cause.exchange, cause.code, text, cause.httpStatus);
-  }
-  if (cause instanceof TimeoutError) return new TimeoutError(message);
-  return new NetworkError(message);
 }

@@ -1,10 +1,18 @@
-import { BadRequestError, type CreateOrderParams, Dec } from "@fmz-gateway/core";
+import {
+  BadRequestError,
+  type CreateOrderParams,
+  Dec,
+  type OrderIntent,
+  readOrderIntent,
+} from "@fmz-gateway/core";
 import type { EngineContext } from "./context";
 import { type Instrument, roundAmount, roundPrice } from "./instrument";
 import { PaperError } from "./paper-error";
 
 /** What an order asks, rounded to the instrument and checked against its minimums. */
 export interface Ask {
+  /** FMZ's order as core reads it: side, reduce-only, the position it opens or closes, the size unit. */
+  intent: OrderIntent;
   isBuy: boolean;
   reduceOnly: boolean;
   /** Base or contracts; for a spot market buy, the quote budget. */
@@ -23,11 +31,11 @@ export function fail(
 
 /** Rounds and checks an order against the instrument's lot, tick and minimums, as an exchange would. */
 export function readAsk(ctx: EngineContext, inst: Instrument, p: CreateOrderParams): Ask {
-  const reduceOnly = p.side === "closebuy" || p.side === "closesell";
-  if (reduceOnly && !inst.isSwap) throw new BadRequestError(`${p.side} is for futures; ${inst.text} is spot`);
-  const isBuy = p.side === "buy" || p.side === "closesell";
-  if (p.orderType === "market" && isBuy && !inst.isSwap) {
-    const budget = new Dec(p.amount);
+  const intent = readOrderIntent(p, inst.isSwap ? "contract" : "spot");
+  const { reduceOnly } = intent;
+  const isBuy = intent.side === "buy";
+  if (intent.sizeUnit === "quote") {
+    const budget = new Dec(intent.amount);
     if (budget.lt(inst.minNotional)) {
       fail(
         ctx,
@@ -35,15 +43,15 @@ export function readAsk(ctx: EngineContext, inst: Instrument, p: CreateOrderPara
         `order value ${budget.toFixed()} ${inst.quote} is below the minimum ${inst.minNotional.toFixed()} for ${inst.text}`,
       );
     }
-    return { isBuy, reduceOnly, amount: budget, budget };
+    return { intent, isBuy, reduceOnly, amount: budget, budget };
   }
-  const amount = roundAmount(inst, p.amount);
+  const amount = roundAmount(inst, intent.amount);
   const unit = inst.isSwap ? "contracts" : inst.base;
   if (amount.lt(inst.minQty) || amount.isZero()) {
     fail(
       ctx,
       "MIN_AMOUNT",
-      `amount ${p.amount} ${unit} is below the minimum ${inst.minQty.toFixed()} (lot ${inst.lot.toFixed()}) for ${inst.text}`,
+      `amount ${intent.amount} ${unit} is below the minimum ${inst.minQty.toFixed()} (lot ${inst.lot.toFixed()}) for ${inst.text}`,
     );
   }
   if (amount.gt(inst.maxQty))
@@ -52,10 +60,10 @@ export function readAsk(ctx: EngineContext, inst: Instrument, p: CreateOrderPara
       "MAX_AMOUNT",
       `amount ${amount.toFixed()} is above the maximum ${inst.maxQty.toFixed()} for ${inst.text}`,
     );
-  if (p.orderType === "market") return { isBuy, reduceOnly, amount };
-  const price = roundPrice(inst, p.price ?? "0");
+  if (intent.orderType === "market") return { intent, isBuy, reduceOnly, amount };
+  const price = roundPrice(inst, intent.price);
   if (price.lte(0))
-    throw new BadRequestError(`invalid price ${p.price ?? ""}: below one tick (${inst.tick.toFixed()})`);
+    throw new BadRequestError(`invalid price ${intent.price}: below one tick (${inst.tick.toFixed()})`);
   const notional = amount.mul(price).mul(inst.ctVal);
   if (notional.lt(inst.minNotional)) {
     fail(
@@ -64,5 +72,5 @@ export function readAsk(ctx: EngineContext, inst: Instrument, p: CreateOrderPara
       `order value ${notional.toFixed()} ${inst.quote} is below the minimum ${inst.minNotional.toFixed()} for ${inst.text}`,
     );
   }
-  return { isBuy, reduceOnly, amount, price };
+  return { intent, isBuy, reduceOnly, amount, price };
 }

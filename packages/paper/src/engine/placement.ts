@@ -39,7 +39,7 @@ export function placeOrder(
         fail(
           ctx,
           "NO_POSITION",
-          `${p.side} ${ask.amount.toFixed()} needs a ${ask.isBuy ? "short" : "long"} position of at least that size on ${inst.text}; it is ${held.gt(0) ? held.toFixed() : "0"}`,
+          `${p.side} ${ask.amount.toFixed()} needs a ${ask.intent.position ?? "long"} position of at least that size on ${inst.text}; it is ${held.gt(0) ? held.toFixed() : "0"}`,
         );
       }
     }

@@ -33,7 +33,7 @@ describe("client order ids", () => {
 describe("a lost reply where orders carry no client ids: answer only one clear match", () => {
   const m = { symbol: "BTC/USDT" } as CcxtMarket;
   const placedAt = 1_700_000_000_000;
-  const sent: SentOrder = { clientOrderId: "fmzx", side: "buy", amount: 0.5, byCost: false, placedAt };
+  const sent: SentOrder = { clientOrderId: "fmzx", side: "buy", amount: "0.5", byCost: false, placedAt };
   const order = (over: Partial<CcxtOrder>): CcxtOrder =>
     ({
       id: "1",
@@ -70,7 +70,7 @@ describe("a lost reply where orders carry no client ids: answer only one clear m
     );
   });
   it("a market buy by cost is matched by what it spent", () => {
-    const byCost: SentOrder = { ...sent, amount: 100, byCost: true };
+    const byCost: SentOrder = { ...sent, amount: "100", byCost: true };
     const orders = [
       order({ id: "5", amount: 0.0015, cost: 100 }),
       order({ id: "6", amount: 0.002, cost: 130 }),
