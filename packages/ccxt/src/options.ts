@@ -8,7 +8,7 @@ export interface CcxtOptions {
   market: MountMarket;
   /** ccxt's sandbox (testnet / demo trading) for every caller of this mount. */
   sandbox: boolean;
-  /** ccxt's per-request timeout. Kept below half the host's per-call deadline (see call.ts). */
+  /** ccxt's per-request timeout, set once on each instance; a call's shorter deadline is raced (bridge.ts). */
   timeoutMs: number;
   /** Replaces the scheme, host and port of every REST root of the exchange (a proxy, a stand-in). */
   baseUrl?: string;

@@ -35,6 +35,9 @@ export * from "./adapter/mount-source";
 export * from "./adapter/credentials";
 export * from "./registry/exchange-registry";
 
+// One deadline for every call, and money as decimal text between mounts
+export { CallDeadline, type DeadlineContext, withinDeadline } from "./calls/deadline";
+
 // Helpers for adapter authors
 export * from "./helpers/decimal";
 export * from "./helpers/order-id";
