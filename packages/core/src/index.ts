@@ -37,6 +37,7 @@ export * from "./registry/exchange-registry";
 
 // One deadline for every call, and money as decimal text between mounts
 export { CallDeadline, type DeadlineContext, withinDeadline } from "./calls/deadline";
+export { decimalText, toProtocolReply, toSourceReply } from "./adapter/source-replies";
 
 // Helpers for adapter authors
 export * from "./helpers/decimal";

@@ -7,6 +7,11 @@ import { CallDeadline, type DeadlineContext, withinDeadline } from "./deadline";
 
 const NEVER = () => new Promise<never>(() => undefined);
 
+/** Lets pending microtasks run (a run's work starts on one). */
+async function flush(): Promise<void> {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+}
+
 /** Whether a promise has settled, read after pending microtasks ran. */
 async function settled(p: Promise<unknown>): Promise<boolean> {
   let done = false;
@@ -108,6 +113,11 @@ describe("CallDeadline", () => {
     const gone = new AbortController();
     gone.abort(new Error("gone"));
     await assert.rejects(CallDeadline.after("OKX ticker", 1_000, gone.signal).run(work), /gone/);
+    // Given up in the same tick it was asked for: the work was never due to start.
+    const caller = new AbortController();
+    const run = CallDeadline.after("OKX trade", 1_000, caller.signal).run(work);
+    caller.abort(new Error("hung up at once"));
+    await assert.rejects(run, /hung up at once/);
     assert.equal(started, 0);
   });
 
@@ -172,6 +182,7 @@ describe("withinDeadline", () => {
     };
     const short = withinDeadline(ctx(Date.now() + 300), shared);
     const long = withinDeadline(ctx(Date.now() + 900), shared);
+    await flush();
     mock.timers.tick(300);
     await assert.rejects(short, /no answer within 300 ms/);
     assert.equal(await settled(long), false, "the short call's timeout does not end the long one");
@@ -187,6 +198,7 @@ describe("withinDeadline", () => {
       inner = withinDeadline({ exchange: "OKXC", method: "ticker", deadline: d.at, signal: d.signal }, NEVER);
       return inner;
     });
+    await flush();
     mock.timers.tick(400);
     await assert.rejects(run, /^TimeoutError: OKXC ticker: no answer within 400 ms$/);
     assert.ok(inner);

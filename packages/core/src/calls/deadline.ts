@@ -72,8 +72,9 @@ export class CallDeadline {
 
   /**
    * Runs `fn` under the deadline: its result, or a rejection at the deadline, or at once when the
-   * caller's signal aborts. Nothing is started when the deadline has already passed or the caller has
-   * already given up. An abandoned `fn`'s late outcome is dropped (never an unhandled rejection).
+   * caller's signal aborts. Nothing is started when the deadline has passed or the caller has given up
+   * before `fn` was due to start. An abandoned `fn`'s late outcome is dropped (never an unhandled
+   * rejection).
    */
   run<T>(fn: () => Promise<T> | T): Promise<T> {
     const early = this.parentReason() ?? (Date.now() >= this.at ? this.timeout() : undefined);
@@ -82,6 +83,7 @@ export class CallDeadline {
       return Promise.reject(early);
     }
     return new Promise<T>((resolve, reject) => {
+      let gaveUp: Error | undefined;
       // Released as soon as the run settles, however: the work may never settle.
       const release = () => {
         clearTimeout(timer);
@@ -90,6 +92,7 @@ export class CallDeadline {
         if (this.controller) TIMED_SIGNALS.delete(this.controller.signal);
       };
       const giveUp = (reason: Error) => {
+        gaveUp ??= reason;
         release();
         this.abort(reason);
         reject(reason);
@@ -102,7 +105,11 @@ export class CallDeadline {
       if (this.timed && this.controller) TIMED_SIGNALS.add(this.controller.signal);
       this.parent?.addEventListener("abort", onParentAbort, { once: true });
       Promise.resolve()
-        .then(fn)
+        // The work starts on the next microtask: not at all if the run was given up before then.
+        .then(() => {
+          if (gaveUp) throw gaveUp;
+          return fn();
+        })
         .then(
           (value) => {
             release();
