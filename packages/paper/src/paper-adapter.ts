@@ -8,6 +8,7 @@ import {
   type ParamsOf,
   type ResultOf,
   toProtocolReply,
+  wireName,
 } from "@fmz-gateway/core";
 import { EngineContext } from "./engine/context";
 import { PaperEngine } from "./engine/paper-engine";
@@ -205,7 +206,7 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
 
   override async setMarginLevel(ctx: Ctx, p: ParamsOf<"setMarginLevel">): Promise<true> {
     const inst = await this.engine.ctx.instruments.get(p.symbol, ctx.signal);
-    if (!inst.isSwap) throw new NotSupportedError("marginlevel", `on spot (${inst.text})`);
+    if (!inst.isSwap) throw new NotSupportedError(wireName("setMarginLevel"), `on spot (${inst.text})`);
     const account = this.account(ctx);
     this.engine.ctx.store.tx(() => this.engine.ctx.store.setLeverage(account, inst.text, p.marginLevel));
     return true;
@@ -214,7 +215,7 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
   override async getFundings(ctx: Ctx, p: ParamsOf<"getFundings">): Promise<ResultOf<"getFundings">> {
     if (p.symbol.kind === "instrument") {
       const inst = await this.engine.ctx.instruments.get(p.symbol, ctx.signal);
-      if (!inst.isSwap) throw new NotSupportedError("fundings", `on spot (${inst.text})`);
+      if (!inst.isSwap) throw new NotSupportedError(wireName("getFundings"), `on spot (${inst.text})`);
       const one = await this.engine.ctx.source.call(
         "getFundings",
         { symbol: inst.symbol },

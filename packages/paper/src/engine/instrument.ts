@@ -7,6 +7,7 @@ import {
   parseSymbol,
   requireInstrument,
   roundToStep,
+  wireName,
 } from "@fmz-gateway/core";
 import type { MarketSource } from "../market/market-source";
 import { PaperError } from "./paper-error";
@@ -95,7 +96,7 @@ function dec(text: DecimalText | undefined, fallback: string): Dec {
 }
 
 function toInstrument(m: SourceMarket, text: string): Instrument {
-  const symbol = requireInstrument(parseSymbol(text), "trade");
+  const symbol = requireInstrument(parseSymbol(text), wireName("createOrder"));
   const isSwap = symbol.contract !== undefined;
   return {
     symbol,
