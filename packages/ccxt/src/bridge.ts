@@ -7,7 +7,7 @@ import {
   type CallContext,
   type InstrumentSymbol,
   NotSupportedError,
-  TimeoutError,
+  withinDeadline,
 } from "@fmz-gateway/core";
 import { type CcxtExchange, type CcxtMarket, has, loadedMarkets, marketsById, ownValue } from "./ccxt-lib";
 import { mapCcxtError } from "./errors";
@@ -16,9 +16,6 @@ import type { CcxtOptions } from "./options";
 import { type SymbolContext, marketKind, resolveInstrument } from "./symbols";
 
 export type Ctx = CallContext<CcxtOptions>;
-
-/** The smallest ccxt timeout we set, however close the deadline. */
-const MIN_TIMEOUT_MS = 100;
 
 export class Bridge {
   constructor(
@@ -36,12 +33,12 @@ export class Bridge {
 
   /** The mount's keyless instance, markets loaded, for public calls. */
   publicExchange(ctx: Ctx): Promise<CcxtExchange> {
-    return raceAbort(this.pool.publicInstance(), ctx.signal);
+    return withinDeadline(ctx, () => this.pool.publicInstance());
   }
 
   /** The caller's instance, markets loaded, for private calls. */
   privateExchange(ctx: Ctx): Promise<CcxtExchange> {
-    return raceAbort(this.pool.privateInstance(ctx.credentials), ctx.signal);
+    return withinDeadline(ctx, () => this.pool.privateInstance(ctx.credentials));
   }
 
   /** Refuses a unified method the exchange does not offer: `not supported: <method> on <exchange>`. */
@@ -102,41 +99,15 @@ export class Bridge {
   }
 
   /**
-   * The same without the mapping (order placement inspects ccxt's class first). ccxt has no abort
-   * signal, so the call is raced against ctx.signal, and ccxt's own timeout is kept under half the time
-   * left, which leaves room to look an order up when its reply is lost.
+   * The same without the mapping (order placement inspects ccxt's class first). ccxt takes no abort
+   * signal and reads its timeout from the instance, which concurrent calls share (the public instance,
+   * and a private one per key): so the instance keeps the mount's fixed `timeoutMs`, set once, and each
+   * request is raced with its own call's deadline and signal instead. A call whose deadline comes before
+   * ccxt's timeout is answered at its deadline; the abandoned request ends at ccxt's timeout.
    */
-  runRaw<T>(ctx: Ctx, ex: CcxtExchange, fn: () => Promise<T>): Promise<T> {
-    const left = ctx.deadline - Date.now();
-    ex.timeout = Math.max(MIN_TIMEOUT_MS, Math.min(this.options.timeoutMs, Math.floor(left / 2)));
-    return raceAbort(Promise.resolve().then(fn), ctx.signal);
+  runRaw<T>(ctx: Ctx, _ex: CcxtExchange, fn: () => Promise<T>): Promise<T> {
+    return withinDeadline(ctx, fn);
   }
-}
-
-/** Rejects as soon as `signal` aborts; the abandoned promise's outcome is swallowed. */
-export function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  const reason = () =>
-    signal.reason instanceof Error
-      ? signal.reason
-      : new TimeoutError("the call was abandoned (deadline passed)");
-  if (signal.aborted) {
-    p.catch(() => undefined);
-    return Promise.reject(reason());
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(reason());
-    signal.addEventListener("abort", onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(e);
-      },
-    );
-  });
 }
 
 /** A ccxt number (possibly undefined or NaN) as a reply number. */

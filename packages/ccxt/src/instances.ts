@@ -73,6 +73,8 @@ export class InstancePool {
       // ccxt's own rate limiter is on unless the config switches it off (`ccxt.enableRateLimit: false`).
       enableRateLimit: true,
       ...user,
+      // Fixed for the instance's life: concurrent calls share it, so no call may change it; each call's
+      // own deadline is raced instead (Bridge.runRaw).
       timeout: this.options.timeoutMs,
       options: {
         defaultType: this.options.market,

@@ -62,7 +62,8 @@ export const optionsSchema = {
       minimum: 100,
       maximum: 600_000,
       default: DEFAULT_TIMEOUT_MS,
-      description: "ccxt's per-request timeout. Kept below half the host's per-call deadline (see call.ts).",
+      description:
+        "ccxt's per-request timeout, set once on each instance; a call's shorter deadline is raced (bridge.ts).",
     },
     baseUrl: {
       type: "string",

@@ -51,6 +51,10 @@ export * from "./adapter/mount-source";
 export * from "./adapter/credentials";
 export * from "./registry/exchange-registry";
 
+// One deadline for every call, and money as decimal text between mounts
+export { CallDeadline, type DeadlineContext, withinDeadline } from "./calls/deadline";
+export { decimalText, toProtocolReply, toSourceReply } from "./adapter/source-replies";
+
 // Helpers for adapter authors
 export * from "./helpers/decimal";
 export * from "./helpers/order-id";

@@ -9,6 +9,8 @@ import {
   NotSupportedError,
   type ParamsOf,
   type ResultOf,
+  toProtocolReply,
+  wireName,
 } from "@fmz-gateway/core";
 import { inject } from "tsyringe";
 import { EngineContext } from "./engine/context";
@@ -102,7 +104,10 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
     return this.engine.account(ctx.credentials.accessKey);
   }
 
-  /** Public data for one instrument, after bringing that instrument's resting orders up to date. */
+  /**
+   * Public data for one instrument, after bringing that instrument's resting orders up to date. The
+   * source states money as decimal text; the docker gets the protocol's JSON numbers.
+   */
   private async publicCall<K extends "getTicker" | "getDepth" | "getTrades" | "getRecords">(
     ctx: Ctx,
     method: K,
@@ -110,11 +115,12 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
   ): Promise<ResultOf<K>> {
     const inst = await this.engine.ctx.instruments.get(p.symbol, ctx.signal);
     if (this.engine.watches(inst.text)) await this.engine.refresh(inst.text, ctx.signal);
-    return this.engine.ctx.source.call(
+    const reply = await this.engine.ctx.source.call(
       method,
       { ...p, symbol: inst.symbol },
       { signal: ctx.signal, deadline: ctx.deadline },
     );
+    return toProtocolReply(method, reply);
   }
 
   override getTicker(ctx: Ctx, p: ParamsOf<"getTicker">) {
@@ -142,11 +148,17 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
 
   override async getMarkets(ctx: Ctx): Promise<ResultOf<"getMarkets">> {
     const all = await this.engine.ctx.instruments.markets(ctx.signal);
-    return Object.fromEntries(Object.entries(all).filter(([s]) => this.onMarket(s)));
+    return toProtocolReply(
+      "getMarkets",
+      Object.fromEntries(Object.entries(all).filter(([s]) => this.onMarket(s))),
+    );
   }
   override async getTickers(ctx: Ctx): Promise<ResultOf<"getTickers">> {
     const all = await this.engine.ctx.source.call("getTickers", {}, { signal: ctx.signal });
-    return all.filter((t) => this.onMarket(t.symbol));
+    return toProtocolReply(
+      "getTickers",
+      all.filter((t) => this.onMarket(t.symbol)),
+    );
   }
 
   override async getAccount(ctx: Ctx): Promise<ResultOf<"getAccount">> {
@@ -202,7 +214,7 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
 
   override async setMarginLevel(ctx: Ctx, p: ParamsOf<"setMarginLevel">): Promise<true> {
     const inst = await this.engine.ctx.instruments.get(p.symbol, ctx.signal);
-    if (!inst.isSwap) throw new NotSupportedError("marginlevel", `on spot (${inst.text})`);
+    if (!inst.isSwap) throw new NotSupportedError(wireName("setMarginLevel"), `on spot (${inst.text})`);
     const account = this.account(ctx);
     this.engine.ctx.store.tx(() => this.engine.ctx.store.setLeverage(account, inst.text, p.marginLevel));
     return true;
@@ -211,10 +223,20 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
   override async getFundings(ctx: Ctx, p: ParamsOf<"getFundings">): Promise<ResultOf<"getFundings">> {
     if (p.symbol.kind === "instrument") {
       const inst = await this.engine.ctx.instruments.get(p.symbol, ctx.signal);
-      if (!inst.isSwap) throw new NotSupportedError("fundings", `on spot (${inst.text})`);
-      return this.engine.ctx.source.call("getFundings", { symbol: inst.symbol }, { signal: ctx.signal });
+      if (!inst.isSwap) throw new NotSupportedError(wireName("getFundings"), `on spot (${inst.text})`);
+      const one = await this.engine.ctx.source.call(
+        "getFundings",
+        { symbol: inst.symbol },
+        { signal: ctx.signal },
+      );
+      return toProtocolReply("getFundings", one);
     }
-    return this.engine.ctx.source.call("getFundings", { symbol: p.symbol }, { signal: ctx.signal });
+    const all = await this.engine.ctx.source.call(
+      "getFundings",
+      { symbol: p.symbol },
+      { signal: ctx.signal },
+    );
+    return toProtocolReply("getFundings", all);
   }
 
   override async io(ctx: Ctx, p: ParamsOf<"io">): Promise<unknown> {

@@ -5,9 +5,9 @@
  * orders, answering only when exactly one matches.
  */
 import * as ccxt from "ccxt";
-import { Dec, type LookupAnswer } from "@fmz-gateway/core";
+import { Dec, type LookupAnswer, withinDeadline } from "@fmz-gateway/core";
 import { type CcxtExchange, type CcxtMarket, type CcxtOrder, has } from "../ccxt-lib";
-import { type Bridge, type Ctx, raceAbort } from "../bridge";
+import type { Bridge, Ctx } from "../bridge";
 import { mapCcxtError } from "../errors";
 import { orderLists, readsOrdersByState } from "./order-lookup";
 
@@ -62,7 +62,9 @@ async function lookOnce(
   canFetch: boolean,
   signal: AbortSignal,
 ): Promise<LookupAnswer> {
-  const run = <T>(fn: () => Promise<T>) => raceAbort(b.runRaw(ctx, ex, fn), signal);
+  // Each look-up also ends when the placement policy stops the look-ups (its signal), not only at the
+  // call's deadline: ccxt cannot cancel a request, so the race is what ends it.
+  const run = <T>(fn: () => Promise<T>) => withinDeadline({ ...ctx, signal }, () => b.runRaw(ctx, ex, fn));
   const { clientOrderId } = sent;
   if (canFetch) {
     try {

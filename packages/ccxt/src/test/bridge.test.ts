@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
-import { TimeoutError, parseCredentials, silentLogger } from "@fmz-gateway/core";
-import { Bridge, type Ctx, raceAbort } from "../bridge";
-import { createExchange } from "../ccxt-lib";
+import { after, before, describe, it } from "node:test";
+import { CallDeadline, TimeoutError, parseCredentials, silentLogger } from "@fmz-gateway/core";
+import { type OkxStandin, startOkxStandin } from "@fmz-gateway/okx-standin";
+import { Bridge, type Ctx } from "../bridge";
 import { InstancePool } from "../instances";
 import { timeframeOf } from "../methods/market-data";
 import type { CcxtOptions } from "../options";
@@ -17,55 +17,95 @@ const OPTIONS: CcxtOptions = {
   baseUrl: "http://127.0.0.1:9",
 };
 
-function ctx(deadlineIn: number, signal = new AbortController().signal): Ctx {
+/** A public call's context: its deadline (epoch ms) and its signal, read on first use as the host's is. */
+function callContext(options: CcxtOptions, deadline: number, signal: () => AbortSignal): Ctx {
   return {
     exchange: "T",
     method: "ticker",
     credentials: parseCredentials("", ""),
-    options: OPTIONS,
+    options,
     logger: silentLogger(),
-    signal,
-    deadline: Date.now() + deadlineIn,
+    get signal() {
+      return signal();
+    },
+    deadline,
     setRaw: () => undefined,
   };
 }
 
-describe("per-call deadline", () => {
-  const bridge = new Bridge(OPTIONS, new InstancePool(OPTIONS, "T", silentLogger()));
+/** Whether a promise has settled, read after pending microtasks ran. */
+async function settled(p: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  p.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+  return done;
+}
 
-  it("ccxt's timeout stays under half the time left, and never above timeoutMs", async () => {
-    const ex = createExchange("okx", {});
-    await bridge.runRaw(ctx(30_000), ex, async () => undefined);
-    assert.equal(ex.timeout, 10_000);
-    await bridge.runRaw(ctx(4_000), ex, async () => undefined);
-    assert.ok(ex.timeout <= 2_000 && ex.timeout >= 1_900, String(ex.timeout));
+describe("per-call deadlines on a shared ccxt instance", () => {
+  /** ccxt's own timeout, far above the calls' deadlines: only our race can end them. */
+  const INSTANCE_TIMEOUT_MS = 20_000;
+  let standin: OkxStandin;
+  let options: CcxtOptions;
+  let pool: InstancePool;
+  let bridge: Bridge;
+  before(async () => {
+    standin = await startOkxStandin({ port: 0 });
+    options = { ...OPTIONS, baseUrl: standin.url, timeoutMs: INSTANCE_TIMEOUT_MS };
+    pool = new InstancePool(options, "T", silentLogger());
+    bridge = new Bridge(options, pool);
+  });
+  after(async () => {
+    pool.close();
+    await standin.close();
   });
 
-  it("an aborted call rejects at once with the abort reason; the abandoned work is swallowed", async () => {
-    const ac = new AbortController();
-    let rejectLate: (err: Error) => void = () => undefined;
-    const slow = new Promise<never>((_, reject) => (rejectLate = reject));
-    const raced = raceAbort(slow, ac.signal);
-    ac.abort(new TimeoutError("deadline"));
-    await assert.rejects(raced, /deadline/);
-    // The abandoned work fails after the caller has gone: that rejection must not surface as unhandled.
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on("unhandledRejection", onUnhandled);
-    try {
-      rejectLate(new Error("late"));
-      // Node reports an unhandled rejection once the microtasks have run: one turn of the loop is enough.
-      await new Promise((r) => setImmediate(r));
-    } finally {
-      process.off("unhandledRejection", onUnhandled);
-    }
-    assert.deepEqual(unhandled, []);
+  /** One ticker call as the host runs it: under a deadline of its own, on the mount's public instance. */
+  function ticker(timeoutMs: number): Promise<unknown> {
+    const deadline = CallDeadline.after("T ticker", timeoutMs);
+    const ctx = callContext(options, deadline.at, () => deadline.signal);
+    return deadline.run(async () => {
+      const ex = await bridge.publicExchange(ctx);
+      return bridge.run(ctx, ex, "ticker", () => ex.fetchTicker("BTC/USDT"));
+    });
+  }
+
+  it("concurrent calls each time out at their own deadline; neither changes the other's or ccxt's timeout", async () => {
+    const ex = await pool.publicInstance(); // markets loaded before the ticker starts hanging
+    standin.faults.add({ path: "market/ticker", kind: "hang", times: 2 });
+    const short = ticker(300);
+    const long = ticker(1_500);
+    await assert.rejects(short, (err: Error) => {
+      assert.ok(err instanceof TimeoutError, String(err));
+      assert.equal(err.message, "T ticker: no answer within 300 ms");
+      return true;
+    });
+    assert.equal(await settled(long), false, "the short call's deadline does not end the long one");
+    assert.equal(ex.timeout, INSTANCE_TIMEOUT_MS, "no call writes the shared instance's timeout");
+    await assert.rejects(long, (err: Error) => {
+      assert.ok(err instanceof TimeoutError, String(err));
+      assert.equal(err.message, "T ticker: no answer within 1500 ms");
+      return true;
+    });
+    assert.equal(ex.timeout, INSTANCE_TIMEOUT_MS);
+    // The instance still serves once the exchange answers again.
+    const t = (await ticker(5_000)) as { symbol: string; last: number };
+    assert.equal(t.symbol, "BTC/USDT");
+    assert.ok(t.last > 0);
   });
 
-  it("passes results and errors through when not aborted", async () => {
-    const signal = new AbortController().signal;
-    assert.equal(await raceAbort(Promise.resolve(7), signal), 7);
-    await assert.rejects(raceAbort(Promise.reject(new Error("x")), signal), /x/);
+  it("a context made by hand (no host deadline behind its signal) is still raced with its deadline", async () => {
+    const ex = await pool.publicInstance();
+    standin.faults.add({ path: "market/ticker", kind: "hang", times: 1 });
+    const never = new AbortController().signal;
+    const ctx = callContext(options, Date.now() + 200, () => never);
+    await assert.rejects(
+      bridge.run(ctx, ex, "ticker", () => ex.fetchTicker("BTC/USDT")),
+      /^TimeoutError: T ticker: no answer within \d+ ms$/,
+    );
+    assert.equal(ex.timeout, INSTANCE_TIMEOUT_MS);
   });
 });
 

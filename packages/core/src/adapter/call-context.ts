@@ -13,7 +13,11 @@ export interface CallContext<Options extends object = Record<string, unknown>> {
   readonly options: Options;
   /** Tagged with exchange and method; secret-named fields are masked. */
   readonly logger: Logger;
-  /** Aborted when the call's deadline passes or the docker hangs up; hand it to every request. */
+  /**
+   * Aborted when the call's deadline passes, the docker hangs up, or the call this one serves gives up
+   * (a mount-source call); hand it to every request. Made on first read (calls/deadline). A request
+   * that takes no signal is raced with `withinDeadline(ctx, fn)`.
+   */
   readonly signal: AbortSignal;
   /** Epoch milliseconds after which the host answers with a timeout error. */
   readonly deadline: number;

@@ -5,14 +5,18 @@ import { describe, test } from "node:test";
 import type { CallContext } from "../adapter/call-context";
 import { ExchangeAdapter, type MountInfo } from "../adapter/exchange-adapter";
 import type { MountSource } from "../adapter/mount-source";
+import { TimeoutError } from "../errors/gateway-errors";
 import { silentLogger } from "../logging/logger";
-import type { InstrumentParams } from "../protocol/params";
-import type { Ticker } from "../protocol/reply-types";
+import type { DepthParams, InstrumentParams } from "../protocol/params";
+import type { Depth, Ticker } from "../protocol/reply-types";
 import { Exchange } from "../registry/exchange-registry";
 import { Telemetry } from "../telemetry/telemetry";
 import { StartupError, createMounts } from "./mounts";
 
 const initialised: string[] = [];
+/** How many of the upstream's calls are hanging, and why each was told to stop (its signal's reason). */
+let hanging = 0;
+const stopped: string[] = [];
 
 @Exchange("SRCTEST_UPSTREAM", { autoMount: false })
 export class UpstreamAdapter extends ExchangeAdapter {
@@ -21,6 +25,13 @@ export class UpstreamAdapter extends ExchangeAdapter {
     initialised.push(mount.name);
   }
   override async getTicker(ctx: CallContext, p: InstrumentParams): Promise<Ticker> {
+    if (p.symbol.base === "HANG") {
+      const signal = ctx.signal;
+      hanging++;
+      await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
+      stopped.push(String(signal.reason));
+      throw signal.reason;
+    }
     // What the reader's call looks like from here: public, with a deadline.
     const seen = `${ctx.exchange}|${ctx.method}|${ctx.credentials.accessKey}|${ctx.deadline > Date.now()}`;
     return {
@@ -34,6 +45,10 @@ export class UpstreamAdapter extends ExchangeAdapter {
       vol: 0,
       time: 0,
     };
+  }
+  override async getDepth(_ctx: CallContext, _p: DepthParams): Promise<Depth> {
+    // Numbers as an adapter answers them: 0.3 and 1e-7 are floats that print as their decimals.
+    return { time: 1, asks: [[0.3, 1e-7]], bids: [[0.29999, 12.5]] };
   }
 }
 
@@ -70,6 +85,49 @@ describe("mount sources", () => {
       symbol: { kind: "instrument", base: "BTC", quote: "USDT", text: "BTC_USDT" },
     });
     assert.equal(ticker?.symbol, "BTC_USDT UP|ticker||true");
+  });
+
+  test("a reader gets the source's money as exact decimal text", async () => {
+    const mounts = await start({
+      READ: { adapter: "SRCTEST_READER", options: { source: "UP" } },
+      UP: { adapter: "SRCTEST_UPSTREAM" },
+    });
+    const source = (mounts.get("READ")?.adapter as ReaderAdapter).source;
+    const symbol = { kind: "instrument", base: "BTC", quote: "USDT", text: "BTC_USDT" } as const;
+    assert.deepEqual(await source?.call("getDepth", { symbol, limit: 5 }), {
+      time: 1,
+      asks: [["0.3", "0.0000001"]],
+      bids: [["0.29999", "12.5"]],
+    });
+    const ticker = await source?.call("getTicker", { symbol });
+    assert.deepEqual(
+      [ticker?.buy, ticker?.sell, ticker?.last, ticker?.vol, ticker?.time],
+      ["1", "2", "1", "0", 0],
+    );
+  });
+
+  test("a source call ends at the caller's deadline, or at once when the caller gives up", async () => {
+    const mounts = await start({
+      READ: { adapter: "SRCTEST_READER", options: { source: "UP" } },
+      UP: { adapter: "SRCTEST_UPSTREAM" },
+    });
+    const source = (mounts.get("READ")?.adapter as ReaderAdapter).source;
+    const symbol = { kind: "instrument", base: "HANG", quote: "USDT", text: "HANG_USDT" } as const;
+    stopped.length = 0;
+    hanging = 0;
+    await assert.rejects(
+      source?.call("getTicker", { symbol }, { deadline: Date.now() + 100 }) ?? Promise.resolve(),
+      (err: Error) => err instanceof TimeoutError && /^UP ticker: no answer within \d+ ms$/.test(err.message),
+    );
+    const caller = new AbortController();
+    const pending = source?.call("getTicker", { symbol }, { signal: caller.signal }) ?? Promise.resolve();
+    while (hanging < 2) await new Promise((resolve) => setImmediate(resolve));
+    caller.abort(new TimeoutError("READ ticker: no answer within 300 ms"));
+    await assert.rejects(pending, /^TimeoutError: READ ticker: no answer within 300 ms$/);
+    // The upstream's own call was told to stop, each time with the reason the reader got.
+    assert.equal(stopped.length, 2);
+    assert.match(stopped[0], /^TimeoutError: UP ticker: no answer within \d+ ms$/);
+    assert.equal(stopped[1], "TimeoutError: READ ticker: no answer within 300 ms");
   });
 
   test("an unknown source is refused at start, naming the config path", async () => {

@@ -1,7 +1,8 @@
 import type { CallContext } from "../adapter/call-context";
 import { type Credentials, credentialSecrets } from "../adapter/credentials";
-import { type Logger, secretScrubbingLogger } from "../logging/logger";
+import { CallDeadline } from "../calls/deadline";
 import { TimeoutError } from "../errors/gateway-errors";
+import { type Logger, secretScrubbingLogger } from "../logging/logger";
 import type { Mount } from "./mounts";
 
 /** What an adapter call produced: its data, and the exchange's own response when it attached one. */
@@ -12,9 +13,9 @@ export interface CallOutcome {
 
 /**
  * Runs one adapter call on a mount with a proper CallContext: the caller's credentials, the mount's
- * options and logger, a deadline that aborts the call's signal and rejects with a timeout error, and
- * `setRaw`. The dispatcher serves every docker call through it, and `fmz-gateway doctor` runs its checks
- * through it, so both see the adapter exactly as a strategy does.
+ * options and logger, the mount's call deadline (calls/deadline: the signal aborts and the call is
+ * answered with a timeout error), and `setRaw`. The dispatcher serves every docker call through it, and
+ * `fmz-gateway doctor` runs its checks through it, so both see the adapter exactly as a strategy does.
  */
 export function runCall(
   mount: Mount,
@@ -23,14 +24,7 @@ export function runCall(
   fn: (ctx: CallContext<object>) => Promise<unknown>,
   onClientGone?: (listener: () => void) => void,
 ): Promise<CallOutcome> {
-  // The AbortController is made only when an adapter asks for the signal: most calls finish without
-  // one being needed, and creating it is a measurable part of a fast call.
-  let controller: AbortController | undefined;
-  let abortedWith: Error | undefined;
-  const abort = (reason: Error) => {
-    abortedWith ??= reason;
-    controller?.abort(reason);
-  };
+  const deadline = CallDeadline.after(`${mount.name} ${wireMethod}`, mount.callTimeoutMs);
   let raw: unknown;
   let logger: Logger | undefined;
   const ctx: CallContext<object> = {
@@ -43,31 +37,16 @@ export function runCall(
     get logger() {
       return (logger ??= secretScrubbingLogger(mount.logger, credentialSecrets(credentials)));
     },
+    // Made on first read (the deadline's): most calls finish without an adapter asking for it.
     get signal() {
-      if (!controller) {
-        controller = new AbortController();
-        if (abortedWith) controller.abort(abortedWith);
-      }
-      return controller.signal;
+      return deadline.signal;
     },
-    deadline: Date.now() + mount.callTimeoutMs,
+    deadline: deadline.at,
     setRaw: (r) => {
       raw = r;
     },
   };
-  onClientGone?.(() => abort(new TimeoutError("the caller hung up")));
-  return new Promise<CallOutcome>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      const err = new TimeoutError(`${mount.name} ${wireMethod}: no answer within ${mount.callTimeoutMs} ms`);
-      abort(err);
-      reject(err);
-    }, mount.callTimeoutMs);
-    Promise.resolve()
-      .then(() => fn(ctx))
-      .then(
-        (data) => resolve(raw === undefined ? { data } : { data, raw }),
-        (err: unknown) => reject(err),
-      )
-      .finally(() => clearTimeout(timer));
-  });
+  // A hang-up asks the adapter to stop; what it did anyway (an order placed) is still its answer.
+  onClientGone?.(() => deadline.abort(new TimeoutError("the caller hung up")));
+  return deadline.run(() => fn(ctx)).then((data) => (raw === undefined ? { data } : { data, raw }));
 }

@@ -1,11 +1,13 @@
 import {
   Dec,
+  type DecimalText,
   type InstrumentSymbol,
-  type Market,
-  type Markets,
+  type SourceMarket,
+  type SourceMarkets,
   parseSymbol,
   requireInstrument,
   roundToStep,
+  wireName,
 } from "@fmz-gateway/core";
 import type { MarketSource } from "../market/market-source";
 import { PaperError } from "./paper-error";
@@ -31,7 +33,7 @@ const MARKETS_TTL_MS = 10 * 60_000;
 
 /** The source's markets, cached (they change rarely), and symbol → instrument for this mount's market. */
 export class Instruments {
-  private cache?: { at: number; markets: Markets };
+  private cache?: { at: number; markets: SourceMarkets };
 
   constructor(
     private readonly source: MarketSource,
@@ -39,7 +41,7 @@ export class Instruments {
     private readonly market: "spot" | "swap",
   ) {}
 
-  async markets(signal?: AbortSignal): Promise<Markets> {
+  async markets(signal?: AbortSignal): Promise<SourceMarkets> {
     const now = Date.now();
     if (!this.cache || now - this.cache.at > MARKETS_TTL_MS) {
       this.cache = { at: now, markets: await this.source.call("getMarkets", {}, { signal }) };
@@ -76,7 +78,7 @@ const LISTED_SYMBOLS = 10;
  * The symbols of the mount's market, those with the same base first (`BTC_USTD` → `BTC_USDT`), at
  * most `LISTED_SYMBOLS` of them, with how many more `markets` lists.
  */
-export function tradedList(markets: Markets, wanted: string, market: "spot" | "swap"): string {
+export function tradedList(markets: SourceMarkets, wanted: string, market: "spot" | "swap"): string {
   const base = wanted.split(/[_.]/)[0];
   const onMarket = Object.keys(markets).filter((s) => s.includes(".") === (market === "swap"));
   const rank = (s: string) => (s.split(/[_.]/)[0] === base ? 0 : 1);
@@ -87,12 +89,14 @@ export function tradedList(markets: Markets, wanted: string, market: "spot" | "s
   return `it trades ${shown.join(", ")}${more > 0 ? ` and ${more} more (see markets)` : ""}`;
 }
 
-function dec(n: number | undefined, fallback: string): Dec {
-  return n !== undefined && Number.isFinite(n) && n > 0 ? new Dec(n) : new Dec(fallback);
+/** A size the source states, or `fallback` where it states none (0). */
+function dec(text: DecimalText | undefined, fallback: string): Dec {
+  const d = text === undefined || text === "" ? undefined : new Dec(text);
+  return d?.gt(0) ? d : new Dec(fallback);
 }
 
-function toInstrument(m: Market, text: string): Instrument {
-  const symbol = requireInstrument(parseSymbol(text), "trade");
+function toInstrument(m: SourceMarket, text: string): Instrument {
+  const symbol = requireInstrument(parseSymbol(text), wireName("createOrder"));
   const isSwap = symbol.contract !== undefined;
   return {
     symbol,
@@ -104,7 +108,7 @@ function toInstrument(m: Market, text: string): Instrument {
     lot: dec(m.amountSize, "0.00000001"),
     minQty: dec(m.minQty, "0"),
     maxQty: dec(m.maxQty, "1e30"),
-    minNotional: new Dec(m.minNotional > 0 ? m.minNotional : 0),
+    minNotional: dec(m.minNotional, "0"),
     ctVal: isSwap ? dec(m.ctVal, "1") : new Dec(1),
   };
 }

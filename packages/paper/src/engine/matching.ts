@@ -1,4 +1,4 @@
-import { Dec, type Depth, type DepthLevel, type Trade } from "@fmz-gateway/core";
+import { Dec, type SourceDepth, type SourceDepthLevel, type SourceTrade } from "@fmz-gateway/core";
 
 /** One piece of an order's execution. */
 export interface Piece {
@@ -8,7 +8,7 @@ export interface Piece {
 
 export interface WalkRequest {
   /** The side of the book the order takes from: asks for a buy, bids for a sell. */
-  levels: readonly DepthLevel[];
+  levels: readonly SourceDepthLevel[];
   isBuy: boolean;
   /** The worst price the walk may reach: a limit price, or best × (1 ± maxSlippage). */
   worst: Dec;
@@ -53,7 +53,7 @@ export function walkBook(req: WalkRequest): WalkResult {
 
 /** The book's worst acceptable price for a market order: best × (1 ± maxSlippage). */
 export function slippageBound(
-  levels: readonly DepthLevel[],
+  levels: readonly SourceDepthLevel[],
   isBuy: boolean,
   maxSlippage: Dec,
 ): Dec | undefined {
@@ -77,8 +77,8 @@ export interface RestingMatch {
  */
 export function matchResting(
   o: { isBuy: boolean; limit: Dec; remaining: Dec; bookMark: number; tradeMark: number },
-  depth: Depth | undefined,
-  trades: readonly Trade[],
+  depth: SourceDepth | undefined,
+  trades: readonly SourceTrade[],
   lot: Dec,
 ): RestingMatch {
   let fromBook = new Dec(0);

@@ -1,4 +1,4 @@
-import { type CreateOrderParams, Dec, type Depth } from "@fmz-gateway/core";
+import { type CreateOrderParams, Dec, type SourceDepth } from "@fmz-gateway/core";
 import type { OrderRow } from "../store/rows";
 import type { EngineContext } from "./context";
 import type { Instrument } from "./instrument";
@@ -24,7 +24,7 @@ export function placeOrder(
   account: number,
   inst: Instrument,
   p: CreateOrderParams,
-  depth: Depth,
+  depth: SourceDepth,
   funding: { time: number; rate: string },
 ): OrderRow {
   const ask = readAsk(ctx, inst, p);

@@ -1,4 +1,4 @@
-import { Dec, type Depth, type Ticker, type Trade } from "@fmz-gateway/core";
+import { Dec, type SourceDepth, type SourceTicker, type SourceTrade } from "@fmz-gateway/core";
 import type { OrderRow, PositionRow } from "../store/rows";
 import type { EngineContext } from "./context";
 import type { Instrument } from "./instrument";
@@ -6,11 +6,14 @@ import { matchResting } from "./matching";
 import { settleSpot, settleSwap } from "./settle";
 import { statusOf } from "./status";
 
-/** One look at an instrument's market: what resting orders, funding and liquidation are checked against. */
+/**
+ * One look at an instrument's market: what resting orders, funding and liquidation are checked against,
+ * as the source stated it (money as exact decimal text).
+ */
 export interface Snapshot {
-  depth: Depth;
-  trades: Trade[];
-  ticker: Ticker;
+  depth: SourceDepth;
+  trades: SourceTrade[];
+  ticker: SourceTicker;
   funding: { time: number; rate: string };
 }
 

@@ -1,5 +1,6 @@
 import {
   Dec,
+  type DecimalText,
   type Balance,
   type FmzSymbol,
   type Order,
@@ -37,7 +38,8 @@ export function positionView(
   p: PositionRow,
   leverage: number,
   ctVal: Dec,
-  last: number | undefined,
+  /** The source's last price, or undefined for none (no unrealised PnL). */
+  last: DecimalText | undefined,
 ): Position {
   const qty = new Dec(p.qty);
   const profit = last === undefined ? new Dec(0) : qty.mul(ctVal).mul(new Dec(last).minus(p.entry));

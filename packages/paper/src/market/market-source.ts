@@ -5,7 +5,8 @@ export type Clock = () => number;
 
 /**
  * Where a paper mount reads public data: another mount of the gateway, or the simulated market. Both
- * answer the core's typed public methods, so the paper exchange does not know which it has.
+ * answer the core's typed public methods with money as exact decimal text (core `SourceReplies`), so
+ * the paper exchange neither knows which it has nor reads a price through a float.
  */
 export interface MarketSource extends Pick<MountSource, "call"> {
   /** `simulated`, or the source mount's name (for error texts). */

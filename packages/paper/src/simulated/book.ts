@@ -1,4 +1,11 @@
-import { Dec, type Depth, type DepthLevel, type Trade, roundToStep } from "@fmz-gateway/core";
+import {
+  Dec,
+  type DecimalText,
+  type SourceDepth,
+  type SourceDepthLevel,
+  type SourceTrade,
+  roundToStep,
+} from "@fmz-gateway/core";
 import type { SimInstrument } from "./instruments";
 import { textKey, unit } from "./noise";
 import { midAt } from "./price-path";
@@ -9,16 +16,19 @@ const BOOK_MS = 1_000;
 const BOOK_LEVELS = 50;
 const RECENT_TRADES = 50;
 
-/** The simulated book and tape: functions of the seed, the instrument and the time. */
+/**
+ * The simulated book and tape: functions of the seed, the instrument and the time, in the shapes a
+ * mount source answers (prices and amounts as exact decimal text).
+ */
 
 /** Best bid and ask at `t`: around the mid, at least one tick apart. */
 export function touch(seed: number, inst: SimInstrument, t: number): { bid: Dec; ask: Dec; step: Dec } {
   const mid = midAt(seed, inst, Math.floor(t / BOOK_MS) * BOOK_MS);
-  const tick = String(inst.market.tickSize);
+  const tick = inst.market.tickSize;
   const bid = new Dec(roundToStep(new Dec((mid * 0.99995).toPrecision(15)), tick, "down"));
   let ask = new Dec(roundToStep(new Dec((mid * 1.00005).toPrecision(15)), tick, "up"));
   if (ask.lte(bid)) ask = bid.plus(tick);
-  const steps = Math.max(1, Math.round((mid * 0.0002) / inst.market.tickSize));
+  const steps = Math.max(1, Math.round((mid * 0.0002) / Number(tick)));
   return { bid, ask, step: new Dec(tick).mul(steps) };
 }
 
@@ -28,47 +38,47 @@ export function levelAmount(
   side: number,
   level: number,
   t: number,
-): number {
-  const lot = String(inst.market.amountSize);
+): DecimalText {
+  const lot = inst.market.amountSize;
   const raw = inst.levelSize * (0.2 + 1.6 * unit(seed, textKey(inst.market.symbol), side, level, t));
   const amount = new Dec(roundToStep(new Dec(raw.toPrecision(12)), lot, "down"));
-  return (amount.isZero() ? new Dec(lot) : amount).toNumber();
+  return (amount.isZero() ? new Dec(lot) : amount).toFixed();
 }
 
-export function depth(seed: number, inst: SimInstrument, t: number, limit = 20): Depth {
+export function depth(seed: number, inst: SimInstrument, t: number, limit = 20): SourceDepth {
   const slot = Math.floor(t / BOOK_MS);
   const { bid, ask, step } = touch(seed, inst, t);
   const n = Math.min(limit, BOOK_LEVELS);
-  const asks: DepthLevel[] = [];
-  const bids: DepthLevel[] = [];
+  const asks: SourceDepthLevel[] = [];
+  const bids: SourceDepthLevel[] = [];
   for (let i = 0; i < n; i++) {
-    asks.push([ask.plus(step.mul(i)).toNumber(), levelAmount(seed, inst, 1, i, slot)]);
-    bids.push([bid.minus(step.mul(i)).toNumber(), levelAmount(seed, inst, 2, i, slot)]);
+    asks.push([ask.plus(step.mul(i)).toFixed(), levelAmount(seed, inst, 1, i, slot)]);
+    bids.push([bid.minus(step.mul(i)).toFixed(), levelAmount(seed, inst, 2, i, slot)]);
   }
   return { time: slot * BOOK_MS, asks, bids };
 }
 
-export function tradeAt(seed: number, inst: SimInstrument, n: number): Trade {
+export function tradeAt(seed: number, inst: SimInstrument, n: number): SourceTrade {
   const key = textKey(inst.market.symbol);
   const time = n * TRADE_MS;
   const buy = unit(seed, key, 7, n) < 0.5;
   const { bid, ask } = touch(seed, inst, time);
-  const lot = String(inst.market.amountSize);
+  const lot = inst.market.amountSize;
   const raw = inst.levelSize * 0.05 * (0.1 + unit(seed, key, 8, n));
   const amount = Dec.max(new Dec(roundToStep(new Dec(raw.toPrecision(12)), lot, "down")), lot);
   return {
     id: String(n),
     time,
-    price: (buy ? ask : bid).toNumber(),
-    amount: amount.toNumber(),
+    price: (buy ? ask : bid).toFixed(),
+    amount: amount.toFixed(),
     type: buy ? "buy" : "sell",
   };
 }
 
 /** The most recent public trades, oldest first. */
-export function trades(seed: number, inst: SimInstrument, t: number): Trade[] {
+export function trades(seed: number, inst: SimInstrument, t: number): SourceTrade[] {
   const last = Math.floor(t / TRADE_MS);
-  const out: Trade[] = [];
+  const out: SourceTrade[] = [];
   for (let n = last - RECENT_TRADES + 1; n <= last; n++) out.push(tradeAt(seed, inst, n));
   return out;
 }

@@ -1,10 +1,12 @@
 import {
   BadRequestError,
-  type Bar,
   Dec,
-  type Funding,
+  type DecimalText,
   MAX_PERIOD_MINUTES,
-  type Ticker,
+  type SourceBar,
+  type SourceFunding,
+  type SourceTicker,
+  decimalText,
 } from "@fmz-gateway/core";
 import { SIM_INSTRUMENTS, type SimInstrument } from "./instruments";
 import { textKey, unit } from "./noise";
@@ -13,23 +15,38 @@ import { TRADE_MS, touch, tradeAt } from "./book";
 
 export const FUNDING_INTERVAL_MS = 8 * 3_600_000;
 
-/** The simulated ticker, candles and funding: functions of the seed, the instrument and the time. */
+/**
+ * The simulated ticker, candles and funding: functions of the seed, the instrument and the time, in
+ * the shapes a mount source answers (money as exact decimal text).
+ */
 
-export function ticker(seed: number, inst: SimInstrument, t: number): Ticker {
+/**
+ * The highest (or lowest) of exact decimal texts. Compared as float64, which keeps their order: every
+ * price here has at most 15 significant digits, so distinct prices are distinct floats.
+ */
+function extreme(texts: readonly DecimalText[], highest: boolean): DecimalText {
+  let best = texts[0];
+  for (const x of texts) if (highest ? Number(x) > Number(best) : Number(x) < Number(best)) best = x;
+  return best;
+}
+
+export function ticker(seed: number, inst: SimInstrument, t: number): SourceTicker {
   const { bid, ask } = touch(seed, inst, t);
+  const buy = bid.toFixed();
+  const sell = ask.toFixed();
   const last = tradeAt(seed, inst, Math.floor(t / TRADE_MS)).price;
   const day = 86_400_000;
-  const samples = Array.from({ length: 97 }, (_, i) => Number(priceAt(seed, inst, t - day + i * 900_000)));
+  const samples = Array.from({ length: 97 }, (_, i) => priceAt(seed, inst, t - day + i * 900_000));
   const vol = inst.levelSize * 400 * (0.5 + unit(seed, textKey(inst.market.symbol), 9, Math.floor(t / day)));
   return {
     symbol: inst.market.symbol,
-    buy: bid.toNumber(),
-    sell: ask.toNumber(),
-    high: Math.max(...samples, last, ask.toNumber()),
-    low: Math.min(...samples, last, bid.toNumber()),
+    buy,
+    sell,
+    high: extreme([...samples, last, sell], true),
+    low: extreme([...samples, last, buy], false),
     open: samples[0],
     last,
-    vol: Number(vol.toFixed(4)),
+    vol: decimalText(Number(vol.toFixed(4))),
     time: t,
   };
 }
@@ -41,7 +58,13 @@ export const MAX_SIM_BARS = 2_000;
  * `limit` bars of `period` minutes, oldest first, the last one the bar in progress; at most
  * `MAX_SIM_BARS`, and none before 1970 (the market has no earlier history).
  */
-export function records(seed: number, inst: SimInstrument, t: number, period: number, limit = 100): Bar[] {
+export function records(
+  seed: number,
+  inst: SimInstrument,
+  t: number,
+  period: number,
+  limit = 100,
+): SourceBar[] {
   if (!Number.isInteger(period) || period < 1 || period > MAX_PERIOD_MINUTES) {
     throw new BadRequestError(
       `invalid params.period: ${period} is not a whole number of minutes from 1 to ${MAX_PERIOD_MINUTES}`,
@@ -51,21 +74,19 @@ export function records(seed: number, inst: SimInstrument, t: number, period: nu
   const current = Math.floor(t / barMs);
   const n = Math.min(limit, MAX_SIM_BARS, current + 1);
   const key = textKey(inst.market.symbol);
-  const bars: Bar[] = [];
+  const bars: SourceBar[] = [];
   for (let b = current - n + 1; b <= current; b++) {
     const start = b * barMs;
     const end = Math.min(start + barMs, t);
-    const points = Array.from({ length: 9 }, (_, i) =>
-      Number(priceAt(seed, inst, start + ((end - start) * i) / 8)),
-    );
+    const points = Array.from({ length: 9 }, (_, i) => priceAt(seed, inst, start + ((end - start) * i) / 8));
     const volume = inst.levelSize * Math.sqrt(period) * (0.5 + unit(seed, key, 10, period, b));
     bars.push([
       start / 1000,
       points[0],
-      Math.max(...points),
-      Math.min(...points),
+      extreme(points, true),
+      extreme(points, false),
       points[8],
-      Number(volume.toFixed(4)),
+      decimalText(Number(volume.toFixed(4))),
     ]);
   }
   return bars;
@@ -80,7 +101,7 @@ export function fundingRate(seed: number, symbol: string, time: number): string 
     .toFixed(6, Dec.ROUND_DOWN);
 }
 
-export function fundings(seed: number, symbol: string, t: number): Funding[] {
+export function fundings(seed: number, symbol: string, t: number): SourceFunding[] {
   const swaps = SIM_INSTRUMENTS.filter(
     (i) =>
       i.isSwap &&
@@ -90,7 +111,7 @@ export function fundings(seed: number, symbol: string, t: number): Funding[] {
   const next = (Math.floor(t / FUNDING_INTERVAL_MS) + 1) * FUNDING_INTERVAL_MS;
   return swaps.map((i) => ({
     symbol: i.market.symbol,
-    rate: Number(fundingRate(seed, i.market.symbol, next)),
+    rate: fundingRate(seed, i.market.symbol, next),
     interval: FUNDING_INTERVAL_MS,
     time: next,
   }));

@@ -1,8 +1,9 @@
-import type { Market } from "@fmz-gateway/core";
+import type { SourceMarket } from "@fmz-gateway/core";
 
 /** One simulated instrument: its market facts and what shapes its price and book. */
 export interface SimInstrument {
-  readonly market: Market;
+  /** As a mount source states it: sizes and steps as exact decimal text. */
+  readonly market: SourceMarket;
   /** The price the path wanders around. */
   readonly basePrice: number;
   /** The path it follows (a swap follows its spot pair, with a small basis of its own). */
@@ -16,23 +17,23 @@ function market(
   symbol: string,
   tickSize: string,
   amountSize: string,
-  ctVal: number,
-  minNotional: number,
-): Market {
+  ctVal: string,
+  minNotional: string,
+): SourceMarket {
   const [pair] = symbol.split(".");
   const [base, quote] = pair.split("_");
   return {
     symbol,
     baseAsset: base,
     quoteAsset: quote,
-    tickSize: Number(tickSize),
-    amountSize: Number(amountSize),
+    tickSize,
+    amountSize,
     pricePrecision: tickSize.split(".")[1]?.length ?? 0,
     amountPrecision: amountSize.split(".")[1]?.length ?? 0,
-    minQty: Number(amountSize),
-    maxQty: 10_000,
+    minQty: amountSize,
+    maxQty: "10000",
     minNotional,
-    maxNotional: 10_000_000,
+    maxNotional: "10000000",
     ctVal,
     ctValCcy: base,
   };
@@ -41,28 +42,28 @@ function market(
 /** The simulated venue's instruments; sizes and steps are like a large real exchange's. */
 export const SIM_INSTRUMENTS: readonly SimInstrument[] = [
   {
-    market: market("BTC_USDT", "0.1", "0.00001", 1, 1),
+    market: market("BTC_USDT", "0.1", "0.00001", "1", "1"),
     basePrice: 60_000,
     pathKey: "BTC",
     levelSize: 0.4,
     isSwap: false,
   },
   {
-    market: market("ETH_USDT", "0.01", "0.0001", 1, 1),
+    market: market("ETH_USDT", "0.01", "0.0001", "1", "1"),
     basePrice: 3_000,
     pathKey: "ETH",
     levelSize: 6,
     isSwap: false,
   },
   {
-    market: market("BTC_USDT.swap", "0.1", "0.01", 0.01, 0),
+    market: market("BTC_USDT.swap", "0.1", "0.01", "0.01", "0"),
     basePrice: 60_000,
     pathKey: "BTC",
     levelSize: 40,
     isSwap: true,
   },
   {
-    market: market("ETH_USDT.swap", "0.01", "0.01", 0.1, 0),
+    market: market("ETH_USDT.swap", "0.01", "0.01", "0.1", "0"),
     basePrice: 3_000,
     pathKey: "ETH",
     levelSize: 60,

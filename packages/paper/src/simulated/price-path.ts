@@ -12,5 +12,5 @@ export function midAt(seed: number, inst: SimInstrument, t: number): number {
 
 /** The price at `t` rounded to the instrument's tick, as exact decimal text. */
 export function priceAt(seed: number, inst: SimInstrument, t: number): string {
-  return roundToStep(new Dec(midAt(seed, inst, t).toPrecision(15)), String(inst.market.tickSize), "nearest");
+  return roundToStep(new Dec(midAt(seed, inst, t).toPrecision(15)), inst.market.tickSize, "nearest");
 }

@@ -1,13 +1,13 @@
 import {
   BadRequestError,
-  type Bar,
-  type Depth,
-  type Markets,
   type ParamsOf,
   type PublicMethodName,
-  type ResultOf,
-  type Ticker,
-  type Trade,
+  type SourceBar,
+  type SourceDepth,
+  type SourceMarkets,
+  type SourceResultOf,
+  type SourceTicker,
+  type SourceTrade,
 } from "@fmz-gateway/core";
 import type { Clock, MarketSource } from "../market/market-source";
 import * as book from "./book";
@@ -19,7 +19,8 @@ export { FUNDING_INTERVAL_MS, MAX_SIM_BARS } from "./history";
 /**
  * A deterministic, seeded market with no network: prices are a function of the seed and the clock, so
  * it is live (it moves as time passes) and reproducible (the same seed and time give the same book,
- * trades, candles and funding). Tests drive it through an injected clock.
+ * trades, candles and funding). Tests drive it through an injected clock. It answers exactly what a
+ * mount source answers (money as decimal text), so the engine reads one representation either way.
  */
 export class SimulatedMarket implements MarketSource {
   readonly name = "simulated";
@@ -32,7 +33,7 @@ export class SimulatedMarket implements MarketSource {
     return this.clock();
   }
 
-  async call<K extends PublicMethodName>(method: K, params: ParamsOf<K>): Promise<ResultOf<K>> {
+  async call<K extends PublicMethodName>(method: K, params: ParamsOf<K>): Promise<SourceResultOf<K>> {
     const p = params as Record<string, unknown>;
     const at = this.now();
     const symbol = () => (p.symbol as { text: string }).text;
@@ -46,7 +47,7 @@ export class SimulatedMarket implements MarketSource {
       getTickers: () => SIM_INSTRUMENTS.map((i) => this.ticker(i, at)),
       getFundings: () => history.fundings(this.seed, symbol(), at),
     };
-    return answers[method]() as ResultOf<K>;
+    return answers[method]() as SourceResultOf<K>;
   }
 
   private instrument(symbol: string): SimInstrument {
@@ -59,25 +60,25 @@ export class SimulatedMarket implements MarketSource {
     return inst;
   }
 
-  markets(): Markets {
+  markets(): SourceMarkets {
     return Object.fromEntries(SIM_INSTRUMENTS.map((i) => [i.market.symbol, { ...i.market }]));
   }
 
-  depth(inst: SimInstrument, t: number, limit?: number): Depth {
+  depth(inst: SimInstrument, t: number, limit?: number): SourceDepth {
     return book.depth(this.seed, inst, t, limit);
   }
 
   /** The most recent public trades, oldest first. */
-  trades(inst: SimInstrument, t: number): Trade[] {
+  trades(inst: SimInstrument, t: number): SourceTrade[] {
     return book.trades(this.seed, inst, t);
   }
 
-  ticker(inst: SimInstrument, t: number): Ticker {
+  ticker(inst: SimInstrument, t: number): SourceTicker {
     return history.ticker(this.seed, inst, t);
   }
 
   /** `limit` bars of `period` minutes, oldest first, the last one the bar in progress. */
-  records(inst: SimInstrument, t: number, period: number, limit?: number): Bar[] {
+  records(inst: SimInstrument, t: number, period: number, limit?: number): SourceBar[] {
     return history.records(this.seed, inst, t, period, limit);
   }
 }

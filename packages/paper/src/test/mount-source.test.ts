@@ -2,8 +2,22 @@
 // through the core's mount-source facility; and the refusals at start.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { Dec, type Depth, Gateway, type Order, silentLogger } from "@fmz-gateway/core";
+import {
+  Dec,
+  type Depth,
+  Gateway,
+  type Market,
+  type Order,
+  type Ticker,
+  parseSymbol,
+  requireInstrument,
+  silentLogger,
+  wireName,
+} from "@fmz-gateway/core";
+import type { PaperAdapter } from "../paper-adapter";
 import { type Harness, T0, startHarness } from "./harness";
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
 let h: Harness;
 before(async () => {
@@ -39,6 +53,36 @@ describe("paper over another mount", () => {
       await h.spot.with({ accessKey: "over-mount" }).data("orders", { symbol: "BTC_USDT" }),
       [],
     );
+  });
+
+  it("reads the source's money as exact decimal text, and answers the docker the same numbers", async () => {
+    const source = (h.gateway.mounts.get("LIVE")?.adapter as PaperAdapter).engine.ctx.source;
+    const symbol = requireInstrument(parseSymbol("BTC_USDT"), wireName("getDepth"));
+    const depth = await source.call("getDepth", { symbol, limit: 5 });
+    const levels = [...depth.asks, ...depth.bids];
+    assert.equal(levels.length, 10);
+    for (const level of levels) for (const text of level) assert.match(text, DECIMAL_TEXT);
+    const live = h.spot.with({ exchange: "LIVE" });
+    const docker = await live.data<Depth>("depth", { symbol: "BTC_USDT", limit: 5 });
+    assert.deepEqual(docker, {
+      time: depth.time,
+      asks: depth.asks.map(([p, a]) => [Number(p), Number(a)]),
+      bids: depth.bids.map(([p, a]) => [Number(p), Number(a)]),
+    });
+
+    const ticker = await source.call("getTicker", { symbol });
+    for (const field of ["buy", "sell", "high", "low", "open", "last", "vol"] as const)
+      assert.match(ticker[field], DECIMAL_TEXT, field);
+    const dockerTicker = await live.data<Ticker>("ticker", { symbol: "BTC_USDT" });
+    assert.equal(dockerTicker.last, Number(ticker.last));
+
+    const markets = await source.call("getMarkets", {});
+    assert.deepEqual(
+      [markets.BTC_USDT.tickSize, markets.BTC_USDT.amountSize, markets.BTC_USDT.pricePrecision],
+      ["0.1", "0.00001", 1],
+    );
+    const dockerMarkets = await live.data<Record<string, Market>>("markets");
+    assert.equal(dockerMarkets.BTC_USDT.amountSize, 0.00001);
   });
 
   it("an unknown or circular source is refused at start, naming the config path", async () => {

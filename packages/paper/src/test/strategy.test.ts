@@ -91,9 +91,9 @@ describe("a scripted strategy on SIM", () => {
 
     // Move time until the simulated ask trades down through the limit; the order fills as a maker at its price.
     const inst = findSimInstrument("BTC_USDT");
-    assert.ok(inst && h.market().depth(inst, T0).asks[0][0] > limit.toNumber());
+    assert.ok(inst && limit.lt(h.market().depth(inst, T0).asks[0][0]));
     let t = T0;
-    while (h.market().depth(inst, t).asks[0][0] > limit.toNumber()) t += 60_000;
+    while (limit.lt(h.market().depth(inst, t).asks[0][0])) t += 60_000;
     h.clock.now = t;
     let filled = await c.data<Order>("order", { id: resting.id, symbol: "BTC_USDT" });
     for (let i = 0; filled.status !== "filled" && i < 20; i++) {
@@ -180,7 +180,7 @@ describe("a scripted strategy on SIM", () => {
     const inst = findSimInstrument("BTC_USDT.swap");
     assert.ok(inst);
     let t = T0;
-    while (h.market("SIM_SWAP").ticker(inst, t).last > ask.mul("0.993").toNumber()) t += 10_000;
+    while (ask.mul("0.993").lt(h.market("SIM_SWAP").ticker(inst, t).last)) t += 10_000;
     const [funding] = await c.data<Funding[]>("fundings", { symbol: "BTC_USDT.swap" });
     assert.ok(t < funding.time, "the drop comes before the next funding");
     h.clock.now = t;

@@ -1,0 +1,141 @@
+// Money between mounts as decimal text: exact from the numbers an adapter answers, and back.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { GatewayError } from "../errors/gateway-errors";
+import { Dec, toNumber } from "../helpers/decimal";
+import type { Depth, Funding, Market, Markets, Ticker, Trade } from "../protocol/reply-types";
+import { decimalText, toProtocolReply, toSourceReply } from "./source-replies";
+
+/** A random decimal of 1 to 15 significant digits, scaled from 1e-12 to 1e14, as canonical text. */
+function randomDecimal(): string {
+  const digits = 1 + Math.floor(Math.random() * 15);
+  let mantissa = String(1 + Math.floor(Math.random() * 9));
+  for (let i = 1; i < digits; i++) mantissa += String(Math.floor(Math.random() * 10));
+  const exponent = Math.floor(Math.random() * 27) - 12;
+  return new Dec(`${mantissa}e${exponent - digits + 1}`).toFixed();
+}
+
+describe("decimalText", () => {
+  it("prints back exactly the decimal (up to 15 significant digits) a number came from", () => {
+    for (let i = 0; i < 20_000; i++) {
+      const text = randomDecimal();
+      assert.equal(decimalText(Number(text)), text);
+      assert.equal(decimalText(-Number(text)), `-${text}`);
+    }
+  });
+
+  it("never uses an exponent, and refuses what is no number", () => {
+    assert.equal(decimalText(0.1), "0.1");
+    assert.equal(decimalText(0.1 + 0.2), "0.30000000000000004", "a float's noise is kept, not hidden");
+    assert.equal(decimalText(1e-7), "0.0000001");
+    assert.equal(decimalText(1.5e-12), "0.0000000000015");
+    assert.equal(decimalText(1e21), "1000000000000000000000");
+    assert.equal(decimalText(-0), "0");
+    for (const bad of [NaN, Infinity, -Infinity]) {
+      assert.throws(
+        () => decimalText(bad, "last"),
+        (err: Error) =>
+          err instanceof GatewayError && err.message === `last is ${bad}: expected a finite number`,
+      );
+    }
+  });
+});
+
+const MARKET: Market = {
+  symbol: "BTC_USDT.swap",
+  baseAsset: "BTC",
+  quoteAsset: "USDT",
+  tickSize: 0.1,
+  amountSize: 0.01,
+  pricePrecision: 1,
+  amountPrecision: 2,
+  minQty: 0.01,
+  maxQty: 10000,
+  minNotional: 0,
+  maxNotional: 1e7,
+  ctVal: 0.01,
+  ctValCcy: "BTC",
+};
+
+describe("source replies", () => {
+  const ticker: Ticker = {
+    symbol: "BTC_USDT",
+    buy: 60000.1,
+    sell: 60000.2,
+    high: 61000,
+    low: 59000.5,
+    open: 60500,
+    last: 60000.1,
+    vol: 1234.5678,
+    time: 1_700_000_000_123,
+  };
+
+  it("a ticker's prices and volume become decimal text; its symbol and time stay as they are", () => {
+    assert.deepEqual(toSourceReply("getTicker", ticker), {
+      symbol: "BTC_USDT",
+      buy: "60000.1",
+      sell: "60000.2",
+      high: "61000",
+      low: "59000.5",
+      open: "60500",
+      last: "60000.1",
+      vol: "1234.5678",
+      time: 1_700_000_000_123,
+    });
+  });
+
+  it("depth levels, trades, bars, markets and fundings: money as text, times and counts as numbers", () => {
+    const depth: Depth = { time: 5, asks: [[0.3, 1e-7]], bids: [[0.29999, 12]] };
+    assert.deepEqual(toSourceReply("getDepth", depth), {
+      time: 5,
+      asks: [["0.3", "0.0000001"]],
+      bids: [["0.29999", "12"]],
+    });
+    const trade: Trade = { id: "7", time: 9, price: 2.5, amount: 0.001, type: "sell" };
+    assert.deepEqual(toSourceReply("getTrades", [trade]), [
+      { id: "7", time: 9, price: "2.5", amount: "0.001", type: "sell" },
+    ]);
+    assert.deepEqual(toSourceReply("getRecords", [[1_700_000_000, 1.1, 1.3, 1, 1.2, 42.5]]), [
+      [1_700_000_000, "1.1", "1.3", "1", "1.2", "42.5"],
+    ]);
+    const markets: Markets = { "BTC_USDT.swap": MARKET };
+    assert.deepEqual(toSourceReply("getMarkets", markets)["BTC_USDT.swap"], {
+      ...markets["BTC_USDT.swap"],
+      tickSize: "0.1",
+      amountSize: "0.01",
+      minQty: "0.01",
+      maxQty: "10000",
+      minNotional: "0",
+      maxNotional: "10000000",
+      ctVal: "0.01",
+    });
+    const funding: Funding = { symbol: "BTC_USDT.swap", rate: -0.0001, interval: 28_800_000, time: 10 };
+    assert.deepEqual(toSourceReply("getFundings", [funding]), [{ ...funding, rate: "-0.0001" }]);
+  });
+
+  it("back to the protocol's numbers unchanged, for a reading mount's own reply", () => {
+    const depth: Depth = { time: 5, asks: [[60000.1, 0.00001]], bids: [[60000, 1e-7]] };
+    assert.deepEqual(toProtocolReply("getDepth", toSourceReply("getDepth", depth)), depth);
+    assert.deepEqual(toProtocolReply("getTicker", toSourceReply("getTicker", ticker)), ticker);
+    assert.deepEqual(toProtocolReply("getTickers", toSourceReply("getTickers", [ticker])), [ticker]);
+    for (let i = 0; i < 1_000; i++) {
+      const n = Number(randomDecimal());
+      assert.equal(toNumber(decimalText(n)), n);
+    }
+  });
+
+  it("a market named __proto__ stays a market of its own", () => {
+    const markets = JSON.parse(`{"__proto__": ${JSON.stringify(MARKET)}}`) as Markets;
+    const out = toSourceReply("getMarkets", markets);
+    assert.ok(Object.hasOwn(out, "__proto__"));
+    assert.equal(Object.getPrototypeOf(out), Object.prototype);
+    assert.equal(out["__proto__"].tickSize, "0.1");
+  });
+
+  it("a money field that is not a finite number is refused, naming the field", () => {
+    assert.throws(
+      () => toSourceReply("getTicker", { ...ticker, last: NaN }),
+      /^GatewayError: last is NaN: expected a finite number$/,
+    );
+  });
+});
