@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Logger, MountTelemetry } from "@fmz-gateway/core";
-import { BadRequestError, type Credentials, NetworkError } from "@fmz-gateway/core";
+import { BadRequestError, type Credentials, NetworkError, wireName } from "@fmz-gateway/core";
 import { LRUCache } from "lru-cache";
 import {
   type CcxtExchange,
@@ -142,7 +142,7 @@ export class InstancePool {
       (err: unknown) => {
         t.loading = undefined;
         t.failed = true;
-        const mapped = mapCcxtError(err, this.options.exchange, "markets");
+        const mapped = mapCcxtError(err, this.options.exchange, wireName("getMarkets"));
         const text = `${this.mountName}: could not load ${this.options.exchange}'s markets: ${mapped.message}`;
         this.logger.warn(text);
         throw new NetworkError(text, { cause: err });

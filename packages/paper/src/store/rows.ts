@@ -63,5 +63,3 @@ export interface BalanceRow {
   free: string;
   frozen: string;
 }
-
-export const OPEN_STATUSES = ["submitted", "partial-filled"] as const;
