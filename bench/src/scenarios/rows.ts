@@ -15,6 +15,8 @@ export function benchExchanges(standinUrl: string, mounts = 1): Mounts {
   };
   const out: Mounts = {
     NULL: { adapter: "BENCH_NULL" },
+    // The paper adapter on its simulated market: an answer computed in memory, no upstream call.
+    SIM: { adapter: "PAPER", options: { source: "simulated" } },
     OKX: okx,
     OKXC: {
       adapter: "ccxt",
@@ -64,6 +66,12 @@ export const ROWS: Row[] = [
     name: "bare Express 5, fixed ticker, no upstream call (framework floor)",
     server: "express",
     target: (url) => ({ url, method: "POST", paths: ["/BTC"], bodies: [ticker] }),
+  },
+  {
+    id: "sim-ticker",
+    name: "ticker via paper adapter, simulated market (SIM, no upstream call)",
+    server: "gateway",
+    target: (url) => ({ url, method: "POST", paths: ["/SIM"], bodies: [ticker] }),
   },
   {
     id: "okx-ticker",
