@@ -161,17 +161,19 @@ describe("hostile input at the host", () => {
   });
 
   test("a failure after the adapter acted never changes the reply", async () => {
-    const realInfo = log.logger.info.bind(log.logger);
-    log.logger.info = (() => {
-      throw new Error("log sink broke");
-    }) as unknown as typeof log.logger.info;
+    // The per-call line asks whether info is on before it writes: that is where the log path breaks.
+    const realEnabled = log.logger.isLevelEnabled.bind(log.logger);
+    log.logger.isLevelEnabled = (level: string) => {
+      if (level === "info") throw new Error("log sink broke");
+      return realEnabled(level);
+    };
     try {
       const before = adapter().trades;
       const res = await request(`${gw.url}/HARDTEST`, envelope("trade", TRADE));
       assert.deepEqual(Object.keys(res.json), ["data"], JSON.stringify(res.json));
       assert.equal(adapter().trades, before + 1, "placed once");
     } finally {
-      log.logger.info = realInfo as typeof log.logger.info;
+      log.logger.isLevelEnabled = realEnabled;
     }
     assert.match(log.text(), /log failed after a call was answered: Error: log sink broke/);
   });

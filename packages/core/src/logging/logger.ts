@@ -1,5 +1,7 @@
+import os from "node:os";
 import winston from "winston";
 import { escapeControl } from "./escape";
+import { isoNow } from "./iso-time";
 import { redactText, redactValue } from "./redact";
 
 export type Logger = winston.Logger;
@@ -45,15 +47,54 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   const transport = opts.stream
     ? new winston.transports.Stream({ stream: opts.stream })
     : new winston.transports.Console({ stderrLevels: [...LOG_LEVELS] });
-  return winston.createLogger({
-    level: opts.level ?? "info",
-    format: winston.format.combine(
-      redactMeta(),
-      winston.format.timestamp(),
-      opts.format === "json" ? winston.format.json() : line,
-    ),
-    transports: [transport],
+  const format = winston.format.combine(
+    redactMeta(),
+    winston.format.timestamp(),
+    opts.format === "json" ? winston.format.json() : line,
+  );
+  const logger = winston.createLogger({ level: opts.level ?? "info", format, transports: [transport] });
+  const stream = opts.stream;
+  const json = opts.format === "json";
+  directWriters.set(logger, (level, message) => {
+    // Only while the logger is as made here: a changed format or transport, or silence, goes through winston.
+    if (logger.silent || transport.silent || logger.format !== format || logger.defaultMeta) return false;
+    const transports = logger.transports;
+    if (transports.length !== 1 || transports[0] !== transport || transport.level !== undefined) return false;
+    const time = isoNow();
+    const text = json
+      ? `{"level":"${level}","message":${JSON.stringify(message)},"timestamp":"${time}"}`
+      : `${time} ${level} ${escapeControl(message)}`;
+    if (stream) stream.write(text + os.EOL);
+    else writeStderr(text);
+    return true;
   });
+  return logger;
+}
+
+/**
+ * The per-call line's short way out: the same text winston would write for a plain message (no meta,
+ * no call secrets), written straight to the destination, without winston's object streams, format
+ * chain and `logged` event per line. Only for loggers made by `createLogger` (a child carries the
+ * call's secrets and is not in this map); the writer answers false when winston must write instead.
+ */
+const directWriters = new WeakMap<Logger, (level: LogLevel, message: string) => boolean>();
+
+/**
+ * Logs one plain line at `level`: straight out when the logger is one of `createLogger`'s, through
+ * winston otherwise. For messages that are already free of secrets (the dispatcher's per-call line);
+ * control characters are escaped here as the text format does. Nothing is done below the level.
+ */
+export function logLine(logger: Logger, level: LogLevel, message: string): void {
+  if (!logger.isLevelEnabled(level)) return;
+  const direct = directWriters.get(logger);
+  if (!direct || !direct(level, message)) logger.log(level, message);
+}
+
+/** The Console transport's own way to stderr (`console._stderr`, else `console.error`). */
+function writeStderr(text: string): void {
+  const stderr = (console as unknown as { _stderr?: NodeJS.WritableStream })._stderr;
+  if (stderr) stderr.write(text + os.EOL);
+  else console.error(text);
 }
 
 /** A child of `logger` whose lines are scrubbed of `secrets` (one call's key, secret and passphrase). */
