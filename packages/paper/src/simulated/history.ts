@@ -9,7 +9,7 @@ import {
 import { SIM_INSTRUMENTS, type SimInstrument } from "./instruments";
 import { textKey, unit } from "./noise";
 import { midAt, priceAt, roundMid } from "./price-path";
-import { TRADE_MS, touch, tradeAt } from "./book";
+import { TRADE_MS, touch, tradePrice } from "./book";
 
 export const FUNDING_INTERVAL_MS = 8 * 3_600_000;
 
@@ -17,7 +17,7 @@ export const FUNDING_INTERVAL_MS = 8 * 3_600_000;
 
 export function ticker(seed: number, inst: SimInstrument, t: number): Ticker {
   const { bid, ask } = touch(seed, inst, t);
-  const last = tradeAt(seed, inst, Math.floor(t / TRADE_MS)).price;
+  const last = tradePrice(seed, inst, Math.floor(t / TRADE_MS));
   const day = 86_400_000;
   // The day's open, high and low from 97 samples 15 minutes apart. Rounding to the tick keeps order, so
   // the highest rounded sample is the rounded highest mid: 3 roundings instead of 97 (the expensive part).

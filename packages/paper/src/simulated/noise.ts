@@ -73,7 +73,38 @@ const OCTAVES: ReadonlyArray<{ periodMs: number; amplitude: number }> = [
 /** The log-return of an instrument's price at `t` from its base price. */
 export function logReturn(seed: number, key: number, t: number): number {
   let x = 0;
-  for (let k = 0; k < OCTAVES.length; k++)
-    x += OCTAVES[k].amplitude * valueNoise(seed, key, k, t, OCTAVES[k].periodMs);
+  for (let k = 0; k < OCTAVES.length; k++) {
+    // valueNoise's arithmetic, with the lattice values remembered (see `lattice`).
+    const u = t / OCTAVES[k].periodMs;
+    const i = Math.floor(u);
+    const f = u - i;
+    const s = f * f * (3 - 2 * f);
+    const a = lattice(seed, key, k, i);
+    const b = lattice(seed, key, k, i + 1);
+    x += OCTAVES[k].amplitude * (a + (b - a) * s);
+  }
   return x;
+}
+
+/**
+ * The last two lattice values of each octave (one slot per parity of the index), keyed by seed, key
+ * and index: the ticker's 97 samples of a day share most of the slow octaves' values, and a sample 15
+ * minutes on starts where the 15-minute octave's last one ended. A pure function remembered, so the
+ * answers are the same as `unit(...) * 2 - 1` each time.
+ */
+const SLOTS = OCTAVES.length * 2;
+const slotSeed = new Float64Array(SLOTS).fill(NaN);
+const slotKey = new Float64Array(SLOTS);
+const slotIndex = new Float64Array(SLOTS);
+const slotValue = new Float64Array(SLOTS);
+
+function lattice(seed: number, key: number, octave: number, i: number): number {
+  const slot = octave * 2 + (i & 1);
+  if (slotIndex[slot] === i && slotSeed[slot] === seed && slotKey[slot] === key) return slotValue[slot];
+  const value = unit4(seed, key, octave, i) * 2 - 1;
+  slotSeed[slot] = seed;
+  slotKey[slot] = key;
+  slotIndex[slot] = i;
+  slotValue[slot] = value;
+  return value;
 }

@@ -80,8 +80,15 @@ export class SimulatedMarket implements MarketSource {
     return book.trades(this.seed, inst, t);
   }
 
+  /** The last ticker made: a function of instrument and millisecond, asked many times a millisecond under load. */
+  private lastTicker?: { inst: SimInstrument; t: number; ticker: Ticker };
+
   ticker(inst: SimInstrument, t: number): Ticker {
-    return history.ticker(this.seed, inst, t);
+    const last = this.lastTicker;
+    if (last?.inst === inst && last.t === t) return { ...last.ticker };
+    const ticker = history.ticker(this.seed, inst, t);
+    this.lastTicker = { inst, t, ticker: { ...ticker } };
+    return ticker;
   }
 
   /** `limit` bars of `period` minutes, oldest first, the last one the bar in progress. */
