@@ -93,7 +93,8 @@ async function handleCall(opts: AppOptions, req: Request<{ exName: string }>, re
       return sendJson(res, { error: body.error });
     }
     let onGone: (() => void) | undefined;
-    res.once("close", () => {
+    // `on`, not `once`: a response closes once, and `once` wraps the listener in another per call.
+    res.on("close", () => {
       if (!res.writableFinished) onGone?.();
     });
     const reply = await opts.dispatcher.dispatch(
@@ -114,11 +115,15 @@ async function handleCall(opts: AppOptions, req: Request<{ exName: string }>, re
  */
 function sendJson(res: Response, value: unknown, status = 200): void {
   const body = JSON.stringify(value);
-  res.writeHead(status, {
-    "Content-Type": "application/json; charset=utf-8",
-    "Content-Length": Buffer.byteLength(body),
-    "X-Content-Type-Options": "nosniff",
-  });
+  // Names and values in one flat list: Node takes it as it is, with no object's keys to walk.
+  res.writeHead(status, [
+    "Content-Type",
+    "application/json; charset=utf-8",
+    "Content-Length",
+    String(Buffer.byteLength(body)),
+    "X-Content-Type-Options",
+    "nosniff",
+  ]);
   res.end(body);
 }
 

@@ -1,7 +1,7 @@
 import type { CallContext } from "../adapter/call-context";
 import { type Credentials, hasCredentials, parseCredentials, secretValues } from "../adapter/credentials";
 import { BadRequestError, GatewayError, isGatewayError } from "../errors/gateway-errors";
-import { type Logger, logLine } from "../logging/logger";
+import { type Logger, isLogged, logLine } from "../logging/logger";
 import { callerText } from "../logging/escape";
 import { redactText, redactValue, shortenKey } from "../logging/redact";
 import {
@@ -233,7 +233,7 @@ export class Dispatcher {
     const failed = "error" in reply && errorKind !== "not-supported";
     const level = failed ? "warn" : "info";
     const logger = this.opts.logger;
-    if (!logger.isLevelEnabled(level)) return;
+    if (!isLogged(logger, level)) return;
     // Error texts are already scrubbed; control characters are escaped by logLine as by the format.
     const outcome = "error" in reply ? `error: ${reply.error}` : "ok";
     const name =

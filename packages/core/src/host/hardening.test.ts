@@ -102,7 +102,7 @@ function capture() {
   const stream = new PassThrough();
   let text = "";
   stream.on("data", (c: Buffer) => (text += c.toString()));
-  return { logger: createLogger({ level: "debug", stream }), text: () => text };
+  return { logger: createLogger({ level: "debug", stream }), stream, text: () => text };
 }
 
 describe("hostile input at the host", () => {
@@ -161,19 +161,19 @@ describe("hostile input at the host", () => {
   });
 
   test("a failure after the adapter acted never changes the reply", async () => {
-    // The per-call line asks whether info is on before it writes: that is where the log path breaks.
-    const realEnabled = log.logger.isLevelEnabled.bind(log.logger);
-    log.logger.isLevelEnabled = (level: string) => {
-      if (level === "info") throw new Error("log sink broke");
-      return realEnabled(level);
-    };
+    // The log's destination fails once: on the per-call line, written after the adapter acted.
+    const realWrite = log.stream.write;
+    log.stream.write = (() => {
+      log.stream.write = realWrite;
+      throw new Error("log sink broke");
+    }) as typeof realWrite;
     try {
       const before = adapter().trades;
       const res = await request(`${gw.url}/HARDTEST`, envelope("trade", TRADE));
       assert.deepEqual(Object.keys(res.json), ["data"], JSON.stringify(res.json));
       assert.equal(adapter().trades, before + 1, "placed once");
     } finally {
-      log.logger.isLevelEnabled = realEnabled;
+      log.stream.write = realWrite;
     }
     assert.match(log.text(), /log failed after a call was answered: Error: log sink broke/);
   });

@@ -53,20 +53,37 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     opts.format === "json" ? winston.format.json() : line,
   );
   const logger = winston.createLogger({ level: opts.level ?? "info", format, transports: [transport] });
+  // Any change of transports through winston's API (configure calls these too) ends the short way.
+  let transportsChanged = false;
+  for (const method of ["add", "remove", "clear"] as const) {
+    const original = logger[method] as (...args: unknown[]) => Logger;
+    logger[method] = ((...args: unknown[]) => {
+      transportsChanged = true;
+      return original.apply(logger, args);
+    }) as never;
+  }
   const stream = opts.stream;
   const json = opts.format === "json";
-  directWriters.set(logger, (level, message) => {
-    // Only while the logger is as made here: a changed format or transport, or silence, goes through winston.
-    if (logger.silent || transport.silent || logger.format !== format || logger.defaultMeta) return false;
-    const transports = logger.transports;
-    if (transports.length !== 1 || transports[0] !== transport || transport.level !== undefined) return false;
-    const time = isoNow();
-    const text = json
-      ? `{"level":"${level}","message":${JSON.stringify(message)},"timestamp":"${time}"}`
-      : `${time} ${level} ${escapeControl(message)}`;
-    if (stream) stream.write(text + os.EOL);
-    else writeStderr(text);
-    return true;
+  directWriters.set(logger, {
+    // Only while the logger is as made here: changed transports, format or meta, or silence, go
+    // through winston. The level test is winston's (a smaller number is more severe), without the
+    // arrays its `transports` getter makes on every read.
+    usable: () =>
+      !transportsChanged &&
+      !logger.silent &&
+      !transport.silent &&
+      transport.level === undefined &&
+      logger.format === format &&
+      !logger.defaultMeta,
+    enabled: (level) => logger.levels[level] <= logger.levels[logger.level],
+    write: (level, message) => {
+      const time = isoNow();
+      const text = json
+        ? `{"level":"${level}","message":${JSON.stringify(message)},"timestamp":"${time}"}`
+        : `${time} ${level} ${escapeControl(message)}`;
+      if (stream) stream.write(text + os.EOL);
+      else writeStderr(text);
+    },
   });
   return logger;
 }
@@ -75,9 +92,20 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
  * The per-call line's short way out: the same text winston would write for a plain message (no meta,
  * no call secrets), written straight to the destination, without winston's object streams, format
  * chain and `logged` event per line. Only for loggers made by `createLogger` (a child carries the
- * call's secrets and is not in this map); the writer answers false when winston must write instead.
+ * call's secrets and is not in this map).
  */
-const directWriters = new WeakMap<Logger, (level: LogLevel, message: string) => boolean>();
+interface DirectWriter {
+  usable(): boolean;
+  enabled(level: LogLevel): boolean;
+  write(level: LogLevel, message: string): void;
+}
+const directWriters = new WeakMap<Logger, DirectWriter>();
+
+/** Whether a line at `level` would be written; cheap for `createLogger`'s loggers. */
+export function isLogged(logger: Logger, level: LogLevel): boolean {
+  const direct = directWriters.get(logger);
+  return direct && direct.usable() ? direct.enabled(level) : logger.isLevelEnabled(level);
+}
 
 /**
  * Logs one plain line at `level`: straight out when the logger is one of `createLogger`'s, through
@@ -85,9 +113,12 @@ const directWriters = new WeakMap<Logger, (level: LogLevel, message: string) => 
  * control characters are escaped here as the text format does. Nothing is done below the level.
  */
 export function logLine(logger: Logger, level: LogLevel, message: string): void {
-  if (!logger.isLevelEnabled(level)) return;
   const direct = directWriters.get(logger);
-  if (!direct || !direct(level, message)) logger.log(level, message);
+  if (!direct || !direct.usable()) {
+    if (logger.isLevelEnabled(level)) logger.log(level, message);
+  } else if (direct.enabled(level)) {
+    direct.write(level, message);
+  }
 }
 
 /** The Console transport's own way to stderr (`console._stderr`, else `console.error`). */
