@@ -80,6 +80,23 @@ describe("logLine", () => {
   });
 });
 
+describe("secretScrubbingLogger", () => {
+  test("one caller's child is used again; another caller's secrets get their own, each scrubbed", () => {
+    const { logger, lines } = capture();
+    const alice = secretScrubbingLogger(logger, ["alice-key-1234", "alice-secret-5678"]);
+    assert.equal(secretScrubbingLogger(logger, ["alice-key-1234", "alice-secret-5678"]), alice);
+    const bob = secretScrubbingLogger(logger, ["bob-key-abcdef", "bob-secret-ghijk"]);
+    assert.notEqual(bob, alice);
+    bob.warn("bob-secret-ghijk and alice-secret-5678");
+    secretScrubbingLogger(logger, ["alice-key-1234", "alice-secret-5678"]).warn("alice-secret-5678 again");
+    assert.deepEqual(
+      lines().map((l) => l.split(" ").slice(1).join(" ")),
+      ["warn *** and alice-secret-5678", "warn *** again"],
+    );
+    assert.equal(secretScrubbingLogger(logger, []), logger);
+  });
+});
+
 describe("isoNow", () => {
   test("is Date's toISOString, to the millisecond", () => {
     const start = Date.UTC(2026, 11, 31, 23, 59, 58, 990);

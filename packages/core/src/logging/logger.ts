@@ -130,7 +130,22 @@ function writeStderr(text: string): void {
 
 /** A child of `logger` whose lines are scrubbed of `secrets` (one call's key, secret and passphrase). */
 export function secretScrubbingLogger(logger: Logger, secrets: readonly string[]): Logger {
-  return secrets.length === 0 ? logger : logger.child({ [CALL_SECRETS]: secrets });
+  if (secrets.length === 0) return logger;
+  // A docker calls with one set of keys: the last child is used again while the secrets are the same
+  // (a child holds nothing but them), instead of a new one per call that asks for its logger.
+  const last = lastChild.get(logger);
+  if (last && sameSecrets(last.secrets, secrets)) return last.child;
+  const child = logger.child({ [CALL_SECRETS]: secrets });
+  lastChild.set(logger, { secrets: [...secrets], child });
+  return child;
+}
+
+const lastChild = new WeakMap<Logger, { secrets: readonly string[]; child: Logger }>();
+
+function sameSecrets(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A logger that drops everything; for adapters constructed outside a gateway (unit tests). */
