@@ -10,10 +10,11 @@ import { type CpuProfile, formatSummary, summarize } from "./cpu-profile";
 
 /**
  * `npm run profile -w bench -- ROW [--seconds N] [--connections N] [--top N]`: one bench row's load
- * against its server (the gateway; bare Express or the stand-in for their rows) with V8's CPU profiler on (the same sampler as `node --cpu-prof`, started after the
- * warm-up so start-up and JIT are not counted), then where that process's CPU time went: by area and by
- * function, per call. ROW is a gateway row of the main table (`ceiling`, `sim-ticker`, `okx-ticker`)
- * or a delayed row (`ticker:OKX_WS`, `depth:OKXC_REST` …). Measure here before changing the hot path.
+ * against its server (the gateway; bare Express or the stand-in for their own rows) with V8's CPU
+ * profiler on (the sampler of `node --cpu-prof`, started after the warm-up so start-up and JIT are not
+ * counted), then where that process's CPU time went: by area and by function, per call. ROW is a row
+ * of the main table (`ceiling`, `express`, `sim-ticker`, `okx-ticker` …) or a delayed row
+ * (`ticker:OKX_WS`, `depth:OKXC_REST` …). Measure here before changing the hot path.
  */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);

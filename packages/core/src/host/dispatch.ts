@@ -37,7 +37,7 @@ interface Envelope {
   accessKey: string;
   secretKey: string;
   wireMethod: string;
-  /** The method table's entry for `wireMethod`, looked up once per call (the call, the log line and the metrics share it). */
+  /** The method table's entry for `wireMethod`: looked up once, shared by the call, its log line and metrics. */
   resolved: ResolvedMethod | undefined;
 }
 

@@ -80,7 +80,7 @@ export class SimulatedMarket implements MarketSource {
     return book.trades(this.seed, inst, t);
   }
 
-  /** The last ticker made: a function of instrument and millisecond, asked many times a millisecond under load. */
+  /** The last ticker made: a function of instrument and millisecond, asked often within one under load. */
   private lastTicker?: { inst: SimInstrument; t: number; ticker: Ticker };
 
   ticker(inst: SimInstrument, t: number): Ticker {
