@@ -24,8 +24,9 @@ import { subscriptionsSuite } from "./suites/subscriptions";
  * streams), the scaling rows and 1,000 live subscriptions, each on processes of their own.
  *   --quick      one short round (a smoke test of the bench itself)
  *   --no-readme  do not rewrite the README's table
- *   --rows A,B   only these rows of the main table, by id (`ceiling,express,sim-ticker`), and nothing
- *                else: a quick comparison while working on the hot path (no README, no latest.json)
+ *   --rows A,B   only these rows, by id (`ceiling,express,sim-ticker`, delayed ones as `ticker:OKX_WS`),
+ *                and nothing else: a quick comparison while working on the hot path (no README, no
+ *                latest.json)
  */
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     await standin.stop();
   }
   if (only) {
+    if ([...only].some((id) => id.includes(":"))) rows.push(...(await delayedSuite(s, only)));
     console.log(`\n${toMarkdown(benchReport(rows, scaling, undefined))}`);
     return;
   }

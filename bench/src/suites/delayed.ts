@@ -10,7 +10,7 @@ import type { BenchSettings } from "../settings";
  * REST_DELAY_MS late (its websocket is not delayed), through a gateway of its own: the OKX adapter and
  * the ccxt bridge, each by REST and, where its options know `streams`, from streams.
  */
-export async function delayedSuite(s: BenchSettings): Promise<RowResult[]> {
+export async function delayedSuite(s: BenchSettings, only?: ReadonlySet<string>): Promise<RowResult[]> {
   const standin = await Child.start("processes/standin-process.js", ["1", String(REST_DELAY_MS)]);
   const exchanges = delayedExchanges(standin.url);
   const gateway = await Child.start("processes/gateway-process.js", [
@@ -18,7 +18,7 @@ export async function delayedSuite(s: BenchSettings): Promise<RowResult[]> {
   ]);
   const rows: RowResult[] = [];
   try {
-    for (const row of delayedRows(exchanges)) {
+    for (const row of delayedRows(exchanges).filter((r) => !only || only.has(r.id ?? ""))) {
       const target = row.target(gateway.url);
       const { mount = "", method = "ticker" } = row;
       const body = target.bodies?.[0] ?? "";
