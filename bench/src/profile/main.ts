@@ -4,7 +4,7 @@ import path from "node:path";
 import { warmStream } from "../load/served";
 import { throughput } from "../load/throughput";
 import { Child } from "../processes/child";
-import { REST_DELAY_MS, ROWS, type Row, delayedExchanges, delayedRows } from "../scenarios/rows";
+import { REST_DELAY_MS, ROWS, type Row, TICKER, delayedExchanges, delayedRows } from "../scenarios/rows";
 import { gatewayArgs } from "../suites/scaling";
 import { type CpuProfile, formatSummary, summarize } from "./cpu-profile";
 
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   try {
     const target = row.target(gateway.url);
     if (row.fromStreams) {
-      await warmStream(gateway.url, row.mount ?? "", row.method ?? "ticker", target.bodies?.[0] ?? "");
+      await warmStream(gateway.url, row.mount ?? "", row.method ?? TICKER, target.bodies?.[0] ?? "");
     }
     await throughput(target, { connections, durationS: 2 }); // warm-up: JIT, pools, caches
     const stop = await gateway.profile();

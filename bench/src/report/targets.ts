@@ -1,4 +1,4 @@
-import { REST_DELAY_MS } from "../scenarios/rows";
+import { DEPTH, REST_DELAY_MS, TICKER } from "../scenarios/rows";
 import type { SubscriptionsResult } from "../suites/subscriptions";
 import type { BenchReport, RowResult, ScaleResult } from "./format";
 
@@ -49,7 +49,7 @@ export function benchTargets(
     ["OKX_REST", "OKX_WS", "OKX adapter"],
     ["OKXC_REST", "OKXC_WS", "ccxt okx mount"],
   ]) {
-    const pairs = (["ticker", "depth"] as const).flatMap((m) => {
+    const pairs = [TICKER, DEPTH].flatMap((m) => {
       const r = row(`${m}:${rest}`);
       const w = row(`${m}:${ws}`);
       return r && w ? [{ m, r, w }] : [];
@@ -86,8 +86,8 @@ function hostTargets(row: (id: string) => RowResult | undefined): Target[] {
     });
   }
   const streams = [
-    ["ticker:OKX_WS", "OKX adapter"],
-    ["ticker:OKXC_WS", "ccxt okx mount"],
+    [`${TICKER}:OKX_WS`, "OKX adapter"],
+    [`${TICKER}:OKXC_WS`, "ccxt okx mount"],
   ].flatMap(([id, via]) => {
     const r = row(id);
     return r ? [{ r, via }] : [];

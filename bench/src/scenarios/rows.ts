@@ -1,3 +1,4 @@
+import { wireName } from "@fmz-gateway/core";
 import type { LoadTarget } from "../load/throughput";
 import { fmzBody } from "./keys";
 import { streamsOption } from "./streams-support";
@@ -41,12 +42,17 @@ export interface Row {
   target: (url: string) => LoadTarget;
   /** Delayed rows: the mount and wire method loaded, and whether the answers should come from streams. */
   mount?: string;
-  method?: "ticker" | "depth";
+  method?: string;
   fromStreams?: boolean;
 }
 
-const ticker = fmzBody("ticker", { symbol: "BTC_USDT" });
-const depth = fmzBody("depth", { symbol: "BTC_USDT", limit: "20" });
+/** The wire names the bench sends, as the docker does. */
+export const TICKER = wireName("getTicker");
+export const DEPTH = wireName("getDepth");
+const ACCOUNTS = wireName("getAccount");
+
+const ticker = fmzBody(TICKER, { symbol: "BTC_USDT" });
+const depth = fmzBody(DEPTH, { symbol: "BTC_USDT", limit: "20" });
 
 export const ROWS: Row[] = [
   {
@@ -82,7 +88,7 @@ export const ROWS: Row[] = [
   {
     name: "accounts (signed) via OKX adapter",
     server: "gateway",
-    target: (url) => ({ url, method: "POST", paths: ["/OKX"], bodies: [fmzBody("accounts", {})] }),
+    target: (url) => ({ url, method: "POST", paths: ["/OKX"], bodies: [fmzBody(ACCOUNTS, {})] }),
   },
   {
     name: "ticker via ccxt okx mount",
@@ -97,7 +103,7 @@ export function keysTarget(url: string, keys: number): LoadTarget {
     url,
     method: "POST",
     paths: ["/OKX"],
-    bodies: Array.from({ length: keys }, (_, i) => fmzBody("accounts", {}, i)),
+    bodies: Array.from({ length: keys }, (_, i) => fmzBody(ACCOUNTS, {}, i)),
   };
 }
 
@@ -155,7 +161,7 @@ export function delayedRows(mounts: Mounts): Row[] {
     OKXC_WS: "via ccxt okx mount, from streams",
   };
   return Object.keys(mounts).flatMap((mount) =>
-    (["ticker", "depth"] as const).map((method) => ({
+    [TICKER, DEPTH].map((method) => ({
       id: `${method}:${mount}`,
       name: `${method} ${label[mount] ?? mount}`,
       server: "gateway" as const,
@@ -166,7 +172,7 @@ export function delayedRows(mounts: Mounts): Row[] {
         url,
         method: "POST" as const,
         paths: [`/${mount}`],
-        bodies: [method === "ticker" ? ticker : depth],
+        bodies: [method === TICKER ? ticker : depth],
       }),
     })),
   );

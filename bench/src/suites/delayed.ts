@@ -2,7 +2,7 @@ import { measure } from "../load/measure";
 import { servedCounts, warmStream } from "../load/served";
 import { Child } from "../processes/child";
 import type { RowResult } from "../report/format";
-import { REST_DELAY_MS, delayedExchanges, delayedRows } from "../scenarios/rows";
+import { REST_DELAY_MS, TICKER, delayedExchanges, delayedRows } from "../scenarios/rows";
 import type { BenchSettings } from "../settings";
 
 /**
@@ -20,7 +20,7 @@ export async function delayedSuite(s: BenchSettings, only?: ReadonlySet<string>)
   try {
     for (const row of delayedRows(exchanges).filter((r) => !only || only.has(r.id ?? ""))) {
       const target = row.target(gateway.url);
-      const { mount = "", method = "ticker" } = row;
+      const { mount = "", method = TICKER } = row;
       const body = target.bodies?.[0] ?? "";
       // The first call only starts the subscription: measure once the stream answers. A stream that never
       // warms is still measured; its REST answers show in the targets.
