@@ -24,9 +24,14 @@ import { subscriptionsSuite } from "./suites/subscriptions";
  * streams), the scaling rows and 1,000 live subscriptions, each on processes of their own.
  *   --quick      one short round (a smoke test of the bench itself)
  *   --no-readme  do not rewrite the README's table
+ *   --rows A,B   only these rows, by id (`ceiling,express,sim-ticker`, delayed ones as `ticker:OKX_WS`),
+ *                and nothing else: a quick comparison while working on the hot path (no README, no
+ *                latest.json)
  */
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const s = benchSettings(args.has("--quick"));
+const only = argv.includes("--rows") ? new Set(argv[argv.indexOf("--rows") + 1]?.split(",")) : undefined;
 
 async function mainRows(standin: Child): Promise<RowResult[]> {
   const gateway = await Child.start("processes/gateway-process.js", gatewayArgs(standin.url));
@@ -34,7 +39,7 @@ async function mainRows(standin: Child): Promise<RowResult[]> {
   const url = { standin: standin.url, gateway: gateway.url, express: express.url };
   const rows: RowResult[] = [];
   try {
-    for (const row of ROWS) {
+    for (const row of ROWS.filter((r) => !only || only.has(r.id ?? ""))) {
       const opts = { id: row.id, gateway: row.server === "gateway" ? gateway : undefined };
       rows.push(await measure(row.name, row.target(url[row.server]), s, opts));
     }
@@ -43,7 +48,7 @@ async function mainRows(standin: Child): Promise<RowResult[]> {
     await gateway.stop();
   }
   const okxTicker = ROWS.find((r) => r.id === "okx-ticker");
-  if (okxTicker) {
+  if (okxTicker && !only) {
     const legacy = await Child.startWithEnv("processes/gateway-process.js", gatewayArgs(standin.url), {
       FMZ_HTTP_TRANSPORT: "node-http",
     });
@@ -61,25 +66,21 @@ async function main(): Promise<void> {
   let scaling: ScaleResult[] = [];
   try {
     rows.push(...(await mainRows(standin)));
-    scaling = await scalingSuite(standin.url, s);
+    if (!only) scaling = await scalingSuite(standin.url, s);
   } finally {
     await standin.stop();
+  }
+  if (only) {
+    if ([...only].some((id) => id.includes(":"))) rows.push(...(await delayedSuite(s, only)));
+    console.log(`\n${toMarkdown(benchReport(rows, scaling, undefined))}`);
+    return;
   }
   // A suite that fails (an adapter mid-change) is reported and left out; the other rows still count.
   rows.push(...(await delayedSuite(s).catch(failed("delayed rows", []))));
   const subs = await subscriptionsSuite(s).catch(failed("1,000 subscriptions", undefined));
   if (subs) scaling.push(subs);
 
-  const report: BenchReport = {
-    date: new Date().toISOString().slice(0, 10),
-    machine: machineDescription(),
-    node: process.version,
-    rounds: s.rounds,
-    connections: s.connections,
-    rows,
-    scaling,
-    targets: benchTargets(rows, scaling, subs),
-  };
+  const report = benchReport(rows, scaling, subs);
   const markdown = toMarkdown(report);
   console.log(`\n${markdown}\n`);
   const root = path.resolve(__dirname, "..", "..");
@@ -93,6 +94,23 @@ async function main(): Promise<void> {
   console.log(`figures written to ${path.relative(root, file)}`);
   if (!s.quick && !args.has("--no-readme") && (await updateReadme(path.join(root, "README.md"), markdown)))
     console.log("README.md benchmark section updated");
+}
+
+function benchReport(
+  rows: RowResult[],
+  scaling: ScaleResult[],
+  subs: Awaited<ReturnType<typeof subscriptionsSuite>>,
+): BenchReport {
+  return {
+    date: new Date().toISOString().slice(0, 10),
+    machine: machineDescription(),
+    node: process.version,
+    rounds: s.rounds,
+    connections: s.connections,
+    rows,
+    scaling,
+    targets: benchTargets(rows, scaling, subs),
+  };
 }
 
 function failed<T>(suite: string, instead: T): (err: unknown) => T {

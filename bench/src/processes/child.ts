@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
-import type { ChildMessage } from "./ipc";
+import type { ChildMessage, ParentMessage } from "./ipc";
 
 /** A process the bench started: the stand-in or a gateway. */
 export class Child {
@@ -71,6 +71,29 @@ export class Child {
   /** Resident memory after a full GC, in bytes. */
   async rss(): Promise<number> {
     return (await this.memory()).rss;
+  }
+
+  /**
+   * Starts the process's CPU profiler; the returned function stops it and writes the profile
+   * (`.cpuprofile`, readable by Chrome DevTools) to `file`.
+   */
+  async profile(): Promise<(file: string) => Promise<void>> {
+    await this.request({ type: "profile", action: "start" }, "profiled");
+    return async (file) => {
+      await this.request({ type: "profile", action: "stop", file }, "profiled");
+    };
+  }
+
+  private request(msg: ParentMessage, reply: ChildMessage["type"]): Promise<void> {
+    return new Promise((resolve) => {
+      const onMessage = (m: ChildMessage) => {
+        if (m.type !== reply) return;
+        this.proc.off("message", onMessage);
+        resolve();
+      };
+      this.proc.on("message", onMessage);
+      this.proc.send(msg);
+    });
   }
 
   stop(): Promise<void> {

@@ -1,9 +1,13 @@
 import "reflect-metadata";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Writable } from "node:stream";
 import { Gateway, type MountConfig, createLogger } from "@fmz-gateway/core";
 // The adapters under test, registered by importing them (as a config's "plugins" would).
 import "@fmz-gateway/okx";
 import "@fmz-gateway/ccxt";
+import "@fmz-gateway/paper";
 import "./null-adapter";
 import { send, serveParent } from "./ipc";
 
@@ -21,8 +25,13 @@ async function main(): Promise<void> {
   // Log lines are formatted as in production (their cost is part of the measurement), then dropped.
   const sink = new Writable({ write: (_chunk, _enc, done) => done() });
   const logger = createLogger({ level: logLevel, stream: logTo === "stdout" ? process.stdout : sink });
-  const gateway = await Gateway.start({ port: 0, exchanges, logger, callTimeoutMs });
-  serveParent(() => gateway.close(1000));
+  // A paper mount's SQLite file lives in a folder of this process's own, removed when it stops.
+  const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), "fmz-bench-"));
+  const gateway = await Gateway.start({ port: 0, exchanges, logger, callTimeoutMs, baseDir });
+  serveParent(async () => {
+    await gateway.close(1000);
+    fs.rmSync(baseDir, { recursive: true, force: true });
+  });
   send({ type: "ready", url: gateway.url });
 }
 

@@ -1,13 +1,43 @@
+import fs from "node:fs";
+import { Session } from "node:inspector/promises";
+
 /** Messages between the bench and the processes it starts (over Node's fork IPC channel). */
 export type ChildMessage =
   | { type: "ready"; url: string }
   | { type: "rss"; rss: number; heapUsed: number }
-  | { type: "error"; message: string };
-export type ParentMessage = { type: "rss" } | { type: "stop" };
+  | { type: "error"; message: string }
+  | { type: "profiled"; file: string };
+export type ParentMessage =
+  | { type: "rss" }
+  | { type: "stop" }
+  /** Start V8's CPU profiler, or stop it and write the profile to `file` (bench/src/profile). */
+  | { type: "profile"; action: "start" }
+  | { type: "profile"; action: "stop"; file: string };
 
-/** Wires a child's side: answer RSS queries, stop on request. */
+/** Wires a child's side: answer RSS queries and profiler requests, stop on request. */
 export function serveParent(stop: () => Promise<void>): void {
+  let profiler: Session | undefined;
   process.on("message", (msg: ParentMessage) => {
+    if (msg.type === "profile") {
+      if (msg.action === "start") {
+        profiler = new Session();
+        profiler.connect();
+        // 100 µs between samples: a call here takes a few hundred, so each shows in several samples.
+        void profiler
+          .post("Profiler.enable")
+          .then(() => profiler?.post("Profiler.setSamplingInterval", { interval: 100 }))
+          .then(() => profiler?.post("Profiler.start"))
+          .then(() => send({ type: "profiled", file: "" }));
+      } else if (profiler) {
+        const session = profiler;
+        profiler = undefined;
+        void session.post("Profiler.stop").then(({ profile }) => {
+          fs.writeFileSync(msg.file, JSON.stringify(profile));
+          session.disconnect();
+          send({ type: "profiled", file: msg.file });
+        });
+      }
+    }
     if (msg.type === "rss") {
       global.gc?.();
       const { rss, heapUsed } = process.memoryUsage();

@@ -1,4 +1,4 @@
-import { REST_DELAY_MS } from "../scenarios/rows";
+import { DEPTH, REST_DELAY_MS, TICKER } from "../scenarios/rows";
 import type { SubscriptionsResult } from "../suites/subscriptions";
 import type { BenchReport, RowResult, ScaleResult } from "./format";
 
@@ -38,6 +38,7 @@ export function benchTargets(
       met: okx.p50 - floor <= 0.1,
     });
   }
+  targets.push(...hostTargets(row));
   const tenK = scaling.find((s) => s.name.startsWith("10,000"));
   targets.push({
     target: "memory after 10,000 keys bounded, no growth on a second pass (live heap)",
@@ -48,7 +49,7 @@ export function benchTargets(
     ["OKX_REST", "OKX_WS", "OKX adapter"],
     ["OKXC_REST", "OKXC_WS", "ccxt okx mount"],
   ]) {
-    const pairs = (["ticker", "depth"] as const).flatMap((m) => {
+    const pairs = [TICKER, DEPTH].flatMap((m) => {
       const r = row(`${m}:${rest}`);
       const w = row(`${m}:${ws}`);
       return r && w ? [{ m, r, w }] : [];
@@ -56,6 +57,48 @@ export function benchTargets(
     if (pairs.length > 0 && ceiling) targets.push(...streamTargets(pairs, ceiling, via));
   }
   targets.push(subscriptionsTarget(subs));
+  return targets;
+}
+
+/**
+ * Issue 20's targets for the host's own cost, each against bare Express 5 (the framework's floor) of the
+ * same run: the ceiling's throughput, the SIM ticker (an answer from memory) and stream-served tickers.
+ */
+function hostTargets(row: (id: string) => RowResult | undefined): Target[] {
+  const [express, ceiling, sim] = ["express", "ceiling", "sim-ticker"].map(row);
+  if (!express) return [];
+  const targets: Target[] = [];
+  const pct = (r: RowResult) => `${((r.rps / express.rps) * 100).toFixed(0)} %`;
+  const above = (r: RowResult) => `${r.p50 - express.p50 >= 0 ? "+" : ""}${ms(r.p50 - express.p50)} ms`;
+  if (ceiling) {
+    targets.push({
+      target: "host ceiling ≥ 85 % of bare Express 5's throughput (16 connections)",
+      measured: `${pct(ceiling)} (${Math.round(ceiling.rps)} against ${Math.round(express.rps)} req/s)`,
+      met: ceiling.rps >= 0.85 * express.rps,
+    });
+  }
+  if (sim) {
+    targets.push({
+      target:
+        "`ticker` on SIM (paper, simulated market): ≥ 80 % of bare Express 5's throughput, p50 ≤ 0.1 ms above it",
+      measured: `${pct(sim)}, ${above(sim)} (${ms(sim.p50)} − ${ms(express.p50)})`,
+      met: sim.rps >= 0.8 * express.rps && sim.p50 - express.p50 <= 0.1,
+    });
+  }
+  const streams = [
+    [`${TICKER}:OKX_WS`, "OKX adapter"],
+    [`${TICKER}:OKXC_WS`, "ccxt okx mount"],
+  ].flatMap(([id, via]) => {
+    const r = row(id);
+    return r ? [{ r, via }] : [];
+  });
+  if (streams.length > 0) {
+    targets.push({
+      target: "`ticker` from streams: p50 ≤ 0.05 ms above bare Express 5's p50",
+      measured: streams.map(({ r, via }) => `${via} ${above(r)}`).join(", "),
+      met: streams.every(({ r }) => r.p50 - express.p50 <= 0.05 && !r.restAnswers),
+    });
+  }
   return targets;
 }
 

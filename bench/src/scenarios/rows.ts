@@ -1,3 +1,4 @@
+import { wireName } from "@fmz-gateway/core";
 import type { LoadTarget } from "../load/throughput";
 import { fmzBody } from "./keys";
 import { streamsOption } from "./streams-support";
@@ -15,6 +16,8 @@ export function benchExchanges(standinUrl: string, mounts = 1): Mounts {
   };
   const out: Mounts = {
     NULL: { adapter: "BENCH_NULL" },
+    // The paper adapter on its simulated market: an answer computed in memory, no upstream call.
+    SIM: { adapter: "PAPER", options: { source: "simulated" } },
     OKX: okx,
     OKXC: {
       adapter: "ccxt",
@@ -39,12 +42,17 @@ export interface Row {
   target: (url: string) => LoadTarget;
   /** Delayed rows: the mount and wire method loaded, and whether the answers should come from streams. */
   mount?: string;
-  method?: "ticker" | "depth";
+  method?: string;
   fromStreams?: boolean;
 }
 
-const ticker = fmzBody("ticker", { symbol: "BTC_USDT" });
-const depth = fmzBody("depth", { symbol: "BTC_USDT", limit: "20" });
+/** The wire names the bench sends, as the docker does. */
+export const TICKER = wireName("getTicker");
+export const DEPTH = wireName("getDepth");
+const ACCOUNTS = wireName("getAccount");
+
+const ticker = fmzBody(TICKER, { symbol: "BTC_USDT" });
+const depth = fmzBody(DEPTH, { symbol: "BTC_USDT", limit: "20" });
 
 export const ROWS: Row[] = [
   {
@@ -66,6 +74,12 @@ export const ROWS: Row[] = [
     target: (url) => ({ url, method: "POST", paths: ["/BTC"], bodies: [ticker] }),
   },
   {
+    id: "sim-ticker",
+    name: "ticker via paper adapter, simulated market (SIM, no upstream call)",
+    server: "gateway",
+    target: (url) => ({ url, method: "POST", paths: ["/SIM"], bodies: [ticker] }),
+  },
+  {
     id: "okx-ticker",
     name: "ticker via OKX adapter",
     server: "gateway",
@@ -74,7 +88,7 @@ export const ROWS: Row[] = [
   {
     name: "accounts (signed) via OKX adapter",
     server: "gateway",
-    target: (url) => ({ url, method: "POST", paths: ["/OKX"], bodies: [fmzBody("accounts", {})] }),
+    target: (url) => ({ url, method: "POST", paths: ["/OKX"], bodies: [fmzBody(ACCOUNTS, {})] }),
   },
   {
     name: "ticker via ccxt okx mount",
@@ -89,7 +103,7 @@ export function keysTarget(url: string, keys: number): LoadTarget {
     url,
     method: "POST",
     paths: ["/OKX"],
-    bodies: Array.from({ length: keys }, (_, i) => fmzBody("accounts", {}, i)),
+    bodies: Array.from({ length: keys }, (_, i) => fmzBody(ACCOUNTS, {}, i)),
   };
 }
 
@@ -147,7 +161,7 @@ export function delayedRows(mounts: Mounts): Row[] {
     OKXC_WS: "via ccxt okx mount, from streams",
   };
   return Object.keys(mounts).flatMap((mount) =>
-    (["ticker", "depth"] as const).map((method) => ({
+    [TICKER, DEPTH].map((method) => ({
       id: `${method}:${mount}`,
       name: `${method} ${label[mount] ?? mount}`,
       server: "gateway" as const,
@@ -158,7 +172,7 @@ export function delayedRows(mounts: Mounts): Row[] {
         url,
         method: "POST" as const,
         paths: [`/${mount}`],
-        bodies: [method === "ticker" ? ticker : depth],
+        bodies: [method === TICKER ? ticker : depth],
       }),
     })),
   );

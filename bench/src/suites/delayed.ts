@@ -2,7 +2,7 @@ import { measure } from "../load/measure";
 import { servedCounts, warmStream } from "../load/served";
 import { Child } from "../processes/child";
 import type { RowResult } from "../report/format";
-import { REST_DELAY_MS, delayedExchanges, delayedRows } from "../scenarios/rows";
+import { REST_DELAY_MS, TICKER, delayedExchanges, delayedRows } from "../scenarios/rows";
 import type { BenchSettings } from "../settings";
 
 /**
@@ -10,7 +10,7 @@ import type { BenchSettings } from "../settings";
  * REST_DELAY_MS late (its websocket is not delayed), through a gateway of its own: the OKX adapter and
  * the ccxt bridge, each by REST and, where its options know `streams`, from streams.
  */
-export async function delayedSuite(s: BenchSettings): Promise<RowResult[]> {
+export async function delayedSuite(s: BenchSettings, only?: ReadonlySet<string>): Promise<RowResult[]> {
   const standin = await Child.start("processes/standin-process.js", ["1", String(REST_DELAY_MS)]);
   const exchanges = delayedExchanges(standin.url);
   const gateway = await Child.start("processes/gateway-process.js", [
@@ -18,9 +18,9 @@ export async function delayedSuite(s: BenchSettings): Promise<RowResult[]> {
   ]);
   const rows: RowResult[] = [];
   try {
-    for (const row of delayedRows(exchanges)) {
+    for (const row of delayedRows(exchanges).filter((r) => !only || only.has(r.id ?? ""))) {
       const target = row.target(gateway.url);
-      const { mount = "", method = "ticker" } = row;
+      const { mount = "", method = TICKER } = row;
       const body = target.bodies?.[0] ?? "";
       // The first call only starts the subscription: measure once the stream answers. A stream that never
       // warms is still measured; its REST answers show in the targets.

@@ -3,6 +3,7 @@ import { call, liveStreams, servedCounts, warmStream } from "../load/served";
 import { Child } from "../processes/child";
 import type { ScaleResult } from "../report/format";
 import { fmzBody } from "../scenarios/keys";
+import { TICKER } from "../scenarios/rows";
 import { streamsOption } from "../scenarios/streams-support";
 import { type BenchSettings, MB } from "../settings";
 
@@ -39,19 +40,19 @@ export async function subscriptionsSuite(s: BenchSettings): Promise<Subscription
   ]);
   try {
     const bodies = Array.from({ length: SUBSCRIPTIONS }, (_, i) =>
-      fmzBody("ticker", { symbol: `S${String(i + 1).padStart(4, "0")}_USDT` }),
+      fmzBody(TICKER, { symbol: `S${String(i + 1).padStart(4, "0")}_USDT` }),
     );
     const target = { url: gateway.url, method: "POST" as const, paths: [`/${MOUNT}`], bodies };
-    await warmStream(gateway.url, MOUNT, "ticker", bodies[0]);
+    await warmStream(gateway.url, MOUNT, TICKER, bodies[0]);
     for (let i = 0; i < 200; i++) await call(gateway.url, MOUNT, bodies[0]);
     const before = await gateway.memory();
     // Each instrument's first call is answered by REST and opens its subscription.
     const first = await throughput(target, { connections: s.connections, amount: SUBSCRIPTIONS });
     const live = await waitForLive(gateway.url, SUBSCRIPTIONS, 30_000);
     const withAll = await gateway.memory();
-    const rest = (await servedCounts(gateway.url, MOUNT, "ticker")).rest;
+    const rest = (await servedCounts(gateway.url, MOUNT, TICKER)).rest;
     const second = await throughput(target, { connections: s.connections, amount: SUBSCRIPTIONS * 5 });
-    const secondPassRest = (await servedCounts(gateway.url, MOUNT, "ticker")).rest - rest;
+    const secondPassRest = (await servedCounts(gateway.url, MOUNT, TICKER)).rest - rest;
     const after = await gateway.memory();
     const result: SubscriptionsResult = {
       name: `${SUBSCRIPTIONS.toLocaleString("en-US")} live ticker subscriptions on one OKX stream mount`,

@@ -39,7 +39,7 @@ export class OkxCall {
   }
 
   publicGet<T>(path: string, query: Record<string, QueryValue>, rateScope?: string): Promise<T[]> {
-    return this.client.call<T>({ ...this.base(), method: "GET", path, query, rateScope });
+    return this.client.call<T>({ ...this.base(false), method: "GET", path, query, rateScope });
   }
 
   privateGet<T>(path: string, query: Record<string, QueryValue>, rateScope?: string): Promise<T[]> {
@@ -52,7 +52,13 @@ export class OkxCall {
     return this.client.call<T>({ ...this.base(), method: "POST", path, body, auth, rateScope });
   }
 
-  private base() {
-    return { demo: this.demo, signal: this.ctx.signal, deadline: this.ctx.deadline };
+  /**
+   * A public read goes without the call's signal: the mount's `timeoutMs` bounds it, the limiter will
+   * not queue it past the deadline, and the call still answers at its deadline. Reading `ctx.signal`
+   * makes an AbortController, and undici listens on it: a measurable part of a fast call such as
+   * `ticker`. A signed request keeps the signal, so it stops when the call does.
+   */
+  private base(withSignal = true) {
+    return { demo: this.demo, signal: withSignal ? this.ctx.signal : undefined, deadline: this.ctx.deadline };
   }
 }

@@ -113,12 +113,15 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
     method: K,
     p: ParamsOf<K>,
   ): Promise<ResultOf<K>> {
-    const inst = await this.engine.ctx.instruments.get(p.symbol, ctx.signal);
-    if (this.engine.watches(inst.text)) await this.engine.refresh(inst.text, ctx.signal);
+    // The simulated market answers from memory: no signal is asked for (making one costs a call more
+    // than the answer does). A live source is a request to another mount, which must stop with the call.
+    const signal = this.simulated ? undefined : ctx.signal;
+    const inst = await this.engine.ctx.instruments.get(p.symbol, signal);
+    if (this.engine.watches(inst.text)) await this.engine.refresh(inst.text, signal);
     const reply = await this.engine.ctx.source.call(
       method,
       { ...p, symbol: inst.symbol },
-      { signal: ctx.signal, deadline: ctx.deadline },
+      { signal, deadline: ctx.deadline },
     );
     return toProtocolReply(method, reply);
   }

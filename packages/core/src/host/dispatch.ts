@@ -1,10 +1,16 @@
 import type { CallContext } from "../adapter/call-context";
 import { type Credentials, hasCredentials, parseCredentials, secretValues } from "../adapter/credentials";
 import { BadRequestError, GatewayError, isGatewayError } from "../errors/gateway-errors";
-import type { Logger } from "../logging/logger";
+import { type Logger, isLogged, logLine } from "../logging/logger";
 import { callerText } from "../logging/escape";
 import { redactText, redactValue, shortenKey } from "../logging/redact";
-import { type AdapterMethodName, parseParams, resolveMethod } from "../protocol/method-table";
+import {
+  type AdapterMethodName,
+  type AdapterMethodSpec,
+  parseParams,
+  resolveMethod,
+} from "../protocol/method-table";
+import type { ResolvedMethod } from "../protocol/table-derivations";
 import { suggestMethod } from "../protocol/method-suggest";
 import { type Mount, findMount } from "./mounts";
 import { runCall } from "./run-call";
@@ -32,6 +38,8 @@ interface Envelope {
   accessKey: string;
   secretKey: string;
   wireMethod: string;
+  /** The method table's entry for `wireMethod`: looked up once, shared by the call, its log line and metrics. */
+  resolved: ResolvedMethod<AdapterMethodSpec> | undefined;
 }
 
 /**
@@ -66,22 +74,43 @@ export class Dispatcher {
     const ms = performance.now() - started;
     // The adapter has acted (an order may be placed): nothing below may change the reply. A failure
     // to log, count or record is reported once as a warning and the docker still gets its answer.
-    this.afterCall("log", () => this.log(mount, exName, env, reply, ms));
-    this.afterCall("telemetry", () => this.report(mount, exName, env, reply, errorKind, ms));
-    const recorder = this.opts.recorder;
-    if (recorder) {
-      this.afterCall("recording", () =>
-        recorder.record({
+    const key = env.accessKey ? this.shortKey(env.accessKey) : "";
+    try {
+      this.log(mount, exName, env, reply, errorKind, ms, key);
+    } catch (err) {
+      this.afterCallFailed("log", err);
+    }
+    try {
+      this.report(mount, exName, env, reply, errorKind, ms, key);
+    } catch (err) {
+      this.afterCallFailed("telemetry", err);
+    }
+    if (this.opts.recorder) {
+      try {
+        this.opts.recorder.record({
           exchange: exName,
           httpMethod,
           request: body,
           reply,
           ms: Math.round(ms * 1000) / 1000,
           secrets: secretsOf(env),
-        }),
-      );
+        });
+      } catch (err) {
+        this.afterCallFailed("recording", err);
+      }
     }
     return reply;
+  }
+
+  /** The last caller's shortened key: a docker calls with one key, so most calls skip the work. */
+  private lastKey = "";
+  private lastShortKey = "";
+  private shortKey(accessKey: string): string {
+    if (accessKey !== this.lastKey) {
+      this.lastShortKey = shortenKey(accessKey);
+      this.lastKey = accessKey;
+    }
+    return this.lastShortKey;
   }
 
   private async call(
@@ -102,7 +131,7 @@ export class Dispatcher {
     if (typeof rawParams !== "object" || rawParams === null || Array.isArray(rawParams)) {
       throw new BadRequestError('"params" must be a JSON object');
     }
-    const resolved = resolveMethod(wireMethod);
+    const resolved = env.resolved;
     if (!resolved) throw new UnknownMethodError(wireMethod);
     const params = parseParams(resolved, rawParams as Record<string, unknown>, { httpMethod, wireMethod });
     const credentials = parseCredentials(env.accessKey, env.secretKey);
@@ -130,15 +159,11 @@ export class Dispatcher {
     );
   }
 
-  private afterCall(what: string, fn: () => void): void {
+  private afterCallFailed(what: string, err: unknown): void {
     try {
-      fn();
-    } catch (err) {
-      try {
-        this.opts.logger.warn(`${what} failed after a call was answered: ${callerText(String(err), 200)}`);
-      } catch {
-        // The logger itself failed; there is nowhere left to say so.
-      }
+      this.opts.logger.warn(`${what} failed after a call was answered: ${callerText(String(err), 200)}`);
+    } catch {
+      // The logger itself failed; there is nowhere left to say so.
     }
   }
 
@@ -175,31 +200,48 @@ export class Dispatcher {
     reply: Reply,
     errorKind: string,
     ms: number,
+    key: string,
   ): void {
     const telemetry = this.opts.telemetry;
     if (!telemetry) return;
-    const resolved = env.wireMethod ? resolveMethod(env.wireMethod) : undefined;
+    const failed = "error" in reply;
     telemetry.emit("call", {
       at: Date.now(),
       // An unknown path is the caller's text: scrubbed of its secrets before the status page shows it.
       exchange: mount?.name ?? callerText(redactText(exName, secretsOf(env)), 64),
       known: mount !== undefined,
-      method: resolved ? resolved.spec.wire : "unknown",
-      outcome: "error" in reply ? errorKind || "internal" : "ok",
-      error: "error" in reply ? reply.error : undefined,
+      method: env.resolved ? env.resolved.spec.wire : "unknown",
+      outcome: failed ? errorKind || "internal" : "ok",
+      error: failed ? reply.error : undefined,
       seconds: ms / 1000,
-      key: env.accessKey ? shortenKey(env.accessKey) : "",
+      key,
     });
   }
 
-  private log(mount: Mount | undefined, exName: string, env: Envelope, reply: Reply, ms: number): void {
+  /**
+   * One line per call: at info when it answered (or answered "not supported", an adapter's normal
+   * reply), at warn when it failed, so a failure is in the log even with info lines off.
+   */
+  private log(
+    mount: Mount | undefined,
+    exName: string,
+    env: Envelope,
+    reply: Reply,
+    errorKind: string,
+    ms: number,
+    key: string,
+  ): void {
+    const failed = "error" in reply && errorKind !== "not-supported";
+    const level = failed ? "warn" : "info";
     const logger = this.opts.logger;
-    if (!logger.isInfoEnabled()) return;
-    // Error texts are already scrubbed; control characters are escaped by the logger's format.
+    if (!isLogged(logger, level)) return;
+    // Error texts are already scrubbed; control characters are escaped by logLine as by the format.
     const outcome = "error" in reply ? `error: ${reply.error}` : "ok";
-    const key = env.accessKey ? ` key=${shortenKey(env.accessKey)}` : "";
-    const name = mount && isKnownMethod(env.wireMethod) ? `${mount.name} ${env.wireMethod}` : undefined;
-    logger.info(`${name ?? this.logName(exName, env, secretsOf(env))} ${outcome} ${ms.toFixed(1)}ms${key}`);
+    const name =
+      mount && isKnownMethod(env)
+        ? `${mount.name} ${env.wireMethod}`
+        : this.logName(exName, env, secretsOf(env));
+    logLine(logger, level, `${name} ${outcome} ${ms.toFixed(1)}ms${key ? ` key=${key}` : ""}`);
   }
 
   /**
@@ -216,12 +258,14 @@ export class Dispatcher {
 function readEnvelope(body: unknown): Envelope {
   const isObject = body !== null && typeof body === "object" && !Array.isArray(body);
   const b = isObject ? (body as Record<string, unknown>) : {};
+  const wireMethod = typeof b.method === "string" ? b.method : "";
   return {
     isObject,
     body: b,
     accessKey: typeof b.access_key === "string" ? b.access_key : "",
     secretKey: typeof b.secret_key === "string" ? b.secret_key : "",
-    wireMethod: typeof b.method === "string" ? b.method : "",
+    wireMethod,
+    resolved: wireMethod ? resolveMethod(wireMethod) : undefined,
   };
 }
 
@@ -249,8 +293,8 @@ function envelopeTooLong(env: Envelope): string | undefined {
 }
 
 /** A plain wire name of the table (not an IO path): fixed text, safe to log as sent. */
-function isKnownMethod(wireMethod: string): boolean {
-  return wireMethod.length <= 32 && resolveMethod(wireMethod) !== undefined && !/[^A-Za-z_]/.test(wireMethod);
+function isKnownMethod(env: Envelope): boolean {
+  return env.resolved !== undefined && env.wireMethod.length <= 32 && !/[^A-Za-z_]/.test(env.wireMethod);
 }
 
 class UnknownMethodError extends GatewayError {

@@ -42,8 +42,8 @@ export interface OkxRequest {
   auth?: OkxAuth;
   /** Adds `x-simulated-trading: 1` (OKX demo trading). */
   demo: boolean;
-  /** The call's abort signal: fires at the call's deadline or when the docker hangs up. */
-  signal: AbortSignal;
+  /** The call's abort signal: fires at the call's deadline or when the docker hangs up (none for public reads). */
+  signal?: AbortSignal;
   /** Epoch ms after which the call is answered anyway; the rate limiter will not queue past it. */
   deadline?: number;
   /** The instrument (or instrument type) the endpoint's limit is counted per, when it is. */

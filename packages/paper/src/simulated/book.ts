@@ -61,7 +61,7 @@ export function depth(seed: number, inst: SimInstrument, t: number, limit = 20):
 export function tradeAt(seed: number, inst: SimInstrument, n: number): SourceTrade {
   const key = textKey(inst.market.symbol);
   const time = n * TRADE_MS;
-  const buy = unit(seed, key, 7, n) < 0.5;
+  const buy = tradeIsBuy(seed, inst, n);
   const { bid, ask } = touch(seed, inst, time);
   const lot = inst.market.amountSize;
   const raw = inst.levelSize * 0.05 * (0.1 + unit(seed, key, 8, n));
@@ -73,6 +73,16 @@ export function tradeAt(seed: number, inst: SimInstrument, n: number): SourceTra
     amount: amount.toFixed(),
     type: buy ? "buy" : "sell",
   };
+}
+
+/** The price of the `n`th public trade (what `tradeAt(...).price` is, without working out its amount). */
+export function tradePrice(seed: number, inst: SimInstrument, n: number): DecimalText {
+  const { bid, ask } = touch(seed, inst, n * TRADE_MS);
+  return (tradeIsBuy(seed, inst, n) ? ask : bid).toFixed();
+}
+
+function tradeIsBuy(seed: number, inst: SimInstrument, n: number): boolean {
+  return unit(seed, textKey(inst.market.symbol), 7, n) < 0.5;
 }
 
 /** The most recent public trades, oldest first. */

@@ -10,8 +10,8 @@ import {
 } from "@fmz-gateway/core";
 import { SIM_INSTRUMENTS, type SimInstrument } from "./instruments";
 import { textKey, unit } from "./noise";
-import { priceAt } from "./price-path";
-import { TRADE_MS, touch, tradeAt } from "./book";
+import { midAt, priceAt, roundMid } from "./price-path";
+import { TRADE_MS, touch, tradePrice } from "./book";
 
 export const FUNDING_INTERVAL_MS = 8 * 3_600_000;
 
@@ -34,17 +34,25 @@ export function ticker(seed: number, inst: SimInstrument, t: number): SourceTick
   const { bid, ask } = touch(seed, inst, t);
   const buy = bid.toFixed();
   const sell = ask.toFixed();
-  const last = tradeAt(seed, inst, Math.floor(t / TRADE_MS)).price;
+  const last = tradePrice(seed, inst, Math.floor(t / TRADE_MS));
   const day = 86_400_000;
-  const samples = Array.from({ length: 97 }, (_, i) => priceAt(seed, inst, t - day + i * 900_000));
+  // The day's open, high and low from 97 samples 15 minutes apart. Rounding to the tick keeps order, so
+  // the highest rounded sample is the rounded highest mid: 3 roundings instead of 97 (the expensive part).
+  let hi = -Infinity;
+  let lo = Infinity;
+  for (let i = 0; i < 97; i++) {
+    const mid = midAt(seed, inst, t - day + i * 900_000);
+    if (mid > hi) hi = mid;
+    if (mid < lo) lo = mid;
+  }
   const vol = inst.levelSize * 400 * (0.5 + unit(seed, textKey(inst.market.symbol), 9, Math.floor(t / day)));
   return {
     symbol: inst.market.symbol,
     buy,
     sell,
-    high: extreme([...samples, last, sell], true),
-    low: extreme([...samples, last, buy], false),
-    open: samples[0],
+    high: extreme([roundMid(inst, hi), last, sell], true),
+    low: extreme([roundMid(inst, lo), last, buy], false),
+    open: priceAt(seed, inst, t - day),
     last,
     vol: decimalText(Number(vol.toFixed(4))),
     time: t,

@@ -12,5 +12,10 @@ export function midAt(seed: number, inst: SimInstrument, t: number): number {
 
 /** The price at `t` rounded to the instrument's tick, as exact decimal text. */
 export function priceAt(seed: number, inst: SimInstrument, t: number): string {
-  return roundToStep(new Dec(midAt(seed, inst, t).toPrecision(15)), inst.market.tickSize, "nearest");
+  return roundMid(inst, midAt(seed, inst, t));
+}
+
+/** A mid rounded to the instrument's tick, as exact decimal text; never lowers a higher mid's price. */
+export function roundMid(inst: SimInstrument, mid: number): string {
+  return roundToStep(new Dec(mid.toPrecision(15)), inst.market.tickSize, "nearest");
 }

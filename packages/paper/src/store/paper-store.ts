@@ -1,4 +1,5 @@
 import { Dec } from "@fmz-gateway/core";
+import type { Statement } from "better-sqlite3";
 import { AccountRows } from "./account-rows";
 import type { FillRow, OrderRow, PositionRow } from "./rows";
 
@@ -10,6 +11,7 @@ const OPEN = "status IN ('submitted', 'partial-filled')";
  */
 export class PaperStore extends AccountRows {
   insertOrder(o: Omit<OrderRow, "id">): number {
+    this.watched = undefined;
     return Number(
       this.db
         .prepare(
@@ -21,6 +23,7 @@ export class PaperStore extends AccountRows {
   }
 
   updateOrder(o: OrderRow): void {
+    this.watched = undefined;
     this.db
       .prepare(
         "UPDATE orders SET price = @price, deal = @deal, quote = @quote, status = @status, frozen = @frozen, " +
@@ -59,13 +62,26 @@ export class PaperStore extends AccountRows {
 
   /** Instruments this mount must watch: with an order resting or a position open. */
   watchedSymbols(): string[] {
-    const rows = this.db
-      .prepare(
-        `SELECT DISTINCT o.symbol FROM orders o JOIN accounts a ON a.id = o.account WHERE a.mount = ? AND ${OPEN} ` +
-          "UNION SELECT DISTINCT p.symbol FROM positions p JOIN accounts a ON a.id = p.account WHERE a.mount = ?",
-      )
-      .all(this.mount, this.mount) as Array<{ symbol: string }>;
-    return rows.map((r) => r.symbol);
+    // Every public call on the mount asks (the ticker path), so the answer is kept until a write to
+    // orders or positions (insertOrder, updateOrder, putPosition, reset) forgets it. Inside a
+    // transaction it is read fresh and not kept: a rollback would leave a kept answer wrong.
+    if (this.watched && !this.db.inTransaction) return [...this.watched];
+    this.watchedQuery ??= this.db.prepare(
+      `SELECT DISTINCT o.symbol FROM orders o JOIN accounts a ON a.id = o.account WHERE a.mount = ? AND ${OPEN} ` +
+        "UNION SELECT DISTINCT p.symbol FROM positions p JOIN accounts a ON a.id = p.account WHERE a.mount = ?",
+    );
+    const rows = this.watchedQuery.all(this.mount, this.mount) as Array<{ symbol: string }>;
+    const symbols = rows.map((r) => r.symbol);
+    if (!this.db.inTransaction) this.watched = symbols;
+    return [...symbols];
+  }
+
+  private watchedQuery?: Statement<[string, string]>;
+  private watched?: string[];
+
+  override reset(account: number, initial: Record<string, string>, now: number): void {
+    this.watched = undefined;
+    super.reset(account, initial, now);
   }
 
   insertFill(f: FillRow): void {
@@ -99,6 +115,7 @@ export class PaperStore extends AccountRows {
 
   /** Writes a position, or removes it when flat. */
   putPosition(p: PositionRow): void {
+    this.watched = undefined;
     if (new Dec(p.qty).isZero()) {
       this.db.prepare("DELETE FROM positions WHERE account = ? AND symbol = ?").run(p.account, p.symbol);
       return;

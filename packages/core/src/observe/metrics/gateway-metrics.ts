@@ -1,22 +1,20 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import type { CallEvent, Telemetry } from "../../telemetry/telemetry";
+import { Gauge, Registry, collectDefaultMetrics } from "prom-client";
+import type { Telemetry } from "../../telemetry/telemetry";
 import { VERSION } from "../../version";
 import { BoundedLabels, UNKNOWN_EXCHANGE } from "../bounded-labels";
+import { FoldedHistogram, type Series, SeriesTable, foldedCounter } from "./folded";
 import { DURATION_BUCKETS, METRIC } from "./metric-names";
 import { StreamStates } from "./stream-states";
 
-type CallLabels = { exchange: string; method: string; outcome: string };
-
 /**
  * The gateway's Prometheus metrics, fed by its telemetry. One registry per gateway (tests run several
- * in one process; prom-client's global registry would mix them). A call's labels are looked up in a
- * small cache of label objects, so the hot path builds no label object per call; label values come
- * from bounded sets only (see `BoundedLabels`).
+ * in one process; prom-client's global registry would mix them). What is counted per call or per
+ * request is kept in plain numbers (folded.ts) and given to prom-client at scrape time, so a call costs
+ * a few map look-ups and additions; label values come from bounded sets only (see `BoundedLabels`).
  */
 export class GatewayMetrics {
   readonly registry = new Registry();
   private readonly unsubscribe: Array<() => void> = [];
-  private readonly callLabels = new Map<string, Map<string, Map<string, CallLabels>>>();
   private readonly endpoints = new BoundedLabels(64);
   private readonly scopes = new BoundedLabels(32);
   private readonly channels = new BoundedLabels(32);
@@ -32,91 +30,81 @@ export class GatewayMetrics {
       registers,
     }).set({ version: VERSION }, 1);
 
-    const requests = new Counter({
+    // Registered in this order, so /metrics lists them as before.
+    const calls = new SeriesTable(["exchange", "method", "outcome"], DURATION_BUCKETS);
+    foldedCounter(calls, {
       name: METRIC.requests,
       help: "FMZ calls answered, by mount, wire method and outcome (ok or the error kind)",
-      labelNames: ["exchange", "method", "outcome"],
       registers,
     });
-    const requestSeconds = new Histogram({
+    const callSeconds = new SeriesTable(["exchange", "method", "outcome"], DURATION_BUCKETS);
+    new FoldedHistogram(callSeconds, {
       name: METRIC.requestSeconds,
       help: "Time from a call's body to its reply, in seconds",
-      labelNames: ["exchange", "method", "outcome"],
-      buckets: DURATION_BUCKETS,
       registers,
     });
-    const upstream = new Counter({
+    const upstream = new SeriesTable(["exchange", "endpoint", "outcome"]);
+    foldedCounter(upstream, {
       name: METRIC.upstreamRequests,
       help: "Requests to the exchange, by mount, endpoint template and outcome",
-      labelNames: ["exchange", "endpoint", "outcome"],
       registers,
     });
-    const upstreamSeconds = new Histogram({
+    const upstreamSeconds = new SeriesTable(["exchange", "endpoint"], DURATION_BUCKETS);
+    new FoldedHistogram(upstreamSeconds, {
       name: METRIC.upstreamSeconds,
       help: "Time of one request to the exchange, in seconds",
-      labelNames: ["exchange", "endpoint"],
-      buckets: DURATION_BUCKETS,
       registers,
     });
-    const waits = new Counter({
+    const waits = new SeriesTable(["exchange", "scope"]);
+    foldedCounter(waits, {
       name: METRIC.rateLimitWaits,
       help: "Requests the gateway's rate limiter held back to stay inside the exchange's limits",
-      labelNames: ["exchange", "scope"],
       registers,
     });
-    const waitSeconds = new Counter({
+    const waitSeconds = new SeriesTable(["exchange", "scope"]);
+    foldedCounter(waitSeconds, {
       name: METRIC.rateLimitWaitSeconds,
       help: "Seconds requests spent waiting for a rate-limit slot",
-      labelNames: ["exchange", "scope"],
       registers,
     });
-    const refusals = new Counter({
+    const refusals = new SeriesTable(["exchange", "scope"]);
+    foldedCounter(refusals, {
       name: METRIC.rateLimitRefusals,
       help: "Calls refused because their rate-limit slot lay past their deadline or the longest wait",
-      labelNames: ["exchange", "scope"],
       registers,
     });
-    const served = new Counter({
+    const served = new SeriesTable(["exchange", "method", "source"]);
+    foldedCounter(served, {
       name: METRIC.served,
       help: "Answers by where they came from: a live stream's cache or a REST request",
-      labelNames: ["exchange", "method", "source"],
       registers,
     });
     const streams = new StreamStates(telemetry, mountNames, this.channels, registers);
 
+    const count = (series: Series, by = 1) => {
+      series.value += by;
+    };
     this.unsubscribe.push(
       telemetry.on("call", (e) => {
-        const labels = this.labelsOf(e);
-        requests.inc(labels);
-        requestSeconds.observe(labels, e.seconds);
+        // Only a mount's name is a label value; an unknown path is the caller's text.
+        const exchange = e.known ? e.exchange : UNKNOWN_EXCHANGE;
+        count(calls.get(exchange, e.method, e.outcome));
+        callSeconds.observe(callSeconds.get(exchange, e.method, e.outcome), e.seconds);
       }),
       telemetry.on("upstream", (e) => {
         const endpoint = this.endpoints.fold(e.exchange, e.endpoint);
-        upstream.inc({ exchange: e.exchange, endpoint, outcome: e.outcome });
-        upstreamSeconds.observe({ exchange: e.exchange, endpoint }, e.seconds);
+        count(upstream.get(e.exchange, endpoint, e.outcome));
+        upstreamSeconds.observe(upstreamSeconds.get(e.exchange, endpoint), e.seconds);
       }),
       telemetry.on("rateLimit", (e) => {
-        const labels = { exchange: e.exchange, scope: this.scopes.fold(e.exchange, e.scope) };
-        if (e.kind === "refused") return refusals.inc(labels);
-        waits.inc(labels);
-        waitSeconds.inc(labels, e.seconds);
+        const scope = this.scopes.fold(e.exchange, e.scope);
+        if (e.kind === "refused") return count(refusals.get(e.exchange, scope));
+        count(waits.get(e.exchange, scope));
+        count(waitSeconds.get(e.exchange, scope), e.seconds);
       }),
-      telemetry.on("served", (e) => served.inc({ exchange: e.exchange, method: e.method, source: e.source })),
+      telemetry.on("served", (e) => count(served.get(e.exchange, e.method, e.source))),
       telemetry.on("stream", (e) => streams.onEvent(e)),
     );
-  }
-
-  /** The cached label object of a call: three map look-ups, an allocation only for a new series. */
-  private labelsOf(e: CallEvent): CallLabels {
-    // Only a mount's name is a label value; an unknown path is the caller's text.
-    const exchange = e.known ? e.exchange : UNKNOWN_EXCHANGE;
-    let byMethod = this.callLabels.get(exchange);
-    if (!byMethod) this.callLabels.set(exchange, (byMethod = new Map()));
-    let byOutcome = byMethod.get(e.method);
-    if (!byOutcome) byMethod.set(e.method, (byOutcome = new Map()));
-    let labels = byOutcome.get(e.outcome);
-    if (!labels) byOutcome.set(e.outcome, (labels = { exchange, method: e.method, outcome: e.outcome }));
-    return labels;
   }
 
   /** The Prometheus text exposition. */
