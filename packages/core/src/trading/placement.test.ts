@@ -8,10 +8,20 @@ import {
   markMayHaveBeenSent,
 } from "../errors/gateway-errors";
 import { silentLogger } from "../logging/logger";
+import { waitFor } from "../test-support/wait-for";
 import { type LookupAnswer, type LookupTiming, type PlaceOnce, placeOnce } from "./placement";
 
 /** Short pauses, so the policy's shape is tested without waiting out today's numbers. */
-const FAST: LookupTiming = { pausesMs: [0, 5, 10], retryMs: 5, persistMs: 200, marginMs: 20 };
+const FAST: LookupTiming = {
+  sendReserveMs: 50,
+  pausesMs: [0, 5, 10],
+  retryMs: 5,
+  persistMs: 200,
+  marginMs: 20,
+};
+
+/** A send reserve wide enough that the look-ups after a given-up send have room on a busy machine. */
+const RESERVED: LookupTiming = { ...FAST, sendReserveMs: 400 };
 
 const lostConnection = () =>
   markMayHaveBeenSent(new NetworkError("X network error on POST /order: ECONNRESET"), "connection");
@@ -23,6 +33,8 @@ interface Script {
   deadlineMs?: number;
   signal?: AbortSignal;
   timing?: LookupTiming;
+  /** Told of every look-up as it starts. */
+  onLookup?: () => void;
 }
 
 /** Runs the policy on a scripted exchange; counts sends and look-ups. */
@@ -40,6 +52,7 @@ async function run(s: Script) {
       return s.send();
     },
     lookup: async (signal) => {
+      s.onLookup?.();
       signals.push(signal);
       const next = s.lookups?.[Math.min(lookups, (s.lookups?.length ?? 1) - 1)];
       lookups++;
@@ -103,6 +116,48 @@ describe("placeOnce: the one placement policy", () => {
     assert.deepEqual(r.result, { orderId: "77", recovered: true });
     assert.equal(r.sends, 1);
     assert.equal(r.lookups, 2);
+  });
+
+  it("a send still pending at the reserve before the deadline is looked up, not left to time out", async () => {
+    const r = await run({
+      send: () => new Promise<never>(() => undefined), // the client's own timeout is longer than the call
+      lookups: [{ found: "88" }],
+      deadlineMs: 1_000,
+      timing: RESERVED,
+    });
+    assert.deepEqual(r.result, { orderId: "88", recovered: true });
+    assert.equal(r.sends, 1);
+  });
+
+  it("absent proves nothing while the order's request is still pending: unknown, never 'not placed'", async () => {
+    const r = await run({
+      send: () => new Promise<never>(() => undefined),
+      lookups: [{ absent: true }],
+      deadlineMs: 1_000,
+      timing: RESERVED,
+    });
+    assert.equal(r.error?.kind, "order-state-unknown");
+    assert.match(r.error?.message ?? "", /found nothing while the order's request was still unanswered/);
+    assert.ok(r.lookups > 3, "looked again while the request was pending");
+    assert.equal(r.sends, 1);
+  });
+
+  it("a reply that comes late, while the order is looked up, is the answer", async () => {
+    let reply: (id: string) => void = () => undefined;
+    let lookedUp = false;
+    const r = run({
+      send: () => new Promise<string>((resolve) => (reply = resolve)),
+      lookups: [{ absent: true }],
+      deadlineMs: 1_000,
+      timing: RESERVED,
+      onLookup: () => (lookedUp = true),
+    });
+    // Given up at the send reserve; the reply comes once the look-ups have started.
+    await waitFor(() => lookedUp, { what: "the first look-up" });
+    reply("55");
+    const done = await r;
+    assert.deepEqual(done.result, { orderId: "55", recovered: true });
+    assert.equal(done.sends, 1);
   });
 
   it("placed: a success reply without an order id is looked up too", async () => {

@@ -27,6 +27,12 @@ export type LookupAnswer =
  * `marginMs` inside the call's deadline, so the strategy gets this answer and not the host's timeout.
  */
 export interface LookupTiming {
+  /**
+   * The time kept for look-ups after a send that has not answered: a send still pending this long before
+   * the deadline (a third of the time left, when that is less) is treated as a lost reply and looked up,
+   * rather than left to run into the host's timeout, which could only say "no answer".
+   */
+  readonly sendReserveMs: number;
   readonly pausesMs: readonly number[];
   readonly retryMs: number;
   readonly persistMs: number;
@@ -34,6 +40,7 @@ export interface LookupTiming {
 }
 
 export const LOOKUP_TIMING: LookupTiming = {
+  sendReserveMs: 3_000,
   pausesMs: [0, 300, 1_000],
   retryMs: 500,
   persistMs: 10_000,
@@ -82,9 +89,10 @@ export interface Placed {
  * to check its orders before placing again.
  */
 export async function placeOnce(o: PlaceOnce): Promise<Placed> {
+  const late: LateReply = {};
   let failure: unknown;
   try {
-    const orderId = await o.send();
+    const orderId = await sendInTime(o, late);
     if (orderId) return { orderId, recovered: false };
     failure = markMayHaveBeenSent(
       new GatewayError(`${o.exchange} ${o.method}: the exchange accepted the order but named no order id`),
@@ -94,10 +102,54 @@ export async function placeOnce(o: PlaceOnce): Promise<Placed> {
     if (!mayHaveReachedExchange(err)) throw err;
     failure = err;
   }
-  return { orderId: await settleLostReply(o, failure), recovered: true };
+  return { orderId: await settleLostReply(o, failure, late), recovered: true };
 }
 
-async function settleLostReply(o: PlaceOnce, failure: unknown): Promise<string> {
+/**
+ * A send given up on while still pending: whether it has settled since, and its order id should its
+ * reply still come while the order is looked up.
+ */
+interface LateReply {
+  pending?: boolean;
+  orderId?: string;
+}
+
+/**
+ * Calls `send` once and waits for it until the send reserve before the deadline. A send still pending
+ * then (an exchange client whose own timeout is longer than the call's) becomes an unclear timeout, so
+ * the look-ups have time; its reply, should it still come, is taken in `late`, and its failure dropped.
+ */
+function sendInTime(o: PlaceOnce, late: LateReply): Promise<string | undefined> {
+  const timing = o.timing ?? LOOKUP_TIMING;
+  const sent = o.send();
+  const left = o.deadline - Date.now();
+  const waitMs = left - Math.min(timing.sendReserveMs, Math.max(0, left) / 3);
+  let timer: NodeJS.Timeout | undefined;
+  const givenUp = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => {
+        late.pending = true;
+        sent.then(
+          (id) => {
+            late.pending = false;
+            late.orderId = id || undefined;
+          },
+          () => (late.pending = false),
+        );
+        reject(
+          markMayHaveBeenSent(
+            new TimeoutError(`${o.exchange} ${o.method}: no reply to the order in ${Math.round(waitMs)} ms`),
+            "timeout",
+          ),
+        );
+      },
+      Math.max(0, waitMs),
+    );
+  });
+  return Promise.race([sent, givenUp]).finally(() => clearTimeout(timer));
+}
+
+async function settleLostReply(o: PlaceOnce, failure: unknown, late: LateReply): Promise<string> {
   const lost: LostReply = {
     exchange: o.exchange,
     method: o.method,
@@ -122,10 +174,14 @@ async function settleLostReply(o: PlaceOnce, failure: unknown): Promise<string> 
   try {
     let absent = false;
     let lookupError: unknown;
-    for (let i = 0; i < timing.pausesMs.length || lookupError !== undefined; i++) {
+    // Absent proves nothing while the request itself is still pending (it may yet reach the exchange,
+    // from a client's queue): only an absence seen after it settled counts, so the look-ups go on.
+    for (let i = 0; i < timing.pausesMs.length || lookupError !== undefined || !absent; i++) {
       const pause = timing.pausesMs[i] ?? timing.retryMs;
       if (stop.signal.aborted || Date.now() + pause >= giveUpAt) break;
       if (pause > 0 && !(await sleep(pause, stop.signal))) break;
+      if (late.orderId) return foundLate(o, reason, late.orderId);
+      const requestSettled = !late.pending;
       let answer: LookupAnswer;
       try {
         answer = await o.lookup(stop.signal);
@@ -142,19 +198,29 @@ async function settleLostReply(o: PlaceOnce, failure: unknown): Promise<string> 
         return answer.found;
       }
       if ("unknown" in answer) throw new OrderStateUnknownError(lost, `could not tell (${answer.unknown})`);
-      absent = true;
+      if (requestSettled) absent = true;
     }
+    if (late.orderId) return foundLate(o, reason, late.orderId);
     if (absent && lookupError === undefined) throw new OrderNotPlacedError(lost);
     throw new OrderStateUnknownError(
       lost,
       lookupError !== undefined
         ? `failed (${describeFailure(lookupError)})`
-        : "was cut short by the call's deadline",
+        : late.pending
+          ? "found nothing while the order's request was still unanswered"
+          : "was cut short by the call's deadline",
     );
   } finally {
     clearTimeout(timer);
     o.signal.removeEventListener("abort", onAbort);
   }
+}
+
+function foundLate(o: PlaceOnce, reason: string, orderId: string): string {
+  o.logger.warn(
+    `${o.exchange} ${o.method}: order reply late (${reason}); it came while looking the order up: order ${orderId}`,
+  );
+  return orderId;
 }
 
 /** Waits `ms`; false when `signal` fired first. */
