@@ -197,6 +197,10 @@ describe("a method added through one table entry", () => {
     assert.equal(wrong.verdict, "wrong");
     assert.equal(wrong.reason, 'data[0].price must be a number or numeric string (got "lots")');
 
+    withIt.reply = [{ symbol: "ETH_USDT", price: 1, amount: 1, time: 1.5 }];
+    const [fractionalTime] = await runConformance(target("WITH"), TABLE);
+    assert.equal(fractionalTime.reason, "data[0].time must be an integer or numeric string (got 1.5)");
+
     withIt.reply = [{ symbol: "ETH_USDT", price: "60000.5", amount: 1, time: 1 }];
     const [lenient] = await runConformance(target("WITH"), TABLE);
     assert.equal(lenient.verdict, "correct", "a numeric string passes, as the protocol allows");
