@@ -33,6 +33,13 @@ export {
   type MethodTable,
   type PublicMethodOf,
   type ReplySchemasOf,
+  type ParamsByMethodOf,
+  type TableParamsOf,
+  type ResultsOf,
+  type SourceSchema,
+  type FromSourceSchema,
+  type SourceRepliesOf,
+  type SourceReplyOf,
   type ResolvedMethod,
   methodResolver,
   publicMethods,
@@ -53,7 +60,14 @@ export * from "./registry/exchange-registry";
 
 // One deadline for every call, and money as decimal text between mounts
 export { CallDeadline, type DeadlineContext, withinDeadline } from "./calls/deadline";
-export { decimalText, toProtocolReply, toSourceReply } from "./adapter/source-replies";
+export {
+  type SourceConversion,
+  decimalText,
+  sourceConversions,
+  toProtocolReply,
+  toSourceReply,
+} from "./adapter/source-replies";
+export { DECIMAL_TEXT_SCHEMA, sourceReplySchema } from "./adapter/reply-conversion";
 
 // Helpers for adapter authors
 export * from "./helpers/decimal";
@@ -92,6 +106,8 @@ export * from "./logging/redact";
 export { Gateway, type GatewayOptions } from "./host/gateway";
 export { Dispatcher, type Reply } from "./host/dispatch";
 export { type Mount, type MountConfig, StartupError } from "./host/mounts";
+/** One mount seen by another; exported so a test can read a mount through a wider method table. */
+export { mountSource } from "./host/mount-source-call";
 export { type GatewayConfig, configSchema } from "./config/config-schema";
 export { ConfigError, loadConfigFile, validateConfig } from "./config/load-config";
 export { PluginError, loadPlugins } from "./config/load-plugins";

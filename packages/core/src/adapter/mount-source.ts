@@ -1,6 +1,22 @@
 import { METHOD_TABLE, type ParamsOf } from "../protocol/method-table";
-import type { Bar, Depth, Funding, Market, Ticker, Trade } from "../protocol/reply-types";
-import { type PublicMethodOf, publicMethods } from "../protocol/table-derivations";
+import type {
+  barSchema,
+  depthLevelSchema,
+  depthSchema,
+  fundingSchema,
+  marketSchema,
+  marketsSchema,
+  tickerSchema,
+  tradeSchema,
+} from "../protocol/reply-schemas";
+import {
+  type FromSourceSchema,
+  type MethodTable,
+  type PublicMethodOf,
+  type SourceReplyOf,
+  type TableParamsOf,
+  publicMethods,
+} from "../protocol/table-derivations";
 
 /**
  * The public market-data methods one mount may call on another (a paper exchange reading OKX's book):
@@ -15,82 +31,29 @@ export type PublicMethodName = PublicMethodOf<typeof METHOD_TABLE>;
  */
 export type DecimalText = string;
 
-/** A reply type with the fields in `Money` as decimal text; every other field as it is. */
-export type WithDecimals<T, Money extends keyof T> = {
-  [P in keyof T]: P extends Money ? DecimalText : T[P];
-};
-
 /**
- * The money fields of each reply type: what crosses between mounts as decimal text. Times, intervals
- * and digit counts stay numbers. One list for the types below and for the conversion both ways
- * (adapter/source-replies), checked by `ALL_NUMBERS_LISTED` so a new number field is never left out.
+ * What a public method answers a reading mount: the protocol's reply (`ResultOf`) with its money as
+ * decimal text, so a paper exchange matches and settles on the exchange's exact prices and sizes and no
+ * float64 sits between the two mounts. Derived from the method's reply schema (`SourceSchema`: every
+ * `number` node is money and becomes text; `integer` times and digit counts stay numbers), so a method
+ * added to the table needs nothing here.
  */
-export const SOURCE_DECIMAL_FIELDS = {
-  ticker: ["buy", "sell", "high", "low", "open", "last", "vol"],
-  trade: ["price", "amount"],
-  market: ["tickSize", "amountSize", "minQty", "maxQty", "minNotional", "maxNotional", "ctVal"],
-  funding: ["rate"],
-} as const satisfies {
-  ticker: readonly (keyof Ticker)[];
-  trade: readonly (keyof Trade)[];
-  market: readonly (keyof Market)[];
-  funding: readonly (keyof Funding)[];
-};
-type Money<K extends keyof typeof SOURCE_DECIMAL_FIELDS> = (typeof SOURCE_DECIMAL_FIELDS)[K][number];
+export type SourceResultOf<K extends PublicMethodName> = SourceReplyOf<typeof METHOD_TABLE, K>;
+/** Every public method's source reply, by method name. */
+export type SourceReplies = { [K in PublicMethodName]: SourceResultOf<K> };
 
-type NumberKeys<T> = { [P in keyof T]-?: T[P] extends number ? P : never }[keyof T];
-/** `true` when every number field of T is money or listed as staying a number; else names the others. */
-type Listed<T, Fields> = [Exclude<NumberKeys<T>, Fields>] extends [never]
-  ? true
-  : { unlistedNumberFields: Exclude<NumberKeys<T>, Fields> };
-// A compile error here names a number field of a reply type that is neither money nor kept a number.
-const ALL_NUMBERS_LISTED: [
-  Listed<Ticker, Money<"ticker"> | "time">,
-  Listed<Trade, Money<"trade"> | "time">,
-  Listed<Market, Money<"market"> | "pricePrecision" | "amountPrecision">,
-  Listed<Funding, Money<"funding"> | "time" | "interval">,
-] = [true, true, true, true];
-void ALL_NUMBERS_LISTED;
-
-export type SourceTicker = WithDecimals<Ticker, Money<"ticker">>;
-export type SourceTrade = WithDecimals<Trade, Money<"trade">>;
-export type SourceMarket = WithDecimals<Market, Money<"market">>;
-export type SourceMarkets = Record<string, SourceMarket>;
-export type SourceFunding = WithDecimals<Funding, Money<"funding">>;
+// The shapes paper builds and reads, named: each derived from its reply schema like the replies above.
+export type SourceTicker = FromSourceSchema<typeof tickerSchema>;
+export type SourceTrade = FromSourceSchema<typeof tradeSchema>;
+export type SourceMarket = FromSourceSchema<typeof marketSchema>;
+export type SourceMarkets = FromSourceSchema<typeof marketsSchema>;
+export type SourceFunding = FromSourceSchema<typeof fundingSchema>;
 /** `[price, amount]` as decimal text. */
-export type SourceDepthLevel = [price: DecimalText, amount: DecimalText];
-export type SourceDepth = Omit<Depth, "asks" | "bids"> & {
-  /** Ascending by price. */
-  asks: SourceDepthLevel[];
-  /** Descending by price. */
-  bids: SourceDepthLevel[];
-};
+export type SourceDepthLevel = FromSourceSchema<typeof depthLevelSchema>;
+/** `{time, asks, bids}`: asks ascending by price, bids descending, each level as decimal text. */
+export type SourceDepth = FromSourceSchema<typeof depthSchema>;
 /** `[time (seconds), open, high, low, close, volume]`: the time a number, the rest decimal text. */
-export type SourceBar = [
-  time: Bar[0],
-  open: DecimalText,
-  high: DecimalText,
-  low: DecimalText,
-  close: DecimalText,
-  volume: DecimalText,
-];
-
-/**
- * What each public method answers a reading mount: the protocol's reply (`ResultOf`) with its money as
- * decimal text, so a paper exchange matches and settles on the exchange's exact prices and sizes and
- * no float64 sits between the two mounts. Adding a public method needs its entry here (the compiler
- * says so through `SourceResultOf`).
- */
-export interface SourceReplies {
-  getTicker: SourceTicker;
-  getDepth: SourceDepth;
-  getTrades: SourceTrade[];
-  getRecords: SourceBar[];
-  getMarkets: SourceMarkets;
-  getTickers: SourceTicker[];
-  getFundings: SourceFunding[];
-}
-export type SourceResultOf<K extends PublicMethodName> = SourceReplies[K];
+export type SourceBar = FromSourceSchema<typeof barSchema>;
 
 export interface SourceCallOptions {
   /** Aborts the source call too (hand it the caller's `ctx.signal`): it then rejects at once. */
@@ -102,7 +65,7 @@ export interface SourceCallOptions {
 /**
  * Another mount of the same gateway, seen through its typed public methods. The call runs with empty
  * credentials, a deadline and an abort signal, exactly as a public call from the docker would; its
- * reply carries money as decimal text (`SourceReplies`).
+ * reply carries money as decimal text (`SourceResultOf`).
  */
 export interface MountSource {
   /** The source mount's name (the path segment). */
@@ -116,4 +79,16 @@ export interface MountSource {
     params: ParamsOf<K>,
     opts?: SourceCallOptions,
   ): Promise<SourceResultOf<K>>;
+}
+
+/**
+ * A mount source over another method table than the core's (a test's, with one entry more): the same
+ * calls, typed from that table, its replies converted as that table's reply schemas say.
+ */
+export interface TableMountSource<T extends MethodTable> extends Omit<MountSource, "call"> {
+  call<K extends PublicMethodOf<T>>(
+    method: K,
+    params: TableParamsOf<T, K>,
+    opts?: SourceCallOptions,
+  ): Promise<SourceReplyOf<T, K>>;
 }

@@ -1,10 +1,15 @@
 // Money between mounts as decimal text: exact from the numbers an adapter answers, and back.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import Ajv from "ajv";
 import { GatewayError } from "../errors/gateway-errors";
 import { Dec, toNumber } from "../helpers/decimal";
+import { METHOD_TABLE } from "../protocol/method-table";
 import type { Depth, Funding, Market, Markets, Ticker, Trade } from "../protocol/reply-types";
-import { decimalText, toProtocolReply, toSourceReply } from "./source-replies";
+import { spec } from "../protocol/method-spec";
+import type { SourceBar, SourceDepthLevel, SourceFunding, SourceMarket, SourceTicker } from "./mount-source";
+import { sourceReplySchema } from "./reply-conversion";
+import { decimalText, sourceConversions, toProtocolReply, toSourceReply } from "./source-replies";
 
 /** A random decimal of 1 to 15 significant digits, scaled from 1e-12 to 1e14, as canonical text. */
 function randomDecimal(): string {
@@ -137,5 +142,156 @@ describe("source replies", () => {
       () => toSourceReply("getTicker", { ...ticker, last: NaN }),
       /^GatewayError: last is NaN: expected a finite number$/,
     );
+  });
+
+  it("names where in a nested reply a bad value is, both ways", () => {
+    const depth = {
+      time: 5,
+      asks: [[1, 2]],
+      bids: [
+        [1, 2],
+        [0.5, Infinity],
+      ],
+    } as Depth;
+    assert.throws(() => toSourceReply("getDepth", depth), {
+      name: "GatewayError",
+      message: "bids[1][1] is Infinity: expected a finite number",
+    });
+    const markets = { "BTC_USDT.swap": { ...MARKET, tickSize: "0.1" } } as unknown as Markets;
+    assert.throws(() => toSourceReply("getMarkets", markets), {
+      message: '["BTC_USDT.swap"].tickSize is "0.1": expected a finite number',
+    });
+    const text = toSourceReply("getTrades", [{ id: "1", time: 1, price: 2, amount: 3, type: "buy" }]);
+    assert.throws(() => toProtocolReply("getTrades", [{ ...text[0], amount: "lots" }]), {
+      message: '[0].amount is not decimal text: cannot read "lots" as a number: expected finite decimal text',
+    });
+    assert.throws(() => toProtocolReply("getTrades", [{ ...text[0], amount: 3 as unknown as string }]), {
+      message: "[0].amount is 3: expected decimal text",
+    });
+    assert.throws(() => toSourceReply("getTicker", null as unknown as Ticker), {
+      message: "the reply is null: expected an object",
+    });
+  });
+
+  it("every public reply's source form fits its schema's decimal-text twin, and only that", () => {
+    const ajv = new Ajv({ strict: false });
+    const replies = {
+      getTicker: ticker,
+      getTickers: [ticker],
+      getDepth: { time: 5, asks: [[0.3, 1e-7]], bids: [[0.29999, 12]] },
+      getTrades: [{ id: "7", time: 9, price: 2.5, amount: 0.001, type: "sell" }],
+      getRecords: [[1_700_000_000, 1.1, 1.3, 1, 1.2, 42.5]],
+      getMarkets: { "BTC_USDT.swap": MARKET },
+      getFundings: [{ symbol: "BTC_USDT.swap", rate: -0.0001, interval: 28_800_000, time: 10 }],
+    } as const;
+    const publics = METHOD_TABLE.filter((s) => !s.private);
+    assert.deepEqual(Object.keys(replies).sort(), publics.map((s) => s.method).sort());
+    for (const s of publics) {
+      const reply = replies[s.method];
+      assert.ok(ajv.validate(s.replySchema, reply), `${s.method}: the sample fits its own schema`);
+      const source = sourceConversions().get(s.method)?.toSource(reply);
+      assert.ok(ajv.validate(sourceReplySchema(s.replySchema), source), `${s.method}: ${ajv.errorsText()}`);
+      assert.ok(!ajv.validate(sourceReplySchema(s.replySchema), reply), `${s.method}: numbers are not text`);
+    }
+  });
+
+  it("types: money is text, times, intervals and digit counts stay numbers", () => {
+    // Checked by the compiler: each line fails the build if the derived type says otherwise.
+    const level: SourceDepthLevel = ["1", "2"];
+    const bar: SourceBar = [1, "1", "1", "1", "1", "1"];
+    const t: Pick<SourceTicker, "buy" | "time"> = { buy: "1", time: 1 };
+    const f: Pick<SourceFunding, "rate" | "interval" | "time"> = { rate: "0", interval: 1, time: 1 };
+    const m: Pick<SourceMarket, "tickSize" | "pricePrecision" | "amountPrecision"> = {
+      tickSize: "0.1",
+      pricePrecision: 1,
+      amountPrecision: 2,
+    };
+    // @ts-expect-error a price as a float does not cross between mounts
+    const wrong: Pick<SourceTicker, "buy"> = { buy: 1 };
+    assert.ok([level, bar, t, f, m, wrong].length === 6);
+  });
+});
+
+describe("the conversion is derived from any reply schema", () => {
+  const QUOTE = {
+    type: "object",
+    required: ["price"],
+    properties: {
+      price: { type: "number" },
+      size: { type: "number" },
+      level: { enum: [0, 1] },
+      count: { type: "integer" },
+      venue: {
+        anyOf: [
+          { type: "object", required: ["fee"], properties: { fee: { type: "number" } } },
+          { type: "string" },
+        ],
+      },
+      fills: {
+        type: "array",
+        items: [{ type: "integer" }],
+        additionalItems: { type: "number" },
+      },
+    },
+    additionalProperties: { type: "array", items: { type: "number" } },
+  } as const;
+  const table = [
+    spec({
+      wire: "quote",
+      aliases: [],
+      method: "getQuote",
+      fmz: "GetQuote",
+      private: false,
+      paramsSchema: { type: "object" },
+      replySchema: QUOTE,
+      parse: () => ({}),
+    }),
+    spec({
+      wire: "secret",
+      aliases: [],
+      method: "getSecret",
+      fmz: "GetSecret",
+      private: true,
+      paramsSchema: { type: "object" },
+      replySchema: { type: "number" },
+      parse: () => ({}),
+    }),
+  ] as const;
+
+  it("walks properties, additionalProperties, tuples, their rest and anyOf; integers and enums stay", () => {
+    const reply = {
+      price: 0.1,
+      level: 1 as const,
+      count: 3,
+      venue: { fee: 0.0002 },
+      fills: [7, 0.5, 1e-7] as [number, ...number[]],
+      other: [1.5, 2],
+    };
+    const source = toSourceReply("getQuote", reply, table);
+    assert.deepEqual(source, {
+      price: "0.1",
+      level: 1,
+      count: 3,
+      venue: { fee: "0.0002" },
+      fills: [7, "0.5", "0.0000001"],
+      other: ["1.5", "2"],
+    });
+    assert.ok(!("size" in source), "an optional field left out stays out");
+    assert.deepEqual(toProtocolReply("getQuote", source, table), reply);
+    const named = toSourceReply("getQuote", { price: 2, venue: "OKX" }, table);
+    assert.deepEqual(named, { price: "2", venue: "OKX" }, "the text alternative is left as it is");
+    assert.deepEqual(toProtocolReply("getQuote", named, table), { price: 2, venue: "OKX" });
+  });
+
+  it("converts a private method never, and refuses a schema it cannot follow at compile time", () => {
+    assert.deepEqual([...sourceConversions(table).keys()], ["getQuote"]);
+    assert.throws(() => toSourceReply("getSecret" as "getQuote", { price: 1 }, table), {
+      message: "getSecret is not a public method: a mount source answers public methods only",
+    });
+    const withAllOf = [{ ...table[0], replySchema: { allOf: [{ type: "number" }] } }] as const;
+    assert.throws(() => sourceConversions(withAllOf), {
+      message:
+        'getQuote reply schema: "allOf" is not supported where money may be; describe the reply with properties, items, additionalProperties, anyOf or oneOf',
+    });
   });
 });

@@ -1,16 +1,15 @@
 import { GatewayError } from "../errors/gateway-errors";
 import { Dec, toNumber } from "../helpers/decimal";
-import type { ResultOf } from "../protocol/method-table";
-import type { Bar, DepthLevel } from "../protocol/reply-types";
+import { METHOD_TABLE, type ResultOf } from "../protocol/method-table";
+import type { MethodTable, PublicMethodOf, ResultsOf, SourceReplyOf } from "../protocol/table-derivations";
+import type { DecimalText, PublicMethodName, SourceResultOf } from "./mount-source";
 import {
-  type DecimalText,
-  type PublicMethodName,
-  SOURCE_DECIMAL_FIELDS,
-  type SourceBar,
-  type SourceDepthLevel,
-  type SourceResultOf,
-  type WithDecimals,
-} from "./mount-source";
+  type Convert,
+  ConversionProblem,
+  compileConversion,
+  describeValue,
+  formatPath,
+} from "./reply-conversion";
 
 /**
  * A reply number as exact decimal text. Number#toString is the shortest text that reads back as the
@@ -28,93 +27,114 @@ export function decimalText(n: number, field = "a decimal"): DecimalText {
   return s.includes("e") ? new Dec(s).toFixed() : s;
 }
 
-function withText<T extends object, M extends keyof T>(o: T, money: readonly M[]): WithDecimals<T, M> {
-  const out = { ...o } as Record<keyof T, unknown>;
-  for (const k of money) out[k] = decimalText(o[k] as number, String(k));
-  return out as WithDecimals<T, M>;
-}
-
-function withNumbers<T extends object, M extends keyof T>(o: WithDecimals<T, M>, money: readonly M[]): T {
-  const out = { ...o } as Record<keyof T, unknown>;
-  for (const k of money) out[k] = toNumber(o[k] as DecimalText);
-  return out as T;
-}
-
-const levelText = ([p, a]: DepthLevel): SourceDepthLevel => [
-  decimalText(p, "a depth price"),
-  decimalText(a, "a depth amount"),
-];
-const levelNumbers = ([p, a]: SourceDepthLevel): DepthLevel => [toNumber(p), toNumber(a)];
-const barText = ([t, o, h, l, c, v]: Bar): SourceBar => [
-  t,
-  decimalText(o, "a bar's open"),
-  decimalText(h, "a bar's high"),
-  decimalText(l, "a bar's low"),
-  decimalText(c, "a bar's close"),
-  decimalText(v, "a bar's volume"),
-];
-const barNumbers = ([t, o, h, l, c, v]: SourceBar): Bar => [
-  t,
-  toNumber(o),
-  toNumber(h),
-  toNumber(l),
-  toNumber(c),
-  toNumber(v),
-];
-
-/** Own data properties only (fromEntries), so a market named `__proto__` stays a market. */
-function mapValues<A, B>(record: Record<string, A>, fn: (a: A) => B): Record<string, B> {
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fn(v)]));
-}
-
-const { ticker: TICKER, trade: TRADE, market: MARKET, funding: FUNDING } = SOURCE_DECIMAL_FIELDS;
-
-/** Each public method's reply, to decimal text and back. */
-const CONVERSIONS: {
-  [K in PublicMethodName]: {
-    toSource(reply: ResultOf<K>): SourceResultOf<K>;
-    toReply(reply: SourceResultOf<K>): ResultOf<K>;
-  };
-} = {
-  getTicker: { toSource: (t) => withText(t, TICKER), toReply: (t) => withNumbers(t, TICKER) },
-  getTickers: {
-    toSource: (ts) => ts.map((t) => withText(t, TICKER)),
-    toReply: (ts) => ts.map((t) => withNumbers(t, TICKER)),
-  },
-  getDepth: {
-    toSource: (d) => ({ ...d, asks: d.asks.map(levelText), bids: d.bids.map(levelText) }),
-    toReply: (d) => ({ ...d, asks: d.asks.map(levelNumbers), bids: d.bids.map(levelNumbers) }),
-  },
-  getTrades: {
-    toSource: (ts) => ts.map((t) => withText(t, TRADE)),
-    toReply: (ts) => ts.map((t) => withNumbers(t, TRADE)),
-  },
-  getRecords: { toSource: (bars) => bars.map(barText), toReply: (bars) => bars.map(barNumbers) },
-  getMarkets: {
-    toSource: (ms) => mapValues(ms, (m) => withText(m, MARKET)),
-    toReply: (ms) => mapValues(ms, (m) => withNumbers(m, MARKET)),
-  },
-  getFundings: {
-    toSource: (fs) => fs.map((f) => withText(f, FUNDING)),
-    toReply: (fs) => fs.map((f) => withNumbers(f, FUNDING)),
-  },
+/** A money leaf to text: a finite number, or where it is refused (the container adds the path). */
+const moneyToText: Convert = (v) => {
+  if (typeof v !== "number" || !Number.isFinite(v)) {
+    throw new ConversionProblem(`is ${describeValue(v)}: expected a finite number`);
+  }
+  return decimalText(v);
 };
+
+/** A money leaf back to a number: decimal text read exactly as `toNumber` reads an exchange's. */
+const textToMoney: Convert = (v) => {
+  if (typeof v !== "string") throw new ConversionProblem(`is ${describeValue(v)}: expected decimal text`);
+  try {
+    return toNumber(v);
+  } catch (err) {
+    throw new ConversionProblem(`is not decimal text: ${(err as Error).message}`);
+  }
+};
+
+/** One public method's reply, to decimal text and back. */
+export interface SourceConversion {
+  toSource(reply: unknown): unknown;
+  toReply(reply: unknown): unknown;
+}
+
+const compiled = new WeakMap<MethodTable, ReadonlyMap<string, SourceConversion>>();
+
+/**
+ * The conversion of each public method of `table` (by adapter method name), derived from its reply
+ * schema: every `number` node is money and crosses as decimal text, everything else as it is. Compiled
+ * once per table, at its first use; a reply schema the walk cannot follow (an `allOf`, a `$ref`) throws
+ * here, naming the method, rather than letting a float through.
+ */
+export function sourceConversions(table: MethodTable = METHOD_TABLE): ReadonlyMap<string, SourceConversion> {
+  let map = compiled.get(table);
+  if (!map) {
+    map = new Map(
+      table
+        .filter((s) => !s.private)
+        .map((s) => {
+          const where = `${s.method} reply schema`;
+          return [
+            s.method,
+            conversion(
+              compileConversion(s.replySchema, moneyToText, "toSource", where),
+              compileConversion(s.replySchema, textToMoney, "toReply", where),
+            ),
+          ];
+        }),
+    );
+    compiled.set(table, map);
+  }
+  return map;
+}
+
+const same = (v: unknown): unknown => v;
+
+/** Wraps a compiled walk: a leaf's refusal becomes one GatewayError naming where in the reply it is. */
+function conversion(toSource: Convert | undefined, toReply: Convert | undefined): SourceConversion {
+  const run =
+    (f: Convert): Convert =>
+    (v) => {
+      try {
+        return f(v);
+      } catch (err) {
+        if (!(err instanceof ConversionProblem)) throw err;
+        throw new GatewayError(`${formatPath(err.path)} ${err.problem}`);
+      }
+    };
+  return { toSource: toSource ? run(toSource) : same, toReply: toReply ? run(toReply) : same };
+}
+
+/** The conversion of one of a table's public methods; a private or unknown one is refused, by name. */
+export function sourceConversionOf(method: string, table: MethodTable = METHOD_TABLE): SourceConversion {
+  const c = sourceConversions(table).get(method);
+  if (!c) throw new GatewayError(notPublic(method));
+  return c;
+}
+
+/** Why a method is not converted: a mount source answers public methods only (never with keys). */
+export function notPublic(method: string): string {
+  return `${method} is not a public method: a mount source answers public methods only`;
+}
 
 /**
  * A public method's protocol reply with its money as exact decimal text (what a mount source answers).
- * A money field that is not a finite number throws, naming the field.
+ * A money field that is not a finite number throws, naming where it is (`last`, `asks[0][1]`). `table`
+ * is the core's unless a test hands a wider one.
  */
-export function toSourceReply<K extends PublicMethodName>(method: K, reply: ResultOf<K>): SourceResultOf<K> {
-  return CONVERSIONS[method].toSource(reply);
+export function toSourceReply<K extends PublicMethodName>(method: K, reply: ResultOf<K>): SourceResultOf<K>;
+export function toSourceReply<const T extends MethodTable, K extends PublicMethodOf<T>>(
+  method: K,
+  reply: ResultsOf<T>[K],
+  table: T,
+): SourceReplyOf<T, K>;
+export function toSourceReply(method: string, reply: unknown, table?: MethodTable): unknown {
+  return sourceConversionOf(method, table).toSource(reply);
 }
 
 /**
  * A source reply back to the protocol's JSON numbers, for a reading mount that answers the docker
  * with the source's data (a paper exchange's `ticker`). Text that is not a decimal throws.
  */
-export function toProtocolReply<K extends PublicMethodName>(
+export function toProtocolReply<K extends PublicMethodName>(method: K, reply: SourceResultOf<K>): ResultOf<K>;
+export function toProtocolReply<const T extends MethodTable, K extends PublicMethodOf<T>>(
   method: K,
-  reply: SourceResultOf<K>,
-): ResultOf<K> {
-  return CONVERSIONS[method].toReply(reply);
+  reply: SourceReplyOf<T, K>,
+  table: T,
+): ResultsOf<T>[K];
+export function toProtocolReply(method: string, reply: unknown, table?: MethodTable): unknown {
+  return sourceConversionOf(method, table).toReply(reply);
 }

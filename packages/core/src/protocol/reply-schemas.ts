@@ -6,12 +6,16 @@
  * exchange's decimal of up to 15 significant digits converts without change, helpers/decimal `toNumber`),
  * and no field beyond those named. The protocol also lets a plugin send numeric strings and extra fields;
  * `lenientReplySchema` derives the schema that accepts them, for judging third-party adapters.
+ *
+ * `number` means money (a price, amount, size, rate, volume): it crosses between mounts as exact decimal
+ * text, derived from these schemas (adapter/source-replies). A whole number that is no money (a time, an
+ * interval, a count of decimal places) is an `integer`: it stays a number everywhere.
  */
 
 const num = { type: "number" } as const;
 const str = { type: "string" } as const;
 const side = { enum: ["buy", "sell"] } as const;
-const millis = { type: "number", description: "Milliseconds since 1970." } as const;
+const millis = { type: "integer", description: "Milliseconds since 1970." } as const;
 
 export const OPEN_ORDER_STATUSES = [
   "pending",
@@ -68,7 +72,14 @@ export const tradeSchema = {
 export const barSchema = {
   type: "array",
   description: "`[time (seconds), open, high, low, close, volume]`: one bar of `records`, oldest first.",
-  items: [{ type: "number", description: "Seconds since 1970 (not milliseconds)." }, num, num, num, num, num],
+  items: [
+    { type: "integer", description: "Seconds since 1970 (not milliseconds)." },
+    num,
+    num,
+    num,
+    num,
+    num,
+  ],
   minItems: 6,
   additionalItems: false,
 } as const;
@@ -97,8 +108,8 @@ export const marketSchema = {
     quoteAsset: str,
     tickSize: num,
     amountSize: num,
-    pricePrecision: num,
-    amountPrecision: num,
+    pricePrecision: { type: "integer", description: "Decimal places of a price." },
+    amountPrecision: { type: "integer", description: "Decimal places of an amount." },
     minQty: num,
     maxQty: num,
     minNotional: num,
@@ -184,8 +195,8 @@ export const fundingSchema = {
   properties: {
     symbol: str,
     rate: num,
-    interval: { type: "number", description: "Milliseconds between fundings." },
-    time: { type: "number", description: "Next funding time, milliseconds." },
+    interval: { type: "integer", description: "Milliseconds between fundings." },
+    time: { type: "integer", description: "Next funding time, milliseconds." },
   },
 } as const;
 

@@ -1,4 +1,5 @@
 import Ajv, { type ValidateFunction } from "ajv";
+import type { FromSchema, JSONSchema } from "json-schema-to-ts";
 import type { MethodSpec } from "./method-spec";
 
 /** A method table: the one declaration of each protocol method (see method-table.ts). */
@@ -10,6 +11,58 @@ export type PublicMethodOf<T extends MethodTable> = Extract<T[number], { readonl
 /** The reply schema of each adapter method of a table. */
 export type ReplySchemasOf<T extends MethodTable> = {
   readonly [S in T[number] as S["method"]]: S["replySchema"];
+};
+
+/** The typed params each method of a table receives: what its entry's parser returns. */
+export type ParamsByMethodOf<T extends MethodTable> = {
+  [S in T[number] as S["method"]]: ReturnType<S["parse"]>;
+};
+
+/** The typed params a table's method `K` receives. */
+export type TableParamsOf<T extends MethodTable, K extends T[number]["method"]> = ParamsByMethodOf<T>[K];
+
+/** The keywords whose value is one schema, or a list of schemas, that describes part of a value. */
+type SubschemaKeyword =
+  "items" | "prefixItems" | "additionalItems" | "additionalProperties" | "anyOf" | "oneOf";
+
+/**
+ * A reply schema as a mount source answers it: every `{ type: "number" }` node (money) becomes a
+ * `{ type: "string" }` (decimal text); `integer` nodes and everything else stay. Only the keywords that
+ * hold schemas are walked, so an `enum` or `const` of numbers is left alone. The runtime twin is
+ * `sourceReplySchema` (adapter/source-replies), and the conversion both ways walks the same keywords.
+ */
+export type SourceSchema<S> = S extends { readonly type: "number" }
+  ? { readonly [P in keyof S]: P extends "type" ? "string" : S[P] }
+  : S extends readonly unknown[]
+    ? { readonly [I in keyof S]: SourceSchema<S[I]> }
+    : S extends object
+      ? {
+          readonly [P in keyof S]: P extends "properties"
+            ? { readonly [Q in keyof S[P]]: SourceSchema<S[P][Q]> }
+            : P extends SubschemaKeyword
+              ? SourceSchema<S[P]>
+              : S[P];
+        }
+      : S;
+
+/** The type of a value of reply schema `S` with its money as decimal text. */
+export type FromSourceSchema<S> = SourceSchema<S> extends infer X extends JSONSchema ? FromSchema<X> : never;
+
+/**
+ * What each public method of a table answers through a mount source: its reply, money as decimal text.
+ * A map computed once per table and indexed (like `MethodSignatures`), so that a generic `K` never makes
+ * the compiler derive a type from a union of schemas.
+ */
+export type SourceRepliesOf<T extends MethodTable> = {
+  [S in Extract<T[number], { readonly private: false }> as S["method"]]: FromSourceSchema<S["replySchema"]>;
+};
+
+/** What a table's public method `K` answers through a mount source. */
+export type SourceReplyOf<T extends MethodTable, K extends PublicMethodOf<T>> = SourceRepliesOf<T>[K];
+
+/** What each method of a table answers the docker, derived from its reply schema. */
+export type ResultsOf<T extends MethodTable> = {
+  [S in T[number] as S["method"]]: FromSchema<S["replySchema"]>;
 };
 
 /**

@@ -54,7 +54,7 @@ function describeOne(e: ErrorObject): string {
     case "required":
       return `${where} is missing "${String(e.params.missingProperty)}"`;
     case "anyOf":
-      return `${where} must be a ${describeAlternatives(e.schema)} (${got})`;
+      return `${where} must be ${aOrAn(describeAlternatives(e.schema))} (${got})`;
     case "type":
       return `${where} must be ${aOrAn(String(e.params.type))} (${got})`;
     case "enum":

@@ -12,11 +12,15 @@ import {
   type ResultOf,
   installUnsupportedDefaults,
   listSchemaOf,
+  type Mount,
   methodResolver,
+  mountSource,
   publicMethods,
+  silentLogger,
   spec,
   supportedMethods,
   symbolParam,
+  toProtocolReply,
   wireNames,
 } from "@fmz-gateway/core";
 import { UNKNOWN_METHOD_PROBE, selectMethods, suiteMethods } from "./methods";
@@ -43,7 +47,7 @@ const LIQUIDATIONS = spec({
       symbol: { type: "string" },
       price: { type: "number" },
       amount: { type: "number" },
-      time: { type: "number" },
+      time: { type: "integer" },
     },
   }),
 });
@@ -193,6 +197,10 @@ describe("a method added through one table entry", () => {
     assert.equal(wrong.verdict, "wrong");
     assert.equal(wrong.reason, 'data[0].price must be a number or numeric string (got "lots")');
 
+    withIt.reply = [{ symbol: "ETH_USDT", price: 1, amount: 1, time: 1.5 }];
+    const [fractionalTime] = await runConformance(target("WITH"), TABLE);
+    assert.equal(fractionalTime.reason, "data[0].time must be an integer or numeric string (got 1.5)");
+
     withIt.reply = [{ symbol: "ETH_USDT", price: "60000.5", amount: 1, time: 1 }];
     const [lenient] = await runConformance(target("WITH"), TABLE);
     assert.equal(lenient.verdict, "correct", "a numeric string passes, as the protocol allows");
@@ -200,5 +208,48 @@ describe("a method added through one table entry", () => {
     assert.deepEqual(await runConformance(target("WITHOUT"), TABLE), [
       { method: "liquidations", verdict: "not-supported", reason: "not supported: liquidations" },
     ]);
+  });
+
+  it("is callable through a mount source, its money as decimal text, with no other declaration", async () => {
+    // A mount as the host builds it (host/mounts.ts), serving the adapter that implements the new method.
+    const mount: Mount = {
+      name: "WITH",
+      adapterName: "LIQTEST",
+      adapter: withIt,
+      options: {},
+      callTimeoutMs: 5_000,
+      logger: silentLogger(),
+    };
+    const source = mountSource(mount, TABLE);
+    withIt.reply = [{ symbol: "BTC_USDT", price: 0.1, amount: 1e-7, time: 1_700_000_000_123 }];
+    // Typed from the entry's reply schema: `number` (money) arrives as text, `integer` as a number.
+    const got: { symbol: string; price: string; amount: string; time: number }[] = await source.call(
+      "getLiquidations",
+      { symbol: symbolParam({ symbol: "BTC_USDT" }) },
+    );
+    assert.deepEqual(got, [
+      { symbol: "BTC_USDT", price: "0.1", amount: "0.0000001", time: 1_700_000_000_123 },
+    ]);
+    assert.equal(withIt.lastSymbol, "BTC_USDT");
+    assert.deepEqual(
+      toProtocolReply("getLiquidations", got, TABLE),
+      withIt.reply,
+      "and back to the protocol's numbers unchanged",
+    );
+
+    withIt.reply = [{ symbol: "BTC_USDT", price: Number.NaN, amount: 1, time: 1 }];
+    await assert.rejects(source.call("getLiquidations", { symbol: symbolParam({ symbol: "BTC_USDT" }) }), {
+      message: "WITH liquidations: [0].price is NaN: expected a finite number",
+    });
+
+    // The core's own table has no such method: a source over it refuses the name before calling anyone.
+    withIt.lastSymbol = undefined;
+    const coreSource = mountSource(mount);
+    await assert.rejects(
+      coreSource.call("getLiquidations" as "getFundings", { symbol: symbolParam({ symbol: "ETH_USDT" }) }),
+      { message: "getLiquidations is not a public method: a mount source answers public methods only" },
+    );
+    assert.equal(withIt.lastSymbol, undefined);
+    withIt.reply = undefined;
   });
 });
