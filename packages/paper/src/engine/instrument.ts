@@ -33,7 +33,8 @@ const MARKETS_TTL_MS = 10 * 60_000;
 
 /** The source's markets, cached (they change rarely), and symbol → instrument for this mount's market. */
 export class Instruments {
-  private cache?: { at: number; markets: SourceMarkets };
+  /** The markets and the instruments read from them so far (each read once per markets load). */
+  private cache?: { at: number; markets: SourceMarkets; instruments: Map<string, Instrument> };
 
   constructor(
     private readonly source: MarketSource,
@@ -44,7 +45,8 @@ export class Instruments {
   async markets(signal?: AbortSignal): Promise<SourceMarkets> {
     const now = Date.now();
     if (!this.cache || now - this.cache.at > MARKETS_TTL_MS) {
-      this.cache = { at: now, markets: await this.source.call("getMarkets", {}, { signal }) };
+      const markets = await this.source.call("getMarkets", {}, { signal });
+      this.cache = { at: now, markets, instruments: new Map() };
     }
     return this.cache.markets;
   }
@@ -58,6 +60,8 @@ export class Instruments {
   async get(symbol: InstrumentSymbol | string, signal?: AbortSignal): Promise<Instrument> {
     const text = typeof symbol === "string" ? symbol : this.canonical(symbol);
     const markets = await this.markets(signal);
+    const known = this.cache?.instruments.get(text);
+    if (known) return known;
     // Own properties only: `markets` is a plain object and `text` comes from the caller.
     const m = Object.hasOwn(markets, text) ? markets[text] : undefined;
     if (!m) {
@@ -67,7 +71,9 @@ export class Instruments {
         `${text} is not traded on ${this.source.name}; ${tradedList(markets, text, this.market)}`,
       );
     }
-    return toInstrument(m, text);
+    const inst = toInstrument(m, text);
+    this.cache?.instruments.set(text, inst);
+    return inst;
   }
 }
 

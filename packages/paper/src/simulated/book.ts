@@ -21,9 +21,35 @@ const RECENT_TRADES = 50;
  * mount source answers (prices and amounts as exact decimal text).
  */
 
+interface Touch {
+  readonly bid: Dec;
+  readonly ask: Dec;
+  readonly step: Dec;
+}
+
+/**
+ * The last touches worked out per instrument, by seed and second: a touch is the same for every call in
+ * its second, and the ticker asks for two (now and the last trade's) thousands of times a second.
+ */
+const recentTouches = new WeakMap<SimInstrument, Map<string, Touch>>();
+const RECENT_TOUCHES = 4;
+
 /** Best bid and ask at `t`: around the mid, at least one tick apart. */
-export function touch(seed: number, inst: SimInstrument, t: number): { bid: Dec; ask: Dec; step: Dec } {
-  const mid = midAt(seed, inst, Math.floor(t / BOOK_MS) * BOOK_MS);
+export function touch(seed: number, inst: SimInstrument, t: number): Touch {
+  const second = Math.floor(t / BOOK_MS);
+  const key = `${seed}:${second}`;
+  let recent = recentTouches.get(inst);
+  const known = recent?.get(key);
+  if (known) return known;
+  const made = makeTouch(seed, inst, second);
+  if (!recent) recentTouches.set(inst, (recent = new Map()));
+  if (recent.size >= RECENT_TOUCHES) recent.clear();
+  recent.set(key, made);
+  return made;
+}
+
+function makeTouch(seed: number, inst: SimInstrument, second: number): Touch {
+  const mid = midAt(seed, inst, second * BOOK_MS);
   const tick = inst.market.tickSize;
   const bid = new Dec(roundToStep(new Dec((mid * 0.99995).toPrecision(15)), tick, "down"));
   let ask = new Dec(roundToStep(new Dec((mid * 1.00005).toPrecision(15)), tick, "up"));

@@ -30,29 +30,56 @@ function extreme(texts: readonly DecimalText[], highest: boolean): DecimalText {
   return best;
 }
 
+/** The day's open, high and low are read from mids this far apart, aligned to the clock. */
+const SAMPLE_MS = 900_000;
+const DAY_SAMPLES = 97;
+
+interface DayRange {
+  readonly open: DecimalText;
+  readonly high: DecimalText;
+  readonly low: DecimalText;
+}
+
+/** The last day range worked out per instrument: it changes once a quarter-hour. */
+const recentRanges = new WeakMap<SimInstrument, { seed: number; quarter: number; range: DayRange }>();
+
+/**
+ * The day's open, high and low: the mids at the 97 quarter-hours from a day before the quarter-hour of
+ * `t` to it, rounded to the tick. Rounding keeps order, so only the highest, the lowest and the first
+ * are rounded; aligned to the clock, the range is worked out once a quarter-hour, not once a call.
+ */
+export function dayRange(seed: number, inst: SimInstrument, t: number): DayRange {
+  const quarter = Math.floor(t / SAMPLE_MS);
+  const known = recentRanges.get(inst);
+  if (known && known.seed === seed && known.quarter === quarter) return known.range;
+  let hi = -Infinity;
+  let lo = Infinity;
+  const first = (quarter - (DAY_SAMPLES - 1)) * SAMPLE_MS;
+  for (let i = 0; i < DAY_SAMPLES; i++) {
+    const mid = midAt(seed, inst, first + i * SAMPLE_MS);
+    if (mid > hi) hi = mid;
+    if (mid < lo) lo = mid;
+  }
+  const range = { open: priceAt(seed, inst, first), high: roundMid(inst, hi), low: roundMid(inst, lo) };
+  recentRanges.set(inst, { seed, quarter, range });
+  return range;
+}
+
 export function ticker(seed: number, inst: SimInstrument, t: number): SourceTicker {
   const { bid, ask } = touch(seed, inst, t);
   const buy = bid.toFixed();
   const sell = ask.toFixed();
   const last = tradePrice(seed, inst, Math.floor(t / TRADE_MS));
   const day = 86_400_000;
-  // The day's open, high and low from 97 samples 15 minutes apart. Rounding to the tick keeps order, so
-  // the highest rounded sample is the rounded highest mid: 3 roundings instead of 97 (the expensive part).
-  let hi = -Infinity;
-  let lo = Infinity;
-  for (let i = 0; i < 97; i++) {
-    const mid = midAt(seed, inst, t - day + i * 900_000);
-    if (mid > hi) hi = mid;
-    if (mid < lo) lo = mid;
-  }
+  const range = dayRange(seed, inst, t);
   const vol = inst.levelSize * 400 * (0.5 + unit(seed, textKey(inst.market.symbol), 9, Math.floor(t / day)));
   return {
     symbol: inst.market.symbol,
     buy,
     sell,
-    high: extreme([roundMid(inst, hi), last, sell], true),
-    low: extreme([roundMid(inst, lo), last, buy], false),
-    open: priceAt(seed, inst, t - day),
+    high: extreme([range.high, last, sell], true),
+    low: extreme([range.low, last, buy], false),
+    open: range.open,
     last,
     vol: decimalText(Number(vol.toFixed(4))),
     time: t,
