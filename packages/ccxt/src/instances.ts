@@ -121,6 +121,18 @@ export class InstancePool {
     return t.ex;
   }
 
+  /**
+   * The keyless instance when its markets are loaded already (a stale list is refreshed in the
+   * background, as `publicInstance` does): nothing to wait for, so nothing to race with a deadline.
+   * Undefined while they are still to be loaded.
+   */
+  readyPublicInstance(sandbox = this.options.sandbox): CcxtExchange | undefined {
+    const t = this.template(sandbox);
+    if (!loadedMarkets(t.ex) || t.loadedAt <= 0) return undefined;
+    if (Date.now() - t.loadedAt > MARKETS_TTL_MS) this.refresh(t);
+    return t.ex;
+  }
+
   /** The markets of the mount (loading them on first use). */
   async loadMarkets(sandbox = this.options.sandbox): Promise<Record<string, CcxtMarket>> {
     return this.markets(this.template(sandbox));
