@@ -1,4 +1,5 @@
 import Ajv, { type ValidateFunction } from "ajv";
+import { type SchemaKeyword, isSchema, mapSubschemas } from "../protocol/schema-walk";
 
 // The walk behind mount sources' decimal text (source-replies.ts): a reply schema says where the money
 // is (`number` nodes), so the conversion of any method's reply, the core's or a test table's new one, is
@@ -114,10 +115,6 @@ function compileNode(schema: Schema, c: Compiler, where: string): Convert | unde
     throw new Error(`${where}: money both in the node and in its anyOf/oneOf is not supported`);
   }
   return own ?? branches;
-}
-
-function isSchema(v: unknown): v is Schema {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -246,6 +243,17 @@ export function sourceReplySchema(schema: object): object {
 
 const NUMBER_ONLY = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"] as const;
 
+/** The keywords the decimal-text form looks into: those `SourceSchema` walks at type level. */
+const SOURCE_KEYWORDS: ReadonlySet<SchemaKeyword> = new Set([
+  "properties",
+  "items",
+  "prefixItems",
+  "additionalProperties",
+  "additionalItems",
+  "anyOf",
+  "oneOf",
+]);
+
 function toSourceSchema(schema: Schema): Schema {
   if (schema.type === "number") {
     // Bounds and steps of a number say nothing about text; the description and the like stay.
@@ -253,25 +261,5 @@ function toSourceSchema(schema: Schema): Schema {
     for (const k of NUMBER_ONLY) delete rest[k];
     return { ...rest, ...DECIMAL_TEXT_SCHEMA };
   }
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(schema)) out[k] = toSourceChild(k, v);
-  return out;
-}
-
-function toSourceChild(keyword: string, value: unknown): unknown {
-  const sub = (v: unknown) => (isSchema(v) ? toSourceSchema(v) : v);
-  switch (keyword) {
-    case "properties":
-      return Object.fromEntries(Object.entries(value as Schema).map(([k, v]) => [k, sub(v)]));
-    case "items":
-    case "prefixItems":
-    case "anyOf":
-    case "oneOf":
-      return Array.isArray(value) ? value.map(sub) : sub(value);
-    case "additionalProperties":
-    case "additionalItems":
-      return sub(value);
-    default:
-      return value;
-  }
+  return mapSubschemas(schema, SOURCE_KEYWORDS, (sub) => toSourceSchema(sub));
 }

@@ -3,13 +3,13 @@
  * conformance kit judges third-party adapters without a second copy of every shape.
  */
 
+import { type Schema, type SchemaKeyword, mapSubschemas } from "./schema-walk";
+
 /** A number written as JSON text: `"42"`, `"-0.5"`, `"1e-8"`. */
 export const NUMERIC_STRING_SCHEMA = {
   type: "string",
   pattern: "^-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?$",
 } as const;
-
-type Schema = Record<string, unknown>;
 
 /**
  * The lenient form of a reply schema: every number may also be a numeric string (the docker parses
@@ -21,6 +21,17 @@ export function lenientReplySchema(schema: object): object {
   return lenient(schema as Schema, undefined);
 }
 
+/** The keywords the lenient form looks into. */
+const LENIENT_KEYWORDS: ReadonlySet<SchemaKeyword> = new Set([
+  "properties",
+  "items",
+  "additionalProperties",
+  "additionalItems",
+  "anyOf",
+  "oneOf",
+  "allOf",
+]);
+
 function lenient(schema: Schema, key: string | undefined): Schema {
   if (schema.type === "number" || schema.type === "integer") {
     const { type, ...rest } = schema;
@@ -30,34 +41,9 @@ function lenient(schema: Schema, key: string | undefined): Schema {
     const { type, ...rest } = schema;
     return { ...rest, anyOf: [{ type }, { type: "number" }] };
   }
-  const out: Schema = {};
-  for (const [k, v] of Object.entries(schema)) {
-    if ((k === "additionalProperties" || k === "additionalItems") && v === false) continue;
-    out[k] = lenientChild(k, v);
-  }
-  return out;
-}
-
-/** Recurses into the keywords that hold schemas; every other keyword's value is kept as it is. */
-function lenientChild(keyword: string, value: unknown): unknown {
-  const sub = (v: unknown, key?: string) => (isSchema(v) ? lenient(v, key) : v);
-  switch (keyword) {
-    case "properties":
-      return Object.fromEntries(Object.entries(value as Schema).map(([k, v]) => [k, sub(v, k)]));
-    case "items":
-      return Array.isArray(value) ? value.map((v) => sub(v)) : sub(value);
-    case "additionalProperties":
-    case "additionalItems":
-      return sub(value);
-    case "anyOf":
-    case "oneOf":
-    case "allOf":
-      return (value as unknown[]).map((v) => sub(v));
-    default:
-      return value;
-  }
-}
-
-function isSchema(v: unknown): v is Schema {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+  // Objects and tuples may carry more than they name: a closed `additional…: false` is dropped.
+  const open: Schema = { ...schema };
+  if (open.additionalProperties === false) delete open.additionalProperties;
+  if (open.additionalItems === false) delete open.additionalItems;
+  return mapSubschemas(open, LENIENT_KEYWORDS, lenient);
 }
