@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import {
   GatewayError,
   type LostReply,
@@ -223,16 +224,7 @@ function foundLate(o: PlaceOnce, reason: string, orderId: string): string {
   return orderId;
 }
 
-/** Waits `ms`; false when `signal` fired first. */
+/** Waits `ms`; false when `signal` fired first (or had already). */
 function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    const done = (slept: boolean) => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", onAbort);
-      resolve(slept);
-    };
-    const onAbort = () => done(false);
-    const timer = setTimeout(() => done(true), ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
+  return delay(ms, true, { signal }).catch(() => false);
 }
