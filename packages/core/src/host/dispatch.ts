@@ -42,6 +42,20 @@ interface Envelope {
   resolved: ResolvedMethod<AdapterMethodSpec> | undefined;
 }
 
+/** A call as answered: what its log line and its telemetry event are made from. */
+interface Answered {
+  /** Undefined when the path names no mount. */
+  mount: Mount | undefined;
+  exName: string;
+  env: Envelope;
+  reply: Reply;
+  /** The error's kind (`bad-request`, `exchange` …); empty when the call answered data. */
+  errorKind: string;
+  ms: number;
+  /** The caller's shortened access key; empty without one. */
+  key: string;
+}
+
 /**
  * One FMZ call, from body to reply: find the mount, check the envelope, resolve and validate the
  * method, call the adapter under a deadline, and turn any failure into `{"error"}` text with the
@@ -74,14 +88,22 @@ export class Dispatcher {
     const ms = performance.now() - started;
     // The adapter has acted (an order may be placed): nothing below may change the reply. A failure
     // to log, count or record is reported once as a warning and the docker still gets its answer.
-    const key = env.accessKey ? this.shortKey(env.accessKey) : "";
+    const answered: Answered = {
+      mount,
+      exName,
+      env,
+      reply,
+      errorKind,
+      ms,
+      key: env.accessKey ? this.shortKey(env.accessKey) : "",
+    };
     try {
-      this.log(mount, exName, env, reply, errorKind, ms, key);
+      this.log(answered);
     } catch (err) {
       this.afterCallFailed("log", err);
     }
     try {
-      this.report(mount, exName, env, reply, errorKind, ms, key);
+      this.report(answered);
     } catch (err) {
       this.afterCallFailed("telemetry", err);
     }
@@ -193,15 +215,7 @@ export class Dispatcher {
     return `internal error: ${redactText(message, secrets)}`;
   }
 
-  private report(
-    mount: Mount | undefined,
-    exName: string,
-    env: Envelope,
-    reply: Reply,
-    errorKind: string,
-    ms: number,
-    key: string,
-  ): void {
+  private report({ mount, exName, env, reply, errorKind, ms, key }: Answered): void {
     const telemetry = this.opts.telemetry;
     if (!telemetry) return;
     const failed = "error" in reply;
@@ -222,15 +236,7 @@ export class Dispatcher {
    * One line per call: at info when it answered (or answered "not supported", an adapter's normal
    * reply), at warn when it failed, so a failure is in the log even with info lines off.
    */
-  private log(
-    mount: Mount | undefined,
-    exName: string,
-    env: Envelope,
-    reply: Reply,
-    errorKind: string,
-    ms: number,
-    key: string,
-  ): void {
+  private log({ mount, exName, env, reply, errorKind, ms, key }: Answered): void {
     const failed = "error" in reply && errorKind !== "not-supported";
     const level = failed ? "warn" : "info";
     const logger = this.opts.logger;
