@@ -95,24 +95,20 @@ export class Bridge {
     return symbol ? ownValue(this.markets(ex), symbol) : undefined;
   }
 
-  /** Runs one ccxt call under the call's deadline; ccxt errors become gateway errors. */
-  async run<T>(ctx: Ctx, ex: CcxtExchange, wire: string, fn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one ccxt call under the call's deadline; ccxt errors become gateway errors. ccxt takes no abort
+   * signal and reads its timeout from the instance, which concurrent calls share (the public instance,
+   * and a private one per key): so the instance keeps the mount's fixed `timeoutMs`, set once, and each
+   * request is raced with its own call's deadline and signal instead (core's `withinDeadline`). A call
+   * whose deadline comes before ccxt's timeout is answered at its deadline; the abandoned request ends
+   * at ccxt's timeout. Order placement races the same way but maps ccxt's classes itself.
+   */
+  async run<T>(ctx: Ctx, wire: string, fn: () => Promise<T>): Promise<T> {
     try {
-      return await this.runRaw(ctx, ex, fn);
+      return await withinDeadline(ctx, fn);
     } catch (err) {
       throw mapCcxtError(err, this.id, wire);
     }
-  }
-
-  /**
-   * The same without the mapping (order placement inspects ccxt's class first). ccxt takes no abort
-   * signal and reads its timeout from the instance, which concurrent calls share (the public instance,
-   * and a private one per key): so the instance keeps the mount's fixed `timeoutMs`, set once, and each
-   * request is raced with its own call's deadline and signal instead. A call whose deadline comes before
-   * ccxt's timeout is answered at its deadline; the abandoned request ends at ccxt's timeout.
-   */
-  runRaw<T>(ctx: Ctx, _ex: CcxtExchange, fn: () => Promise<T>): Promise<T> {
-    return withinDeadline(ctx, fn);
   }
 }
 

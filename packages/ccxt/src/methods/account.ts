@@ -24,7 +24,7 @@ async function balances(b: Bridge, ctx: Ctx, wire: string): Promise<Balance[]> {
   b.require(ex, "fetchBalance", wire);
   // The mount's market type, always: some exchanges' ccxt code ignores `defaultType` (HashKey) and
   // would answer the spot wallet on a swap mount.
-  const bal = await b.run(ctx, ex, wire, () => ex.fetchBalance({ type: b.options.market }));
+  const bal = await b.run(ctx, wire, () => ex.fetchBalance({ type: b.options.market }));
   ctx.setRaw(bal.info);
   return toBalances(bal);
 }

@@ -27,7 +27,7 @@ async function clockCheck(b: Bridge, ctx: Ctx): Promise<DoctorCheck | undefined>
     const ex = await b.publicExchange(ctx);
     if (!has(ex, "fetchTime")) return undefined;
     const sent = Date.now();
-    const server = await b.run(ctx, ex, "doctor", () => ex.fetchTime());
+    const server = await b.run(ctx, "doctor", () => ex.fetchTime());
     const received = Date.now();
     if (typeof server !== "number" || !Number.isFinite(server)) {
       return { name, ok: true, detail: `skipped: ${b.id} answered no server time` };

@@ -30,7 +30,7 @@ export async function getPositions(
   const markets = b.markets(ex);
   const m = p.symbol.kind === "instrument" ? b.contractMarket(ex, p.symbol, method) : undefined;
   const params = m ? {} : rangeParams(p.symbol);
-  const positions = await b.run(ctx, ex, method, () => ex.fetchPositions(m ? [m.symbol] : undefined, params));
+  const positions = await b.run(ctx, method, () => ex.fetchPositions(m ? [m.symbol] : undefined, params));
   const out: Position[] = [];
   for (const pos of positions) {
     const pm = b.marketOfSymbol(ex, pos.symbol) ?? m;
@@ -50,7 +50,7 @@ export async function setMarginLevel(
   const ex = await b.privateExchange(ctx);
   b.require(ex, "setLeverage", method);
   const m = b.contractMarket(ex, p.symbol, method);
-  await b.run(ctx, ex, method, () => ex.setLeverage(p.marginLevel, m.symbol));
+  await b.run(ctx, method, () => ex.setLeverage(p.marginLevel, m.symbol));
   return true;
 }
 
@@ -88,11 +88,11 @@ export async function getFundings(
   if (p.symbol.kind === "instrument") {
     b.require(ex, "fetchFundingRate", method);
     const m = b.contractMarket(ex, p.symbol, method);
-    const r = await b.run(ctx, ex, method, () => ex.fetchFundingRate(m.symbol));
+    const r = await b.run(ctx, method, () => ex.fetchFundingRate(m.symbol));
     return [toFunding(ex, displaySymbol(markets, m), r)];
   }
   b.require(ex, "fetchFundingRates", method);
-  const rates = await b.run(ctx, ex, method, () => ex.fetchFundingRates(undefined, rangeParams(p.symbol)));
+  const rates = await b.run(ctx, method, () => ex.fetchFundingRates(undefined, rangeParams(p.symbol)));
   const out: Funding[] = [];
   for (const r of Object.values(rates)) {
     const m = b.marketOfSymbol(ex, r.symbol);

@@ -144,7 +144,7 @@ export async function io(b: Bridge, ctx: Ctx, p: ParamsOf<"io">): Promise<Result
   }
   const { endpoint, pathParams } = found;
   const params = { ...p.params, ...pathParams };
-  return b.run(ctx, ex, `__api_${p.path}`, () =>
+  return b.run(ctx, `__api_${p.path}`, () =>
     ex.request(endpoint.path, endpoint.api, endpoint.method, params),
   );
 }

@@ -62,9 +62,9 @@ async function lookOnce(
   canFetch: boolean,
   signal: AbortSignal,
 ): Promise<LookupAnswer> {
-  // Each look-up also ends when the placement policy stops the look-ups (its signal), not only at the
-  // call's deadline: ccxt cannot cancel a request, so the race is what ends it.
-  const run = <T>(fn: () => Promise<T>) => withinDeadline({ ...ctx, signal }, () => b.runRaw(ctx, ex, fn));
+  // Raced with the call's deadline and the policy's stop signal (which follows the call's own signal):
+  // ccxt cannot cancel a request, so the race is what ends a look-up.
+  const run = <T>(fn: () => Promise<T>) => withinDeadline({ ...ctx, signal }, fn);
   const { clientOrderId } = sent;
   if (canFetch) {
     try {

@@ -68,7 +68,7 @@ export async function getTicker(
     ctx.setRaw(t.info);
     return toTicker(p.symbol.text, t);
   };
-  const rest = async () => answer(await b.run(ctx, ex, TICKER, () => ex.fetchTicker(m.symbol)));
+  const rest = async () => answer(await b.run(ctx, TICKER, () => ex.fetchTicker(m.symbol)));
   return fromStreams(streams, ex, {
     ctx,
     method: "getTicker",
@@ -101,7 +101,7 @@ export async function getDepth(
   b.require(ex, "fetchOrderBook", DEPTH);
   const m = b.market(ex, p.symbol);
   const rest = async (): Promise<ResultOf<"getDepth">> => {
-    const ob = await b.run(ctx, ex, DEPTH, () => ex.fetchOrderBook(m.symbol, p.limit));
+    const ob = await b.run(ctx, DEPTH, () => ex.fetchOrderBook(m.symbol, p.limit));
     if (streams && p.limit === undefined) {
       streams.restDepthLevels = Math.max(ob.asks.length, ob.bids.length);
     }
@@ -141,7 +141,7 @@ export async function getTrades(
   const ex = await b.publicExchange(ctx);
   b.require(ex, "fetchTrades", TRADES);
   const m = b.market(ex, p.symbol);
-  const rest = async () => toTrades(await b.run(ctx, ex, TRADES, () => ex.fetchTrades(m.symbol)));
+  const rest = async () => toTrades(await b.run(ctx, TRADES, () => ex.fetchTrades(m.symbol)));
   return fromStreams(streams, ex, {
     ctx,
     method: "getTrades",
@@ -236,14 +236,14 @@ async function restRecords(
     return added;
   };
   // Most calls are served by one page; older bars are paged in backwards with `since` up to `limit`.
-  add(await b.run(ctx, ex, RECORDS, () => ex.fetchOHLCV(symbol, tf, undefined, limit)));
+  add(await b.run(ctx, RECORDS, () => ex.fetchOHLCV(symbol, tf, undefined, limit)));
   if (limit !== undefined) {
     for (let page = 0; bars.size < limit && page < MAX_PAGES; page++) {
       const oldest = bars.size ? Math.min(...bars.keys()) : Math.floor(Date.now() / tfMs) * tfMs + tfMs;
       const need = limit - bars.size;
       const since = oldest - need * tfMs;
       if (since < 0) break;
-      const rows = await b.run(ctx, ex, RECORDS, () => ex.fetchOHLCV(symbol, tf, since, need));
+      const rows = await b.run(ctx, RECORDS, () => ex.fetchOHLCV(symbol, tf, since, need));
       if (add(rows, oldest) === 0) break;
     }
   }
@@ -294,7 +294,7 @@ export async function getTickers(
 ): Promise<ResultOf<"getTickers">> {
   const ex = await b.publicExchange(ctx);
   b.require(ex, "fetchTickers", TICKERS);
-  const tickers = await b.run(ctx, ex, TICKERS, () => ex.fetchTickers(undefined, { type: b.options.market }));
+  const tickers = await b.run(ctx, TICKERS, () => ex.fetchTickers(undefined, { type: b.options.market }));
   const markets = b.markets(ex);
   const out: Ticker[] = [];
   for (const t of Object.values(tickers)) {

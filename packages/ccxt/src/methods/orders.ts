@@ -44,7 +44,7 @@ export async function getOrders(
   const ex = await b.privateExchange(ctx);
   b.require(ex, "fetchOpenOrders", wireName("getOrders"));
   const m = instrumentMarket(b, ex, p.symbol);
-  const orders = await b.run(ctx, ex, wireName("getOrders"), () =>
+  const orders = await b.run(ctx, wireName("getOrders"), () =>
     ex.fetchOpenOrders(m?.symbol, undefined, undefined, m ? {} : rangeParams(p.symbol)),
   );
   return toOrders(b, ex, orders, p.symbol, m);
@@ -60,7 +60,7 @@ export async function getOrder(b: Bridge, ctx: Ctx, p: ParamsOf<"getOrder">): Pr
   }
   const hint = p.symbol?.kind === "instrument" ? safeMarket(b, ex, p.symbol) : undefined;
   const m = b.marketOfOrderId(ex, p.id.instrument, hint);
-  const o = await b.run(ctx, ex, wireName("getOrder"), () => readOrder(ex, p.id.orderId, m.symbol));
+  const o = await b.run(ctx, wireName("getOrder"), () => readOrder(ex, p.id.orderId, m.symbol));
   ctx.setRaw(o.info);
   return toFmzOrder(b.markets(ex), m, o);
 }
@@ -82,7 +82,7 @@ export async function cancelOrder(
   b.require(ex, "cancelOrder", wireName("cancelOrder"));
   const hint = p.symbol?.kind === "instrument" ? safeMarket(b, ex, p.symbol) : undefined;
   const m = b.marketOfOrderId(ex, p.id.instrument, hint);
-  await b.run(ctx, ex, wireName("cancelOrder"), () => ex.cancelOrder(p.id.orderId, m.symbol));
+  await b.run(ctx, wireName("cancelOrder"), () => ex.cancelOrder(p.id.orderId, m.symbol));
   return true;
 }
 
@@ -121,7 +121,7 @@ export async function getHistoryOrders(
       `on ${b.id} (ccxt has no fetchClosedOrders or fetchOrders)`,
     );
   }
-  const orders = await b.run(ctx, ex, wireName("getHistoryOrders"), async () => {
+  const orders = await b.run(ctx, wireName("getHistoryOrders"), async () => {
     for (let i = 0; ; i++) {
       try {
         return await ways[i]();

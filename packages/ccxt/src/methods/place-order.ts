@@ -14,6 +14,7 @@ import {
   placeOnce,
   readOrderIntent,
   wireName,
+  withinDeadline,
 } from "@fmz-gateway/core";
 import { type CcxtExchange, type CcxtMarket, type CcxtOrder, has, option } from "../ccxt-lib";
 import { type Bridge, type Ctx } from "../bridge";
@@ -137,7 +138,7 @@ export async function createOrder(
     send: async () => {
       let order: CcxtOrder;
       try {
-        order = await b.runRaw(ctx, ex, plan.place);
+        order = await withinDeadline(ctx, plan.place);
       } catch (err) {
         // ccxt's classes say whether the request may have reached the exchange: the policy reads that.
         throw mapOrderError(err, b.id, method);

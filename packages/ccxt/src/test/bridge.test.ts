@@ -68,7 +68,7 @@ describe("per-call deadlines on a shared ccxt instance", () => {
     const ctx = callContext(options, deadline.at, () => deadline.signal);
     return deadline.run(async () => {
       const ex = await bridge.publicExchange(ctx);
-      return bridge.run(ctx, ex, "ticker", () => ex.fetchTicker("BTC/USDT"));
+      return bridge.run(ctx, "ticker", () => ex.fetchTicker("BTC/USDT"));
     });
   }
 
@@ -102,7 +102,7 @@ describe("per-call deadlines on a shared ccxt instance", () => {
     const never = new AbortController().signal;
     const ctx = callContext(options, Date.now() + 200, () => never);
     await assert.rejects(
-      bridge.run(ctx, ex, "ticker", () => ex.fetchTicker("BTC/USDT")),
+      bridge.run(ctx, "ticker", () => ex.fetchTicker("BTC/USDT")),
       /^TimeoutError: T ticker: no answer within \d+ ms$/,
     );
     assert.equal(ex.timeout, INSTANCE_TIMEOUT_MS);
