@@ -74,7 +74,7 @@ export class InstancePool {
       enableRateLimit: true,
       ...user,
       // Fixed for the instance's life: concurrent calls share it, so no call may change it; each call's
-      // own deadline is raced instead (Bridge.runRaw).
+      // own deadline is raced instead (Bridge.run).
       timeout: this.options.timeoutMs,
       options: {
         defaultType: this.options.market,
