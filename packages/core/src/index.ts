@@ -94,6 +94,9 @@ export * from "./streams/ws-connection";
 // Stream-or-REST: the one question every handler asks of a mount's streams (public data today, private tomorrow)
 export { SHARED_SCOPE, type StreamQuestion, streamOrRest } from "./streams/stream-or-rest";
 
+// Private streams: orders, balances and positions from the exchange's pushes (private-streams/index.ts)
+export * from "./private-streams/index";
+
 // Telemetry: calls, upstream requests, limiter waits, streams
 export * from "./telemetry/telemetry";
 export * from "./telemetry/labels";

@@ -7,11 +7,14 @@ import {
   type DoctorCheck,
   Exchange,
   ExchangeAdapter,
+  mayHaveReachedExchange,
+  OrderStateUnknownError,
   type MountInfo,
   type ParamsOf,
   RATE_LIMIT_STORE,
   type RateLimitStore,
   type ResultOf,
+  unpackOrderId,
 } from "@fmz-gateway/core";
 import { inject } from "tsyringe";
 import { getBalances } from "./account/balances";
@@ -30,6 +33,7 @@ import { getTrades } from "./market/trades";
 import { OkxCall } from "./okx-call";
 import { OKX_OPTIONS_SCHEMA, type OkxOptions } from "./options";
 import { OkxClient, okxRateLimiter } from "./rest/okx-client";
+import { OkxPrivate } from "./private/okx-private";
 import { OkxStreams } from "./streams/okx-streams";
 import { cancelOrder, getHistoryOrders, getOpenOrders, getOrder } from "./trading/orders";
 import { createOrder } from "./trading/place-order";
@@ -50,6 +54,7 @@ export class OkxAdapter extends ExchangeAdapter<OkxOptions> {
 
   private client?: OkxClient;
   private streams?: OkxStreams;
+  private privates?: OkxPrivate;
   private readonly instruments: InstrumentCache;
   private readonly positionModes: PositionModeCache;
 
@@ -80,16 +85,21 @@ export class OkxAdapter extends ExchangeAdapter<OkxOptions> {
       const { options, logger, telemetry } = mount;
       this.streams = new OkxStreams({ options, client: this.client, logger, telemetry, bars: BARS });
     }
+    if (mount.options.privateStreams) {
+      const { options, logger, telemetry } = mount;
+      this.privates = new OkxPrivate({ options, client: this.client, logger, telemetry });
+    }
   }
 
   override async close(): Promise<void> {
     this.streams?.close();
+    this.privates?.close();
     await this.client?.close();
   }
 
   private call(ctx: Ctx): OkxCall {
     if (!this.client) throw new Error("OkxAdapter used before init()");
-    return new OkxCall(this.client, this.instruments, ctx, this.streams, this.positionModes);
+    return new OkxCall(this.client, this.instruments, ctx, this.streams, this.positionModes, this.privates);
   }
 
   /** `fmz-gateway doctor`: clock offset to OKX, the Secret Key's parts, the position mode (doctor.ts). */
@@ -116,13 +126,23 @@ export class OkxAdapter extends ExchangeAdapter<OkxOptions> {
     return getTickers(this.call(ctx));
   }
   override getAccount(ctx: Ctx): Promise<ResultOf<"getAccount">> {
-    return getBalances(this.call(ctx));
+    return getBalances(this.call(ctx), "getAccount");
   }
   override getAssets(ctx: Ctx): Promise<ResultOf<"getAssets">> {
-    return getBalances(this.call(ctx));
+    return getBalances(this.call(ctx), "getAssets");
   }
-  override createOrder(ctx: Ctx, p: ParamsOf<"createOrder">): Promise<ResultOf<"createOrder">> {
-    return createOrder(this.call(ctx), p);
+  override async createOrder(ctx: Ctx, p: ParamsOf<"createOrder">): Promise<ResultOf<"createOrder">> {
+    const call = this.call(ctx);
+    try {
+      const placed = await createOrder(call, p);
+      call.wrote("place", unpackOrderId(placed.id).orderId);
+      return placed;
+    } catch (err) {
+      // Placed or not, nobody knows: the account's next reads go by REST until a snapshot settles it.
+      if (err instanceof OrderStateUnknownError || mayHaveReachedExchange(err))
+        call.wrote("place", undefined);
+      throw err;
+    }
   }
   override getOrders(ctx: Ctx, p: ParamsOf<"getOrders">): Promise<ResultOf<"getOrders">> {
     return getOpenOrders(this.call(ctx), p);
@@ -136,8 +156,16 @@ export class OkxAdapter extends ExchangeAdapter<OkxOptions> {
   ): Promise<ResultOf<"getHistoryOrders">> {
     return getHistoryOrders(this.call(ctx), p);
   }
-  override cancelOrder(ctx: Ctx, p: ParamsOf<"cancelOrder">): Promise<ResultOf<"cancelOrder">> {
-    return cancelOrder(this.call(ctx), p);
+  override async cancelOrder(ctx: Ctx, p: ParamsOf<"cancelOrder">): Promise<ResultOf<"cancelOrder">> {
+    const call = this.call(ctx);
+    try {
+      const done = await cancelOrder(call, p);
+      call.wrote("cancel", p.id.orderId);
+      return done;
+    } catch (err) {
+      if (mayHaveReachedExchange(err)) call.wrote("cancel", p.id.orderId);
+      throw err;
+    }
   }
   override getPositions(ctx: Ctx, p: ParamsOf<"getPositions">): Promise<ResultOf<"getPositions">> {
     return getPositions(this.call(ctx), p);

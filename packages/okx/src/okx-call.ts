@@ -5,6 +5,7 @@ import type { InstrumentCache } from "./market/instruments";
 import type { OkxOptions } from "./options";
 import type { QueryValue } from "./rest/query";
 import type { OkxClient } from "./rest/okx-client";
+import type { OkxPrivate, OkxPrivateSession } from "./private/okx-private";
 import type { OkxStreams } from "./streams/okx-streams";
 
 /** What every method handler works with: the mount's client and caches, plus this call's context. */
@@ -24,6 +25,8 @@ export class OkxCall {
      * per call would forget the account's mode between calls and ask OKX before every order.
      */
     readonly positionModes: PositionModeCache,
+    /** The mount's private streams; undefined with `privateStreams: false` (private calls go by REST). */
+    readonly privates?: OkxPrivate,
   ) {
     this.demo = wantsDemo(ctx.credentials);
   }
@@ -36,6 +39,24 @@ export class OkxCall {
   auth(): OkxAuth {
     this.checkedAuth ??= okxAuth(this.ctx.credentials);
     return this.checkedAuth;
+  }
+
+  /**
+   * The caller's account's private stream (opened by this call when it has none), or undefined with
+   * private streams off. Checks the keys first: a call with bad keys fails as it would by REST.
+   */
+  privateSession(): OkxPrivateSession | undefined {
+    if (!this.privates) return undefined;
+    return this.privates.session(this.ctx.credentials, this.auth());
+  }
+
+  /**
+   * A `trade` or `cancel` through the gateway: the account's next reads wait until its private stream
+   * shows it (read-your-writes). `orderId` undefined: a placement whose outcome is unknown.
+   */
+  wrote(write: "place" | "cancel", orderId: string | undefined): void {
+    // Opens the account's stream when it has none: the reads that follow a trade find it warming up.
+    this.privateSession()?.wrote(write, orderId);
   }
 
   publicGet<T>(path: string, query: Record<string, QueryValue>, rateScope?: string): Promise<T[]> {

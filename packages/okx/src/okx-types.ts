@@ -90,10 +90,13 @@ export interface OkxBalanceDetail {
   ordFrozen?: string;
   cashBal?: string;
   eq?: string;
+  /** Last change of this currency's balance (epoch ms); the private `account` channel carries it too. */
+  uTime?: string;
 }
 
 export interface OkxBalance {
   details?: OkxBalanceDetail[];
+  uTime?: string;
 }
 
 export interface OkxPosition {
@@ -110,6 +113,9 @@ export interface OkxPosition {
   mgnMode?: string;
   /** The margin currency (the settlement coin on inverse contracts). */
   ccy?: string;
+  posId?: string;
+  /** Last adjustment of the position (epoch ms). */
+  uTime?: string;
 }
 
 export interface OkxOrder {

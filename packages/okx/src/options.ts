@@ -63,6 +63,43 @@ export const OKX_OPTIONS_SCHEMA = {
         "Answer `ticker`, `depth`, `trades` and `records` from OKX's public websockets while a stream is live, " +
         "by REST otherwise (default). `false`: every call is a REST request, as before streams existed.",
     },
+    privateStreams: {
+      type: "boolean",
+      default: true,
+      description:
+        "Answer `accounts`/`assets`, `positions`, `orders` and `order` from OKX's private websocket (one per " +
+        "account, opened by its first private call) while it is live and as right as REST: snapshot after the " +
+        "acks, your own `trade`/`cancel` visible before the answer, regular reconciliation (default). REST " +
+        "otherwise. `false`: every private call is a REST request, as before private streams existed.",
+    },
+    reconcileMs: {
+      type: "integer",
+      minimum: 0,
+      maximum: 86_400_000,
+      default: 60_000,
+      description:
+        "How often (ms) a private stream's held orders, balances and positions are compared with REST; a " +
+        "difference is corrected, logged as a warning and counted in " +
+        "`fmz_gateway_private_stream_mismatches_total`. 0: never.",
+    },
+    maxPrivateStreams: {
+      type: "integer",
+      minimum: 1,
+      maximum: 1_000,
+      default: 20,
+      description:
+        "Accounts holding a private stream at once on this mount; past it the least recently used is closed " +
+        "(its calls go by REST until it is used again).",
+    },
+    privateWaitMs: {
+      type: "integer",
+      minimum: 0,
+      maximum: 10_000,
+      default: 300,
+      description:
+        "Advanced: after a `trade` or `cancel`, how long (ms) a read waits for the private stream's pushes " +
+        "before it takes a REST snapshot instead.",
+    },
     wsUrl: {
       ...WS_URL,
       description:

@@ -21,6 +21,12 @@ export interface WsConnectionOptions {
   /** A reply to the keepalive that carries nothing else (OKX: `"pong"`); not passed to `onMessage`. */
   isPong?: (text: string) => boolean;
   backoff?: BackoffOptions;
+  /**
+   * When the backoff starts again from its first step: at the first message of a connection (the
+   * default: the server answers), or only when the owner calls `markHealthy()` (a private socket, whose
+   * login error is a message too: a refused login must keep backing off, not retry at once forever).
+   */
+  healthyOn?: "message" | "markHealthy";
   /** The socket opened: (re)send every subscription. */
   onOpen: () => void;
   /** One text frame from the server. */
@@ -37,6 +43,7 @@ export class WsConnection {
   private retryTimer?: NodeJS.Timeout;
   private running = false;
   private healthy = false;
+  private lastHeard = 0;
 
   constructor(private readonly opts: WsConnectionOptions) {
     this.backoff = new Backoff(opts.backoff);
@@ -45,6 +52,16 @@ export class WsConnection {
   /** Open: the socket is connected and may be written to. */
   get isOpen(): boolean {
     return this.socket?.readyState === WebSocket.OPEN;
+  }
+
+  /** Epoch ms of the last frame from the server (a pong included) on the current socket; 0 before one. */
+  get lastMessageAt(): number {
+    return this.lastHeard;
+  }
+
+  /** The connection proved itself (a private socket's login and subscriptions): reset the backoff. */
+  markHealthy(): void {
+    this.backoff.reset();
   }
 
   /** Connects (or keeps connecting) until `stop()`. Idempotent. */
@@ -85,6 +102,7 @@ export class WsConnection {
     const s = new WebSocket(this.opts.url, { handshakeTimeout: 10_000, perMessageDeflate: false });
     this.socket = s;
     this.healthy = false;
+    this.lastHeard = 0;
     s.on("open", () => {
       this.armQuiet();
       this.opts.onOpen();
@@ -98,7 +116,8 @@ export class WsConnection {
   }
 
   private received(text: string): void {
-    if (!this.healthy) {
+    this.lastHeard = Date.now();
+    if (!this.healthy && this.opts.healthyOn !== "markHealthy") {
       // A message proves the server answers: only then start the backoff again from the first step.
       this.healthy = true;
       this.backoff.reset();
@@ -132,6 +151,7 @@ export class WsConnection {
   private lost(s: WebSocket, reason: string): void {
     if (s !== this.socket) return; // an old socket's late event
     this.socket = undefined;
+    this.lastHeard = 0;
     this.clearKeepalive();
     s.removeAllListeners();
     s.on("error", () => undefined);

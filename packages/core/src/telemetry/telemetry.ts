@@ -70,6 +70,18 @@ export interface ServedEvent {
   readonly source: "stream" | "rest";
 }
 
+/**
+ * Reconciliation found the state held from a private stream different from the exchange's REST answer
+ * (a missed or wrong push) and corrected it. `count` 0 announces the series (a private stream started):
+ * the counter then reads 0 in a healthy run instead of being absent.
+ */
+export interface MismatchEvent {
+  readonly exchange: string;
+  /** What differed: `orders`, `balances` or `positions`. */
+  readonly kind: string;
+  readonly count: number;
+}
+
 /** A snapshot of a mount's streams for the status page. */
 export interface StreamSnapshot {
   readonly channel: string;
@@ -87,6 +99,7 @@ interface EventMap {
   rateLimit: RateLimitEvent;
   stream: StreamEvent;
   served: ServedEvent;
+  mismatch: MismatchEvent;
 }
 
 type Listener<E> = (event: E) => void;
@@ -98,6 +111,7 @@ export class Telemetry {
     rateLimit: [],
     stream: [],
     served: [],
+    mismatch: [],
   };
   private readonly streamSources = new Map<string, Set<() => readonly StreamSnapshot[]>>();
 
@@ -170,6 +184,11 @@ export class MountTelemetry {
 
   served(method: string, source: "stream" | "rest"): void {
     this.hub.emit("served", { exchange: this.exchange, method, source });
+  }
+
+  /** Reconciliation corrected `count` records of `kind` (0: the private stream started; see MismatchEvent). */
+  mismatch(kind: string, count: number): void {
+    this.hub.emit("mismatch", { exchange: this.exchange, kind: safeLabel(kind), count });
   }
 
   addStreamSource(snapshot: () => readonly StreamSnapshot[]): () => void {

@@ -3,6 +3,7 @@ import {
   NotSupportedError,
   type ParamsOf,
   type Position,
+  privateOrRest,
   type ResultOf,
   toNumber,
   wireName,
@@ -10,6 +11,8 @@ import {
 import type { OkxCall } from "../okx-call";
 import type { OkxPosition } from "../okx-types";
 import { contractTypeFor, resolveTargetAsync, symbolOf } from "../market/futures";
+import type { Target } from "../market/symbols";
+import { inTarget } from "../trading/orders";
 
 /**
  * GET /api/v5/account/positions (reference §4.11) for one contract (swap or dated future) or every
@@ -28,16 +31,27 @@ export async function getPositions(
   if (target.kind === "instrument" && target.inst.instType === "SPOT") {
     throw new NotSupportedError(method, `on spot (${p.symbol.text}): positions exist for contracts`);
   }
-  const query =
-    target.kind === "instrument"
-      ? { instType: target.inst.instType, instId: target.inst.instId }
-      : { instType: target.filter.instType };
-  const rows = await call.privateGet<OkxPosition>("/api/v5/account/positions", query);
+  return privateOrRest(call.privateSession(), {
+    ctx: call.ctx,
+    method: "getPositions",
+    kind: "positions",
+    answer: (s) => positionsOf(call, target, s.positions.values()),
+    rest: async () => {
+      const query =
+        target.kind === "instrument"
+          ? { instType: target.inst.instType, instId: target.inst.instId }
+          : { instType: target.filter.instType };
+      const rows = await call.privateGet<OkxPosition>("/api/v5/account/positions", query);
+      return positionsOf(call, target, rows);
+    },
+  });
+}
+
+/** The target's open positions among `rows` (a REST answer, or what the private stream holds). */
+function positionsOf(call: OkxCall, target: Target, rows: readonly OkxPosition[]): Position[] {
   const out: Position[] = [];
   for (const row of rows) {
-    const matches =
-      target.kind === "instrument" ? row.instId === target.inst.instId : target.filter.matches(row.instId);
-    if (!matches) continue;
+    if (!inTarget(row.instId, target)) continue;
     const pos = new Dec(row.pos || "0");
     if (pos.isZero()) continue;
     const symbol = target.kind === "instrument" ? target.text : symbolOf(call, row.instId);

@@ -1,4 +1,4 @@
-import { type ParamsOf, type ResultOf, wireName } from "@fmz-gateway/core";
+import { type ParamsOf, privateOrRest, type ResultOf, wireName } from "@fmz-gateway/core";
 import { contractTypeFor, resolveTargetAsync, symbolOf } from "../market/futures";
 import { checkInstId, instTypeOf, type Target } from "../market/symbols";
 import type { OkxCall } from "../okx-call";
@@ -22,17 +22,35 @@ const PAGE = 100;
 /** OKX holds at most 4,000 pending orders per account; 40 pages of 100 cover them all. */
 const MAX_PAGES = 40;
 
-/** `order`: GET /api/v5/trade/order by the instrument and ordId packed into FMZ's id. */
+/**
+ * `order`: from the account's private stream when it holds the order, else GET /api/v5/trade/order by the
+ * instrument and ordId packed into FMZ's id (and the stream tracks the answer from then on).
+ */
 export async function getOrder(call: OkxCall, p: ParamsOf<"getOrder">): Promise<ResultOf<"getOrder">> {
   const instId = checkInstId(p.id.instrument);
-  const rows = await call.privateGet<OkxOrder>(
-    "/api/v5/trade/order",
-    { instId, ordId: p.id.orderId },
-    instId,
-  );
-  const row = firstRow(rows, `order ${p.id.text}`);
-  call.ctx.setRaw(row);
-  return toOrder(row, await namesFor(call, [row]));
+  const session = call.privateSession();
+  return privateOrRest(session, {
+    ctx: call.ctx,
+    method: "getOrder",
+    kind: "orders",
+    answer: async (s) => {
+      const held = s.orders.get(p.id.orderId)?.value;
+      if (held === undefined || held.instId !== instId) return undefined;
+      call.ctx.setRaw(held);
+      return toOrder(held, await namesFor(call, [held]));
+    },
+    rest: async () => {
+      const rows = await call.privateGet<OkxOrder>(
+        "/api/v5/trade/order",
+        { instId, ordId: p.id.orderId },
+        instId,
+      );
+      const row = firstRow(rows, `order ${p.id.text}`);
+      call.ctx.setRaw(row);
+      session?.track("orders", row);
+      return toOrder(row, await namesFor(call, [row]));
+    },
+  });
 }
 
 /**
@@ -53,12 +71,34 @@ export async function cancelOrder(
   return true;
 }
 
-/** `orders`: every page of GET /api/v5/trade/orders-pending for an instrument or a range. */
+/**
+ * `orders`: the open orders of an instrument or a range, from the account's private stream when it is
+ * live, else every page of GET /api/v5/trade/orders-pending. Newest first either way, as OKX lists them.
+ */
 export async function getOpenOrders(call: OkxCall, p: ParamsOf<"getOrders">): Promise<ResultOf<"getOrders">> {
   const target = await resolveTargetAsync(call, p.symbol, wireName("getOrders"));
-  const orders = await collect(call, "/api/v5/trade/orders-pending", baseQuery(target), target, Infinity);
-  const names = await namesFor(call, orders);
-  return orders.map((o) => toOrder(o, names));
+  return privateOrRest(call.privateSession(), {
+    ctx: call.ctx,
+    method: "getOrders",
+    kind: "orders",
+    answer: async (s) => {
+      const held = s.orders.values().filter((o) => inTarget(o.instId, target));
+      held.sort(newestFirst);
+      const names = await namesFor(call, held);
+      return held.map((o) => toOrder(o, names));
+    },
+    rest: async () => {
+      const orders = await collect(call, "/api/v5/trade/orders-pending", baseQuery(target), target, Infinity);
+      const names = await namesFor(call, orders);
+      return orders.map((o) => toOrder(o, names));
+    },
+  });
+}
+
+/** OKX's order ids grow with time: a longer id is newer, and equal lengths compare as text. */
+function newestFirst(a: OkxOrder, b: OkxOrder): number {
+  if (a.ordId.length !== b.ordId.length) return b.ordId.length - a.ordId.length;
+  return a.ordId < b.ordId ? 1 : a.ordId > b.ordId ? -1 : 0;
 }
 
 /** Orders placed within this window are in `orders-history`; older ones only in the archive. */
@@ -104,29 +144,43 @@ function baseQuery(target: Target): Record<string, string> {
     : { instType: target.filter.instType };
 }
 
+/** One page of an order list: a signed GET of `path` with `query`. */
+export type OrderPageGet = (path: string, query: Record<string, string | undefined>) => Promise<OkxOrder[]>;
+
 /**
- * Pages through an order list with OKX's `after` cursor (older than that ordId) until `want` orders of
- * the target are in hand or a short page says there are no more.
+ * Pages through an order list with OKX's `after` cursor (older than that ordId) until `want` orders that
+ * `keep` accepts are in hand or a short page says there are no more.
  */
-async function collect(
-  call: OkxCall,
+export async function pageOrders(
+  get: OrderPageGet,
   path: string,
   query: Record<string, string | undefined>,
-  target: Target,
+  keep: (row: OkxOrder) => boolean,
   want: number,
 ): Promise<OkxOrder[]> {
   const out: OkxOrder[] = [];
   let after = query.after;
   for (let page = 0; page < MAX_PAGES && out.length < want; page++) {
-    const rows = await call.privateGet<OkxOrder>(path, { ...query, after, limit: String(PAGE) });
-    for (const row of rows) if (inTarget(row.instId, target)) out.push(row);
+    const rows = await get(path, { ...query, after, limit: String(PAGE) });
+    for (const row of rows) if (keep(row)) out.push(row);
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1].ordId;
   }
   return out.slice(0, want);
 }
 
-function inTarget(instId: string, target: Target): boolean {
+function collect(
+  call: OkxCall,
+  path: string,
+  query: Record<string, string | undefined>,
+  target: Target,
+  want: number,
+): Promise<OkxOrder[]> {
+  const get: OrderPageGet = (p, q) => call.privateGet<OkxOrder>(p, q);
+  return pageOrders(get, path, query, (row) => inTarget(row.instId, target), want);
+}
+
+export function inTarget(instId: string, target: Target): boolean {
   return target.kind === "instrument"
     ? instId === target.inst.instId
     : instTypeOf(instId) === target.filter.instType && target.filter.matches(instId);

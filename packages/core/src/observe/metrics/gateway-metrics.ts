@@ -79,6 +79,14 @@ export class GatewayMetrics {
       help: "Answers by where they came from: a live stream's cache or a REST request",
       registers,
     });
+    const mismatches = new SeriesTable(["exchange", "kind"]);
+    foldedCounter(mismatches, {
+      name: METRIC.privateMismatches,
+      help:
+        "Records (orders, balances, positions) a private stream held wrong and reconciliation corrected " +
+        "from REST; 0 in a healthy run",
+      registers,
+    });
     const streams = new StreamStates(telemetry, mountNames, this.channels, registers);
 
     const count = (series: Series, by = 1) => {
@@ -104,6 +112,7 @@ export class GatewayMetrics {
       }),
       telemetry.on("served", (e) => count(served.get(e.exchange, e.method, e.source))),
       telemetry.on("stream", (e) => streams.onEvent(e)),
+      telemetry.on("mismatch", (e) => count(mismatches.get(e.exchange, e.kind), e.count)),
     );
   }
 

@@ -15,6 +15,7 @@ export const METRIC = {
   streams: "fmz_gateway_streams",
   streamReconnects: "fmz_gateway_stream_reconnects_total",
   served: "fmz_gateway_served_total",
+  privateMismatches: "fmz_gateway_private_stream_mismatches_total",
   info: "fmz_gateway_info",
 } as const;
 

@@ -1,0 +1,48 @@
+import type { Logger } from "../logging/logger";
+import { type AdapterMethodName, wireName } from "../protocol/method-table";
+import type { PrivateKind, PrivateRecords } from "./private-driver";
+import type { PrivateSession } from "./private-session";
+
+/** One "answer from the account's private stream, or by REST" question; see `privateOrRest`. */
+export interface PrivateQuestion<R extends PrivateRecords, T> {
+  /** The call asking: its deadline bounds any wait, its logger gets the debug line. */
+  ctx: { readonly logger: Logger; readonly deadline: number };
+  /** The adapter method asking; its wire name labels the served-by counter. */
+  method: AdapterMethodName;
+  /** The kind of state the answer is built from. */
+  kind: PrivateKind;
+  /**
+   * The answer from the held state, or `undefined` when it cannot give one (an order it never saw). It may
+   * wait for the adapter's own caches (names of instruments) but never for the network about the account.
+   */
+  answer: (session: PrivateSession<R>) => T | undefined | Promise<T | undefined>;
+  /** The answer by REST, exactly as without private streams. */
+  rest: () => Promise<T>;
+}
+
+/**
+ * Answers from the account's private stream when its state may answer (`PrivateSession.ready`: live,
+ * heard from recently, every write through the gateway visible in it), else by REST, exactly as without
+ * private streams. `session` undefined (private streams off, or a call without keys) is REST alone,
+ * uncounted. Every other answer is counted as `stream` or `rest` in the served-by metric.
+ */
+export async function privateOrRest<R extends PrivateRecords, T>(
+  session: PrivateSession<R> | undefined,
+  q: PrivateQuestion<R, T>,
+): Promise<T> {
+  if (session === undefined) return q.rest();
+  const telemetry = session.telemetry;
+  let why: string;
+  if (!(await session.ready(q.kind, q.ctx.deadline))) why = `private stream ${session.state}`;
+  else {
+    const answer = await q.answer(session);
+    if (answer !== undefined) {
+      telemetry.served(wireName(q.method), "stream");
+      return answer;
+    }
+    why = "not held by the private stream";
+  }
+  telemetry.served(wireName(q.method), "rest");
+  if (q.ctx.logger.isLevelEnabled("debug")) q.ctx.logger.debug(`answered by REST: ${why}`);
+  return q.rest();
+}

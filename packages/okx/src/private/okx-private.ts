@@ -1,0 +1,107 @@
+import {
+  type AccountScope,
+  accountScope,
+  type Credentials,
+  type Logger,
+  type MountTelemetry,
+  type PrivateKind,
+  type PrivateSession,
+  PrivateStreams,
+} from "@fmz-gateway/core";
+import type { OkxAuth } from "../auth/credentials";
+import type { OkxOptions } from "../options";
+import type { OkxClient } from "../rest/okx-client";
+import { wsRoot } from "../streams/ws-urls";
+import { OKX_PRIVATE_TRAITS, type OkxPrivateRecords } from "./okx-records";
+import { okxPrivateRest } from "./private-rest";
+import { connectOkxPrivate } from "./private-socket";
+
+export type OkxPrivateSession = PrivateSession<OkxPrivateRecords>;
+
+export interface OkxPrivateOptions {
+  options: OkxOptions;
+  client: OkxClient;
+  logger: Logger;
+  telemetry: MountTelemetry;
+}
+
+/** Scopes computed per set of credentials, kept so a call does not hash the keys again. */
+const MAX_SCOPES = 1_000;
+
+/**
+ * A mount's OKX private streams (`privateStreams`, on by default): one `/ws/v5/private` socket per account
+ * (key, secret and passphrase; demo keys apart), opened by its first private call, held by core's
+ * `PrivateStreams` (snapshot after the acks, read-your-writes, liveness, reconciliation, idle release, LRU).
+ * Spot mounts subscribe `orders` and `account`; swap and futures mounts add `positions`.
+ */
+export class OkxPrivate {
+  private readonly streams: PrivateStreams<OkxPrivateRecords>;
+  private readonly scopes = new Map<string, AccountScope>();
+  private readonly kinds: readonly PrivateKind[];
+
+  constructor(private readonly opts: OkxPrivateOptions) {
+    const o = opts.options;
+    this.kinds = o.market === "spot" ? ["orders", "balances"] : ["orders", "balances", "positions"];
+    this.streams = new PrivateStreams({
+      name: "OKX private",
+      traits: OKX_PRIVATE_TRAITS,
+      logger: opts.logger,
+      telemetry: opts.telemetry,
+      idleMs: o.streamIdleMs,
+      maxStreams: o.maxPrivateStreams,
+      reconcileMs: o.reconcileMs,
+      waitMs: o.privateWaitMs,
+      maxSilenceMs: o.wsPingMs + o.wsPongTimeoutMs,
+      requestTimeoutMs: o.timeoutMs,
+    });
+  }
+
+  /** The private stream of the caller's account (opened now when it has none); `undefined` when closing. */
+  session(credentials: Credentials, auth: OkxAuth): OkxPrivateSession | undefined {
+    const scope = this.scopeOf(credentials);
+    return this.streams.session(scope, () => {
+      const { options, client, logger } = this.opts;
+      const name = `OKX private ${scope.shown}`;
+      return {
+        kinds: this.kinds,
+        rest: okxPrivateRest(client, auth),
+        connect: (link) =>
+          connectOkxPrivate(
+            {
+              url: `${wsRoot(options, auth.demo)}/private`,
+              name,
+              auth,
+              kinds: this.kinds,
+              logger,
+              okxNow: () => (options.clockSync ? client.clock.now() : Date.now()),
+              syncClock: () => (options.clockSync ? client.clock.ensureFresh() : Promise.resolve()),
+              pingAfterMs: options.wsPingMs,
+              pongTimeoutMs: options.wsPongTimeoutMs,
+              reconnectMs: options.wsReconnectMs,
+            },
+            link,
+          ),
+      };
+    });
+  }
+
+  /** The open session of these credentials, without opening one or marking it used (tests, the bench). */
+  peek(credentials: Credentials): OkxPrivateSession | undefined {
+    return this.streams.peek(this.scopeOf(credentials));
+  }
+
+  close(): void {
+    this.streams.close();
+  }
+
+  private scopeOf(credentials: Credentials): AccountScope {
+    const id = [credentials.accessKey, credentials.secret, ...credentials.extras].join("\u0000");
+    let scope = this.scopes.get(id);
+    if (scope === undefined) {
+      scope = accountScope(credentials);
+      if (this.scopes.size >= MAX_SCOPES) this.scopes.clear();
+      this.scopes.set(id, scope);
+    }
+    return scope;
+  }
+}
