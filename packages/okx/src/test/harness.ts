@@ -33,8 +33,9 @@ export interface Harness {
 }
 
 /**
- * Streams are off unless `mountOptions` turns them on: the REST suites inspect and count the REST requests
- * each call makes, which a stream answering instead would change. streams*.test.ts turn them on.
+ * Streams, public and private, are off unless `mountOptions` turns them on: the REST suites inspect and
+ * count the REST requests each call makes, which a stream answering instead would change.
+ * streams*.test.ts and private-streams*.test.ts turn them on.
  */
 export async function startHarness(
   standinOptions: StandinOptions = {},
@@ -42,7 +43,13 @@ export async function startHarness(
   mountOptions: Record<string, unknown> = {},
 ): Promise<Harness> {
   const standin = await startOkxStandin({ port: 0, ...standinOptions });
-  const common = { baseUrl: standin.url, timeoutMs: TIMEOUT_MS, streams: false, ...mountOptions };
+  const common = {
+    baseUrl: standin.url,
+    timeoutMs: TIMEOUT_MS,
+    streams: false,
+    privateStreams: false,
+    ...mountOptions,
+  };
   const gateway = await Gateway.start({
     port: 0,
     logger: logger ?? silentLogger(),
