@@ -40,6 +40,8 @@ interface Session {
 // Pushes of one change leave in this channel order: the order first, then what it did to the account.
 const CHANNEL_ORDER: readonly PrivateChannel[] = ["orders", "positions", "account", "balance_and_position"];
 
+// totalEq is the whole account's equity, whatever `ccy` the subscription narrowed its details to.
+
 // The amounts whose change makes a currency part of an account event push (valuations like eqUsd follow
 // the market and are not balance changes).
 const BALANCE_FIELDS = ["cashBal", "eq", "availBal", "availEq", "frozenBal", "ordFrozen", "upl"] as const;
@@ -173,7 +175,7 @@ export class PrivateSide {
           rows.push(row);
           sub.sent.set(ccy, balanceKey(row));
         }
-        return eventFrame(sub.argJson, true, [balanceData(st, acct, wanted, rows)]);
+        return eventFrame(sub.argJson, true, [balanceData(st, acct, [...acct.balances.keys()], rows)]);
       }
       case "positions":
         return eventFrame(
@@ -234,7 +236,7 @@ export class PrivateSide {
         }
         return rows.length === 0
           ? []
-          : [eventFrame(sub.argJson, false, [balanceData(st, acct, wanted, rows)])];
+          : [eventFrame(sub.argJson, false, [balanceData(st, acct, [...acct.balances.keys()], rows)])];
       }
       case "balance_and_position": {
         const balData: Record<string, unknown>[] = [];
