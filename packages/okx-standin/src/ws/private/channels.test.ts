@@ -193,6 +193,8 @@ describe("/ws/v5/private channels", () => {
     const a = first(await c.next(isPrivatePush("orders")));
     const b = first(await c.next(isPrivatePush("orders")));
     assert.deepEqual([a.ordId, a.state, b.ordId, b.state, b.execType], [ordId, "live", ordId, "filled", "T"]);
+    // 0.01 BTC at the 49999.9 bid, in USD.
+    assert.equal(b.fillNotionalUsd, "499.999");
     await assertOrderMatchesRest(b, true);
   });
 
@@ -264,10 +266,14 @@ describe("/ws/v5/private channels", () => {
     const c = await privateWs();
     await subscribed(c, { channel: "positions", instType: "SWAP" });
     await subscribed(c, { channel: "balance_and_position" });
+    await subscribed(c, { channel: "orders", instType: "SWAP" });
     await place({ instId: "BTC-USDT-SWAP", tdMode: "cross", side: "buy", ordType: "market", sz: "2" });
     const opened = await c.next(isPrivatePush("positions"));
     assert.equal(opened.eventType, "event_update");
     const pos = first(opened);
+    const swapFill = first(await c.next(isPrivatePush("orders", (o) => o.state === "filled")));
+    // 2 contracts of 0.01 BTC at the 50000.1 ask.
+    assert.equal(swapFill.fillNotionalUsd, "1000.002");
     assert.deepEqual(pos, (await restPositions())[0]);
     const bpFill = first(await c.next(isPrivatePush("balance_and_position")));
     assert.equal(bpFill.eventType, "filled");

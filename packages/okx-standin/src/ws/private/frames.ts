@@ -13,7 +13,9 @@ function notionalUsd(st: StandinState, o: Order, f: FillInfo): string {
   const inst = o.inst;
   if (inst.ctType === "inverse") return formatDecimal(mul(f.sz, inst.ctValU));
   const base = inst.instType === "SPOT" ? f.sz : mul(f.sz, inst.ctValU);
-  return formatDecimal(mul(mul(base, f.px), st.market.usdPrice(inst.quoteCcy)));
+  // Linear contracts are quoted and settled in their settlement currency (OKX lists no quoteCcy for them).
+  const quote = inst.instType === "SPOT" ? inst.quoteCcy : inst.settleCcy;
+  return formatDecimal(mul(mul(base, f.px), st.market.usdPrice(quote)));
 }
 
 /**
