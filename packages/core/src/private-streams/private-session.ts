@@ -79,6 +79,8 @@ export class PrivateSession<R extends PrivateRecords> {
   private syncTimer?: NodeJS.Timeout;
   private everLive = false;
   private closed = false;
+  /** Aborted by `close()`: ends reconciliation's grace wait at once. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly opts: PrivateSessionOptions<R>) {
     this.now = opts.now ?? Date.now;
@@ -166,6 +168,7 @@ export class PrivateSession<R extends PrivateRecords> {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.stopping.abort();
     this.epoch++;
     clearTimeout(this.reconcileTimer);
     clearTimeout(this.syncTimer);
@@ -281,8 +284,10 @@ export class PrivateSession<R extends PrivateRecords> {
     let found = differences(book, rows, started);
     if (found.length === 0) return 0;
     // A push sent just before the snapshot may still be on its way: give it time before calling it missed.
-    await sleep(this.opts.graceMs ?? 1_000, undefined, { ref: false });
-    if (epoch !== this.epoch || this.closed) return 0;
+    const waited = await sleep(this.opts.graceMs ?? 1_000, true, { signal: this.stopping.signal }).catch(
+      () => false,
+    );
+    if (!waited || epoch !== this.epoch || this.closed) return 0;
     found = found.filter((d) => stillDiffers(book, d));
     if (found.length === 0) return 0;
     for (const d of found) await this.correct(kind, book, d);

@@ -97,6 +97,8 @@ export class WsHub implements ConnectionHost {
       const q = target.indexOf("?");
       const path = PATHS.get(q < 0 ? target : target.slice(0, q));
       if (path === undefined) {
+        // The client may reset the line as soon as it reads the 404: that must not be an uncaught error.
+        socket.on("error", () => socket.destroy());
         socket.end("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         return;
       }
@@ -207,6 +209,7 @@ export class WsHub implements ConnectionHost {
 
   private onTicker(t: Ticker): void {
     const instId = t.inst.instId;
+    this.priv.marketMoved(instId);
     const tick = this.subs.get(subKey("tickers", instId));
     const books = this.subs.get(subKey("books", instId));
     if (tick === undefined && books === undefined) return;

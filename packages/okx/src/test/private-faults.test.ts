@@ -52,7 +52,10 @@ describe("OKX private streams: faults", () => {
       8000,
       "reconciliation to correct the missed fill",
     );
-    assert.deepEqual(await ps.spot.data("orders", { symbol: "BTC_USDT" }), await rest.spot.data("orders", { symbol: "BTC_USDT" }));
+    assert.deepEqual(
+      await ps.spot.data("orders", { symbol: "BTC_USDT" }),
+      await rest.spot.data("orders", { symbol: "BTC_USDT" }),
+    );
     assert.ok((await metric(MISMATCHES, 'exchange="OKX_PS",kind="orders"')) >= 1);
     assert.equal(await metric(MISMATCHES, 'exchange="OKX_PS",kind="balances"'), 0);
     assert.match(h.log.text(), /warn.*OKX private stream key:[0-9a-f]{8}: reconciliation corrected 1 orders/);
@@ -72,11 +75,16 @@ describe("OKX private streams: faults", () => {
       amount: "0.01",
     });
     const mark = h.mark();
-    assert.deepEqual(await ps.spot.data("orders", { symbol: "BTC_USDT" }), await rest.spot.data("orders", { symbol: "BTC_USDT" }));
+    assert.deepEqual(
+      await ps.spot.data("orders", { symbol: "BTC_USDT" }),
+      await rest.spot.data("orders", { symbol: "BTC_USDT" }),
+    );
     assert.ok(h.privateReadsSince(mark).length > 0, "answered by REST while the stream is down");
     h.standin.ws.release();
     await h.waitPrivateLive(ps.spot);
-    assert.ok((await ps.spot.data<Order[]>("orders", { symbol: "BTC_USDT" })).some((o) => o.id === placed.id));
+    assert.ok(
+      (await ps.spot.data<Order[]>("orders", { symbol: "BTC_USDT" })).some((o) => o.id === placed.id),
+    );
     await rest.spot.data("cancel", { id: placed.id });
   });
 
@@ -97,7 +105,10 @@ describe("OKX private streams: faults", () => {
     assert.deepEqual(await ps.spot.data("accounts"), await rest.spot.data("accounts"));
     h.standin.ws.goSilent(false);
     await h.waitPrivateLive(ps.spot);
-    assert.deepEqual(await ps.spot.data("orders", { symbol: "BTC_USDT" }), await rest.spot.data("orders", { symbol: "BTC_USDT" }));
+    assert.deepEqual(
+      await ps.spot.data("orders", { symbol: "BTC_USDT" }),
+      await rest.spot.data("orders", { symbol: "BTC_USDT" }),
+    );
     await rest.spot.data("cancel", { id: placed.id });
   });
 
@@ -108,7 +119,11 @@ describe("OKX private streams: faults", () => {
     const before = h.standin.ws.loginAttempts(LIVE.apiKey);
     h.standin.ws.dropAll();
     const started = Date.now();
-    await waitFor(() => h.standin.ws.loginAttempts(LIVE.apiKey) >= before + 3, 15_000, "three refused logins");
+    await waitFor(
+      () => h.standin.ws.loginAttempts(LIVE.apiKey) >= before + 3,
+      15_000,
+      "three refused logins",
+    );
     const elapsed = Date.now() - started;
     const attempts = h.standin.ws.loginAttempts(LIVE.apiKey) - before;
     // With a backoff starting at 20 ms and doubling, a storm would be hundreds in this time.

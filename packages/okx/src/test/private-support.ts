@@ -103,7 +103,9 @@ export async function startPrivateHarness(
     log,
     mark: () => standin.requests.length,
     privateReadsSince: (mark, apiKey = LIVE.apiKey) =>
-      standin.requests.slice(mark).filter((r) => r.method === "GET" && PRIVATE_READS.has(r.path) && r.apiKey === apiKey),
+      standin.requests
+        .slice(mark)
+        .filter((r) => r.method === "GET" && PRIVATE_READS.has(r.path) && r.apiKey === apiKey),
     shownKey,
     privateState,
     waitPrivateLive: (c) =>

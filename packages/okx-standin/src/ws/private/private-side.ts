@@ -198,6 +198,25 @@ export class PrivateSide {
     }
   }
 
+  /**
+   * OKX also pushes positions regularly (a snapshot every few seconds, okx-ws.md §11.3), which keeps
+   * `upl` and the mark-based margin current. The stand-in sends that regular push on every market move of
+   * an instrument an account holds, so a position pushed is never older than the last move.
+   */
+  marketMoved(instId: string): void {
+    for (const s of this.sessions.values()) {
+      const acct = this.account(s);
+      let holds = false;
+      for (const p of acct.positions.values()) if (p.inst.instId === instId) holds = true;
+      if (!holds) continue;
+      for (const sub of s.subs) {
+        if (sub.arg.channel !== "positions") continue;
+        const rows = positionRows(this.st, acct, (p) => selects(sub.arg, p.inst));
+        if (rows.length > 0) this.push(s, eventFrame(sub.argJson, true, rows));
+      }
+    }
+  }
+
   private onChange(c: AccountChange): void {
     for (const s of this.sessions.values()) {
       if (s.apiKey !== c.account.apiKey || this.account(s) !== c.account) continue;
