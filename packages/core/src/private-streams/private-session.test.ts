@@ -80,10 +80,10 @@ class FakeExchange {
       connect: (link) => {
         this.connects++;
         this.link = link;
-        const self = this;
+        const heard = () => this.heard;
         return {
           get lastMessageAt() {
-            return self.heard;
+            return heard();
           },
           close: () => {
             this.closed++;
