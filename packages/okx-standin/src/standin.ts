@@ -3,7 +3,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { DEFAULT_CREDENTIALS } from "./auth/credentials";
-import { parseSignedDecimal } from "./decimal";
+import { parseDecimal, parseSignedDecimal } from "./decimal";
 import { futuresRows } from "./instruments";
 import { delayed } from "./http/delay";
 import { createRequestHandler } from "./server";
@@ -25,7 +25,7 @@ export async function startOkxStandin(opts: StandinOptions = {}): Promise<OkxSta
   const sockets = new Set<Socket>();
   const rest = delayed(createRequestHandler(st, hung), opts.restDelayMs ?? 0);
   const server = createServer({ keepAlive: true }, rest.handler);
-  // Websockets upgrade on the same port (/ws/v5/public, /ws/v5/business).
+  // Websockets upgrade on the same port (/ws/v5/public, /ws/v5/business, /ws/v5/private).
   const live = startLiveMarket(st, server, opts);
   server.on("connection", (socket) => {
     sockets.add(socket);
@@ -77,16 +77,26 @@ export async function startOkxStandin(opts: StandinOptions = {}): Promise<OkxSta
       if (acct === undefined) throw new Error(`setBalance: unknown apiKey ${apiKey}`);
       const value = parseSignedDecimal(amount);
       if (value === undefined) throw new Error(`setBalance: "${amount}" is not a plain decimal`);
+      const now = st.now();
       acct.bal(ccy).cash = value;
-      acct.uTime = Date.now();
+      acct.uTime = now;
+      st.engine.changes.touch(acct, now, "transferred");
+    },
+    fillOrder: (ordId, sz) => {
+      const o = [...st.accounts.values()].map((a) => a.byOrdId.get(ordId)).find((x) => x !== undefined);
+      if (o === undefined) throw new Error(`fillOrder: unknown order ${ordId}`);
+      const q = parseDecimal(sz);
+      if (q === undefined) throw new Error(`fillOrder: "${sz}" is not a plain decimal`);
+      st.engine.fillOrder(o, q, st.now());
     },
     setTicker: (instId, fields) => {
       st.market.set(instId, fields);
-      st.engine.matchResting(instId, Date.now());
+      // The stand-in's clock, as REST handlers and step() use, so uTimes agree whichever moved the market.
+      st.engine.matchResting(instId, st.now());
     },
     reset: () => {
       st.reset();
-      live.ws.clearFaults();
+      live.reset();
     },
     step: live.step,
     ws: live.ws,

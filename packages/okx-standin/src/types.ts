@@ -63,7 +63,16 @@ export interface WsRefusal {
   msg?: string;
 }
 
-/** Counters and fault switches of the websocket (`/ws/v5/public`, `/ws/v5/business` on the REST port). */
+/** The error event every login gets while `refuseLogins` holds (default code 60009 "Login failed."). */
+export interface WsLoginRefusal {
+  code?: string;
+  msg?: string;
+}
+
+/**
+ * Counters and fault switches of the websocket (`/ws/v5/public`, `/ws/v5/business` and `/ws/v5/private` on
+ * the REST port). The connection-wide ones (dropAll, goSilent, notice, the idle cut) cover all three paths.
+ */
 export interface WsControls {
   /** Open websocket connections. */
   connectionCount(): number;
@@ -99,7 +108,25 @@ export interface WsControls {
   release(): void;
   /** Sends OKX's service-upgrade notice (event "notice", code 64008) on every connection. */
   notice(): void;
-  /** Ends silence, refusals, holds (answering what they held) and pending book faults. reset() calls it too. */
+  /**
+   * Every login (on any path) gets this error event instead of being checked, until `refuseLogins(false)`,
+   * clearFaults() or reset().
+   */
+  refuseLogins(error?: WsLoginRefusal | false): void;
+  /** Every private data push (not acks, not login replies) leaves `ms` later, in order; 0 ends it. */
+  delayPrivate(ms: number): void;
+  /** The `orders` pushes of this order are never sent (a missed update); its fills' other pushes still go. */
+  suppressOrder(ordId: string): void;
+  /** Logged-in `/ws/v5/private` connections, of one API key or of all. */
+  privateConnections(apiKey?: string): number;
+  /** Login requests received since start or reset(), of one API key (as sent) or of all. */
+  loginAttempts(apiKey?: string): number;
+  /** Data pushes sent on private channels (orders, account, positions, balance_and_position). */
+  privatePushes(apiKey?: string): number;
+  /**
+   * Ends silence, refusals, holds (answering what they held), pending book faults and the private faults
+   * (refused logins, delayed pushes, suppressed orders). reset() calls it too.
+   */
   clearFaults(): void;
 }
 
@@ -193,11 +220,20 @@ export interface OkxStandin {
   /** Sets the cash balance of `ccy` in the account of `apiKey` (throws for an unknown key). */
   setBalance(apiKey: string, ccy: string, amount: string): void;
   /**
+   * Fills `sz` (a whole number of lots; contracts for swaps) of the live limit order `ordId` at its limit
+   * price, as a maker: `partially_filled` while some remains, `filled` once nothing does. Pushes follow as
+   * for any fill. Throws for an unknown or finished order, or a size that is not within what remains.
+   */
+  fillOrder(ordId: string, sz: string): void;
+  /**
    * Moves the market. Giving only `last` re-centres bid/ask one tick either side of it. Resting limit orders
    * that become marketable fill at their limit price.
    */
   setTicker(instId: string, fields: Partial<TickerFields>): void;
-  /** Back to the initial state: orders, balances, positions, leverage, tickers, faults, requests, rate limits. */
+  /**
+   * Back to the initial state: orders, balances, positions, leverage, tickers, faults (websocket ones too),
+   * requests, rate limits, and the websocket's login and private-push counters.
+   */
   reset(): void;
   /** Moves `instId`'s market by `ticks` ticks (default 1; negative: down), as setTicker({ last }) would. */
   step(instId: string, ticks?: number): void;

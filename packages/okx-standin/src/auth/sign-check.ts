@@ -27,7 +27,7 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(v) ? v[0] : v;
 }
 
-function constantTimeEqual(a: Buffer, b: Buffer): boolean {
+export function constantTimeEqual(a: Buffer, b: Buffer): boolean {
   // timingSafeEqual needs equal lengths; a length mismatch is already a failure.
   return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -30,14 +30,24 @@ function settledUpl(st: StandinState, acct: Account, ccy: string): bigint {
   return sum;
 }
 
-function balanceDetail(st: StandinState, acct: Account, ccy: string): Record<string, unknown> | undefined {
-  const b = acct.balances.get(ccy);
+/**
+ * One `details` row of GET /account/balance, shared with the websocket `account` channel so both agree to
+ * the digit; undefined when OKX leaves the currency out. `zero` builds the row of a currency that has just
+ * gone to nothing (the channel's last word on it), with every amount "0".
+ */
+export function balanceRow(
+  st: StandinState,
+  acct: Account,
+  ccy: string,
+  zero = false,
+): Record<string, unknown> | undefined {
+  const b = zero ? { cash: 0n, ordFrozen: 0n } : acct.balances.get(ccy);
   if (b === undefined) return undefined;
-  const upl = settledUpl(st, acct, ccy);
+  const upl = zero ? 0n : settledUpl(st, acct, ccy);
   const eq = b.cash + upl;
   // "The currency details will not be returned when cashBal and eq is both 0."
-  if (b.cash === 0n && eq === 0n) return undefined;
-  const frozen = b.ordFrozen + acct.positionMargin(ccy);
+  if (b.cash === 0n && eq === 0n && !zero) return undefined;
+  const frozen = zero ? 0n : b.ordFrozen + acct.positionMargin(ccy);
   const eqUsd = formatDecimal(mul(eq, st.market.usdPrice(ccy)));
   // ccxt reads total = eq and free = availEq, so availEq + frozenBal = eq keeps its numbers consistent.
   return {
@@ -91,6 +101,42 @@ function balanceDetail(st: StandinState, acct: Account, ccy: string): Record<str
   };
 }
 
+/**
+ * GET /account/balance `data[0]`: totalEq over the `wanted` currencies, with the given `details` rows (REST
+ * passes every wanted currency's row; the `account` channel only the rows that changed).
+ */
+export function balanceData(
+  st: StandinState,
+  acct: Account,
+  wanted: readonly string[],
+  details: Record<string, unknown>[],
+): Record<string, unknown> {
+  let totalEq = 0n;
+  for (const ccy of wanted) {
+    const cash = acct.balances.get(ccy)?.cash ?? 0n;
+    totalEq += mul(cash + settledUpl(st, acct, ccy), st.market.usdPrice(ccy));
+  }
+  return {
+    adjEq: "",
+    availEq: "",
+    borrowFroz: "",
+    details,
+    imr: "",
+    isoEq: "0",
+    mgnRatio: "",
+    mmr: "",
+    notionalUsd: "",
+    notionalUsdForBorrow: "",
+    notionalUsdForFutures: "",
+    notionalUsdForOption: "",
+    notionalUsdForSwap: "",
+    ordFroz: "",
+    totalEq: formatDecimal(totalEq),
+    uTime: String(acct.uTime),
+    upl: "",
+  };
+}
+
 export const balance: Handler = (ctx, st) => {
   const acct = accountOf(ctx, st);
   if (!st.limiter.take("account/balance", acct.apiKey, ctx.now)) return TOO_MANY_REQUESTS;
@@ -98,37 +144,15 @@ export const balance: Handler = (ctx, st) => {
   const wanted = filter ? filter.split(",") : [...acct.balances.keys()];
   if (wanted.length > 20) return paramError("ccy");
   const details: Record<string, unknown>[] = [];
-  let totalEq = 0n;
   for (const ccy of wanted) {
-    const d = balanceDetail(st, acct, ccy);
-    if (d === undefined) continue;
-    details.push(d);
-    totalEq += mul((acct.balances.get(ccy)?.cash ?? 0n) + settledUpl(st, acct, ccy), st.market.usdPrice(ccy));
+    const d = balanceRow(st, acct, ccy);
+    if (d !== undefined) details.push(d);
   }
-  return ok([
-    {
-      adjEq: "",
-      availEq: "",
-      borrowFroz: "",
-      details,
-      imr: "",
-      isoEq: "0",
-      mgnRatio: "",
-      mmr: "",
-      notionalUsd: "",
-      notionalUsdForBorrow: "",
-      notionalUsdForFutures: "",
-      notionalUsdForOption: "",
-      notionalUsdForSwap: "",
-      ordFroz: "",
-      totalEq: formatDecimal(totalEq),
-      uTime: String(acct.uTime),
-      upl: "",
-    },
-  ]);
+  return ok([balanceData(st, acct, wanted, details)]);
 };
 
-function positionWire(st: StandinState, p: Position): Record<string, unknown> {
+/** One row of GET /account/positions, shared with the websocket `positions` channel. */
+export function positionWire(st: StandinState, p: Position): Record<string, unknown> {
   const last = lastOf(st, p);
   const upl = uplOf(st, p);
   const held = abs(p.pos);
@@ -215,16 +239,26 @@ export const positions: Handler = (ctx, st) => {
   const instIdFilter = ctx.query.get("instId");
   const ids = instIdFilter ? new Set(instIdFilter.split(",")) : undefined;
   if (ids !== undefined && ids.size > 10) return paramError("instId");
-  // "Return in reverse chronological order using ctime."
-  const rows = [...acct.positions.values()]
-    .filter(
-      (p) =>
-        (instType === "" || instType === p.inst.instType) && (ids === undefined || ids.has(p.inst.instId)),
-    )
-    .sort((a, b) => b.cTime - a.cTime)
-    .map((p) => positionWire(st, p));
+  const rows = positionRows(
+    st,
+    acct,
+    (p) => (instType === "" || instType === p.inst.instType) && (ids === undefined || ids.has(p.inst.instId)),
+  );
   return ok(rows);
 };
+
+/** The account's open positions that `keep` selects, as GET /account/positions lists them. */
+export function positionRows(
+  st: StandinState,
+  acct: Account,
+  keep: (p: Position) => boolean,
+): Record<string, unknown>[] {
+  // "Return in reverse chronological order using ctime."
+  return [...acct.positions.values()]
+    .filter(keep)
+    .sort((a, b) => b.cTime - a.cTime)
+    .map((p) => positionWire(st, p));
+}
 
 export const setLeverage: Handler = (ctx, st) => {
   const acct = accountOf(ctx, st);
@@ -260,9 +294,11 @@ export const setLeverage: Handler = (ctx, st) => {
   }
   // An open position's margin follows the new leverage (entry notional / lever).
   const sides: PosSide[] = perSide ? [posSide as PosSide] : hedged ? ["long", "short"] : ["net"];
+  const changed: Position[] = [];
   for (const side of sides) {
     const pos = acct.position(instId, mgnMode as MarginMode, side);
     if (pos === undefined) continue;
+    changed.push(pos);
     const face = mul(abs(pos.pos), inst.ctValU);
     const notional = inst.ctType === "inverse" ? div(face, pos.avgPx) : mul(face, pos.avgPx);
     pos.lever = lever;
@@ -270,6 +306,8 @@ export const setLeverage: Handler = (ctx, st) => {
     pos.uTime = ctx.now;
   }
   acct.uTime = ctx.now;
+  // The positions channel (and the margin the account channel shows) follow the new leverage at once.
+  st.engine.changes.touch(acct, ctx.now, "set_leverage", changed);
   return ok([{ lever: formatDecimal(lever), mgnMode, instId, posSide }]);
 };
 

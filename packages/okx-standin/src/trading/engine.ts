@@ -7,6 +7,7 @@ import { abs, div, floorToStep, formatDecimal, isMultipleOf, mul } from "../deci
 import { INSTRUMENTS_BY_ID, type Instrument, tradingBlock } from "../instruments";
 import type { MarketState, Ticker } from "../market/state";
 import { type Account, type MarginMode, type Position, type PosSide, positionKey } from "./account";
+import { ChangeFeed, type ExecType } from "./changes";
 import { isLive, type Order, type Side } from "./order";
 import { itemError, type ItemError, type OrderInput } from "./validate";
 
@@ -31,7 +32,16 @@ export function pnlFor(inst: Instrument, dir: bigint, q: bigint, entry: bigint, 
   return dir * raw;
 }
 
+// OKX's cancelSource codes for the cancels the stand-in makes.
+const CANCELED_BY_USER = "1";
+const CANCELED_BY_SYSTEM = "0";
+const FOK_NOT_FILLED = "13";
+const IOC_NOT_FILLED = "14";
+const POST_ONLY_WOULD_TAKE = "31";
+
 export class Engine {
+  /** Every order, balance and position change, for the private websocket channels. */
+  readonly changes = new ChangeFeed();
   /** Live orders per instrument, for matching when the ticker moves. */
   private readonly liveByInst = new Map<string, Set<Order>>();
   private lastId = 0n;
@@ -57,6 +67,12 @@ export class Engine {
   }
 
   place(acct: Account, input: OrderInput, now: number, batchClOrdIds?: Set<string>): PlaceResult {
+    const result = this.placeNow(acct, input, now, batchClOrdIds);
+    this.changes.flush();
+    return result;
+  }
+
+  private placeNow(acct: Account, input: OrderInput, now: number, batchClOrdIds?: Set<string>): PlaceResult {
     const inst = INSTRUMENTS_BY_ID.get(input.instId);
     const ticker = this.market.get(input.instId);
     if (inst === undefined || ticker === undefined) return { ok: false, err: itemError("51001") };
@@ -98,6 +114,7 @@ export class Engine {
       fillSz: 0n,
       fillTime: undefined,
       tradeId: "",
+      cancelSource: "",
       frozen: 0n,
       frozenCcy: "",
       lever: "",
@@ -143,12 +160,13 @@ export class Engine {
     o.tgtCcy = tgtCcy;
     acct.addOrder(o);
     acct.uTime = now;
+    this.changes.order(o, now);
     const crosses = buy ? px >= t.ask : px <= t.bid;
-    if (isMarket) this.fillSpot(o, baseQty, touch, now);
-    else if (crosses && input.ordType !== "post_only") this.fillSpot(o, baseQty, px, now);
+    if (isMarket) this.fillSpot(o, baseQty, touch, now, "T");
+    else if (crosses && input.ordType !== "post_only") this.fillSpot(o, baseQty, px, now, "T");
     else if (crosses || input.ordType === "ioc" || input.ordType === "fok") {
       // post_only that would take, or ioc/fok that cannot: accepted, then canceled at once (as OKX does).
-      o.state = "canceled";
+      this.cancelAtOnce(o, now);
     } else this.rest(o, fundsCcy, need);
     return { ok: true, order: o };
   }
@@ -201,12 +219,24 @@ export class Engine {
     o.lever = formatDecimal(lever);
     acct.addOrder(o);
     acct.uTime = now;
+    this.changes.order(o, now);
     const crosses = buy ? px >= t.ask : px <= t.bid;
-    if (isMarket) this.fillSwap(o, input.sz, touch, now);
-    else if (crosses && input.ordType !== "post_only") this.fillSwap(o, input.sz, px, now);
-    else if (crosses || input.ordType === "ioc" || input.ordType === "fok") o.state = "canceled";
+    if (isMarket) this.fillSwap(o, input.sz, touch, now, "T");
+    else if (crosses && input.ordType !== "post_only") this.fillSwap(o, input.sz, px, now, "T");
+    else if (crosses || input.ordType === "ioc" || input.ordType === "fok") this.cancelAtOnce(o, now);
     else this.rest(o, inst.settleCcy, need);
     return { ok: true, order: o };
+  }
+
+  private cancelAtOnce(o: Order, now: number): void {
+    o.state = "canceled";
+    o.cancelSource =
+      o.ordType === "post_only"
+        ? POST_ONLY_WOULD_TAKE
+        : o.ordType === "fok"
+          ? FOK_NOT_FILLED
+          : IOC_NOT_FILLED;
+    this.changes.order(o, now);
   }
 
   private rest(o: Order, ccy: string, amount: bigint): void {
@@ -232,20 +262,36 @@ export class Engine {
     this.liveByInst.get(o.inst.instId)?.delete(o);
   }
 
-  private recordFill(o: Order, q: bigint, p: bigint, now: number): void {
+  /** A partial fill of a resting order releases the frozen funds of the part that filled. */
+  private releasePart(o: Order, q: bigint): void {
+    const remaining = o.sz - o.accFill;
+    const released = (o.frozen * q) / remaining;
+    o.frozen -= released;
+    o.account.bal(o.frozenCcy).ordFrozen -= released;
+  }
+
+  private recordFill(o: Order, q: bigint, p: bigint, now: number, partial: boolean): void {
     o.accFill += q;
     o.fillValue += mul(q, p);
     o.fillPx = p;
     o.fillSz = q;
     o.fillTime = now;
     o.tradeId = this.nextTradeId();
-    o.state = "filled";
+    o.state = partial ? "partially_filled" : "filled";
     o.uTime = now;
     o.account.uTime = now;
   }
 
-  private fillSpot(o: Order, q: bigint, p: bigint, now: number): void {
-    this.unrest(o);
+  private fillInfo(
+    o: Order,
+    execType: ExecType,
+  ): { px: bigint; sz: bigint; tradeId: string; time: number; execType: ExecType } {
+    return { px: o.fillPx as bigint, sz: o.fillSz, tradeId: o.tradeId, time: o.fillTime as number, execType };
+  }
+
+  private fillSpot(o: Order, q: bigint, p: bigint, now: number, execType: ExecType, partial = false): void {
+    if (partial) this.releasePart(o, q);
+    else this.unrest(o);
     const a = o.account;
     const cost = mul(q, p);
     const base = a.bal(o.inst.baseCcy);
@@ -257,13 +303,15 @@ export class Engine {
       base.cash -= q;
       quote.cash += cost;
     }
-    this.recordFill(o, q, p, now);
+    this.recordFill(o, q, p, now, partial);
+    this.changes.order(o, now, this.fillInfo(o, execType));
   }
 
-  private fillSwap(o: Order, q: bigint, p: bigint, now: number): void {
-    this.unrest(o);
-    this.recordFill(o, q, p, now);
-    o.pnl = applySwapFill(
+  private fillSwap(o: Order, q: bigint, p: bigint, now: number, execType: ExecType, partial = false): void {
+    if (partial) this.releasePart(o, q);
+    else this.unrest(o);
+    this.recordFill(o, q, p, now, partial);
+    const { pnl, position } = applySwapFill(
       o.account,
       o.inst,
       o.tdMode as MarginMode,
@@ -275,13 +323,57 @@ export class Engine {
       o.tradeId,
       this.nextId(now),
     );
+    o.pnl += pnl;
+    this.changes.order(o, now, this.fillInfo(o, execType));
+    this.changes.position(o.account, position, now, "filled");
   }
 
+  /** A user's cancel (REST cancel-order, cancel-batch-orders). */
   cancel(o: Order, now: number): void {
+    this.cancelNow(o, now, CANCELED_BY_USER);
+    this.changes.flush();
+  }
+
+  private cancelNow(o: Order, now: number, source: string): void {
     this.unrest(o);
     o.state = "canceled";
+    o.cancelSource = source;
     o.uTime = now;
     o.account.uTime = now;
+    this.changes.order(o, now);
+  }
+
+  /**
+   * Fills `q` of a live limit order at its limit price, as a maker: `partially_filled` while some remains.
+   * Throws (changing nothing) when q is not a positive multiple of the lot within what remains, or when a
+   * closing swap order would close more than its side holds.
+   */
+  fillOrder(o: Order, q: bigint, now: number): void {
+    if (!isLive(o) || o.px === undefined)
+      throw new Error(`fillOrder: order ${o.ordId} is not a live limit order`);
+    const remaining = o.sz - o.accFill;
+    if (q <= 0n || q > remaining || !isMultipleOf(q, o.inst.lotU))
+      throw new Error(
+        `fillOrder: ${formatDecimal(q)} is not a whole number of lots within ${formatDecimal(remaining)}`,
+      );
+    const partial = q < remaining;
+    if (o.inst.instType === "SPOT") this.fillSpot(o, q, o.px, now, "M", partial);
+    else {
+      if (q > this.closableBy(o, q))
+        throw new Error(`fillOrder: order ${o.ordId} cannot close more than its side holds`);
+      this.fillSwap(o, q, o.px, now, "M", partial);
+    }
+    this.changes.flush();
+  }
+
+  /** How much of q a closing contract order may fill: never more than the side it closes holds. */
+  private closableBy(o: Order, q: bigint): bigint {
+    const side = o.posSide as PosSide;
+    const closingSide = side !== "net" && (side === "long") !== (o.side === "buy");
+    if (!o.reduceOnly && !closingSide) return q;
+    const pos = o.account.position(o.inst.instId, o.tdMode as MarginMode, side)?.pos ?? 0n;
+    const closable = pos !== 0n && pos > 0n !== (o.side === "buy") ? abs(pos) : 0n;
+    return closable < q ? closable : q;
   }
 
   /** Fills resting orders the new touch has reached, at their limit prices. */
@@ -294,31 +386,29 @@ export class Engine {
       const crosses = o.side === "buy" ? t.ask <= o.px : t.bid >= o.px;
       if (!crosses) continue;
       const remaining = o.sz - o.accFill;
-      if (o.inst.instType === "SPOT") {
-        this.fillSpot(o, remaining, o.px, now);
-        continue;
-      }
-      let q = remaining;
-      const side = o.posSide as PosSide;
-      const closingSide = side !== "net" && (side === "long") !== (o.side === "buy");
-      if (o.reduceOnly || closingSide) {
-        // A closing order never opens or flips a position, even if the position shrank while it rested.
-        const pos = o.account.position(o.inst.instId, o.tdMode as MarginMode, side)?.pos ?? 0n;
-        const closable = pos !== 0n && pos > 0n !== (o.side === "buy") ? abs(pos) : 0n;
-        if (closable < q) q = closable;
-      }
-      if (q === 0n) this.cancel(o, now);
+      if (o.inst.instType === "SPOT") this.fillSpot(o, remaining, o.px, now, "M");
       else {
-        this.fillSwap(o, q, o.px, now);
-        if (q < remaining) o.state = "canceled";
+        // A closing order never opens or flips a position, even if the position shrank while it rested.
+        const q = this.closableBy(o, remaining);
+        if (q === 0n) this.cancelNow(o, now, CANCELED_BY_SYSTEM);
+        else {
+          this.fillSwap(o, q, o.px, now, "M");
+          if (q < remaining) {
+            o.state = "canceled";
+            o.cancelSource = CANCELED_BY_SYSTEM;
+            this.changes.order(o, now);
+          }
+        }
       }
+      // Each order's change is its own push, sent before the next order is matched.
+      this.changes.flush();
     }
   }
 }
 
 /**
  * Applies a contract fill to its position (the net one, or the long/short side the order named); returns
- * the realized PnL (credited to the settlement currency). A long/short order never flips its side: the
+ * the realized PnL (credited to the settlement currency) and the position (out of the account once closed). A long/short order never flips its side: the
  * engine only lets a closing order close what the side holds.
  */
 export function applySwapFill(
@@ -332,7 +422,7 @@ export function applySwapFill(
   now: number,
   tradeId: string,
   newPosId: string,
-): bigint {
+): { pnl: bigint; position: Position } {
   const key = positionKey(inst.instId, mgnMode, posSide);
   let pos: Position | undefined = acct.positions.get(key);
   if (pos === undefined) {
@@ -382,5 +472,5 @@ export function applySwapFill(
   pos.uTime = now;
   pos.tradeId = tradeId;
   if (pos.pos === 0n) acct.positions.delete(key);
-  return pnl;
+  return { pnl, position: pos };
 }

@@ -32,6 +32,8 @@ export interface Order {
   fillSz: bigint;
   fillTime: number | undefined;
   tradeId: string;
+  /** OKX's cancelSource code ("1" canceled by the user, "31" post-only that would take…); "" until canceled. */
+  cancelSource: string;
   /** Funds held while the order rests, in frozenCcy. */
   frozen: bigint;
   frozenCcy: string;
@@ -69,7 +71,7 @@ export function orderWire(o: Order): Record<string, unknown> {
     attachAlgoOrds: [],
     avgPx: avgPx(o),
     cTime: String(o.cTime),
-    cancelSource: "",
+    cancelSource: o.cancelSource,
     cancelSourceReason: "",
     category: "normal",
     ccy: "",

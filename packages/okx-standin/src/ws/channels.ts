@@ -6,7 +6,15 @@ import { INSTRUMENTS_BY_ID, type Instrument } from "../instruments";
 import { BARS, type BarCalendar } from "../market/bars";
 import { ERROR_TEXT, type SubscriptionArg } from "./events";
 
-export type WsPath = "public" | "business";
+export type WsPath = "public" | "business" | "private";
+
+/** The private channels /ws/v5/private serves (ws/private/); anywhere else they "don't exist" (60018). */
+export const PRIVATE_CHANNELS: ReadonlySet<string> = new Set([
+  "orders",
+  "account",
+  "positions",
+  "balance_and_position",
+]);
 export type ChannelKind = "tickers" | "books" | "trades" | "candle";
 
 export interface ChannelSpec {
@@ -44,6 +52,9 @@ export interface ArgError {
 export function resolveArg(raw: unknown, path: WsPath): ResolvedArg | ArgError {
   if (typeof raw !== "object" || raw === null) return { code: "60013", msg: ERROR_TEXT.invalidArgs() };
   const { channel, instId } = raw as Record<string, unknown>;
+  if (typeof channel === "string" && PRIVATE_CHANNELS.has(channel)) {
+    return { code: "60018", msg: ERROR_TEXT.doesNotExist(raw as Record<string, unknown>) };
+  }
   if (typeof channel !== "string" || typeof instId !== "string") {
     return { code: "60013", msg: ERROR_TEXT.invalidArgs() };
   }

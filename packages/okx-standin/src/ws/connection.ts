@@ -17,6 +17,7 @@ export interface ConnectionHost {
   countSent(): void;
   countReceived(): void;
   request(conn: WsConnection, op: string, args: unknown[], id: string | undefined): void;
+  login(conn: WsConnection, args: unknown[], id: string | undefined): void;
   closed(conn: WsConnection): void;
 }
 
@@ -46,12 +47,16 @@ export class WsConnection {
     this.armIdle(host.idleMs);
   }
 
-  /** Sends one frame unless the server is silent; `data` marks a subscription push, which keeps the line up. */
-  send(text: string, data: boolean): void {
-    if (this.host.silent || this.socket.readyState !== WebSocket.OPEN) return;
+  /**
+   * Sends one frame unless the server is silent; `data` marks a subscription push, which keeps the line up.
+   * Returns whether the frame went out.
+   */
+  send(text: string, data: boolean): boolean {
+    if (this.host.silent || this.socket.readyState !== WebSocket.OPEN) return false;
     this.socket.send(text);
     this.host.countSent();
     if (data) this.lastActivity = Date.now();
+    return true;
   }
 
   private armIdle(ms: number): void {
@@ -88,6 +93,10 @@ export class WsConnection {
     const reqId = typeof id === "string" ? id : undefined;
     if (typeof op !== "string" || !Array.isArray(args) || args.length === 0) {
       this.send(errorEvent("60012", ERROR_TEXT.illegalRequest(text), this.connId, reqId), false);
+      return;
+    }
+    if (op === "login") {
+      this.host.login(this, args, reqId);
       return;
     }
     if (op !== "subscribe" && op !== "unsubscribe") {

@@ -49,7 +49,14 @@ export function wsControls(hub: WsHub): WsControls {
     },
     clearFaults: () => {
       hub.faults.clear();
+      hub.priv.clearFaults();
       hub.releaseHeld();
     },
+    refuseLogins: (error) => hub.priv.refuseLogins(error),
+    delayPrivate: (ms) => hub.priv.delayPrivate(ms),
+    suppressOrder: (ordId) => hub.priv.suppressOrder(ordId),
+    privateConnections: (apiKey) => hub.priv.privateConnections(apiKey),
+    loginAttempts: (apiKey) => hub.priv.loginAttempts(apiKey),
+    privatePushes: (apiKey) => hub.priv.privatePushes(apiKey),
   };
 }

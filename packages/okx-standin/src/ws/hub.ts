@@ -12,6 +12,7 @@ import { isArgError, resolveArg, type ChannelSpec, type WsPath } from "./channel
 import { CLOCK_MS, candleFrames, openCandleFrame, tradeFrames, type ClockState } from "./clock-feeds";
 import { WsConnection, type ConnectionHost } from "./connection";
 import { ackEvent, ERROR_TEXT, errorEvent } from "./events";
+import type { PrivateSide } from "./private/private-side";
 import { pushFrame } from "./pushes";
 import { NO_BOOK_FAULTS, WsFaultState } from "./ws-faults";
 
@@ -27,11 +28,14 @@ export interface HubOptions {
   checksums: boolean;
   /** The stand-in's clock (it may run ahead of the host's), for every `ts` and the trade/candle grid. */
   now: () => number;
+  /** Login and the private channels (/ws/v5/private). */
+  priv: PrivateSide;
 }
 
 const PATHS: ReadonlyMap<string, WsPath> = new Map([
   ["/ws/v5/public", "public"],
   ["/ws/v5/business", "business"],
+  ["/ws/v5/private", "private"],
 ]);
 
 /** A subscribe request kept unanswered by a hold, answered when the hold is released. */
@@ -51,6 +55,7 @@ export class WsHub implements ConnectionHost {
   readonly connections = new Set<WsConnection>();
   readonly subs = new Map<string, Subscription>();
   readonly feeds = new Map<string, BookFeed>();
+  readonly priv: PrivateSide;
   sent = 0;
   received = 0;
   private readonly wss = new WebSocketServer({
@@ -69,6 +74,7 @@ export class WsHub implements ConnectionHost {
     this.idleMs = opts.idleMs;
     this.checksums = opts.checksums;
     this.now = opts.now;
+    this.priv = opts.priv;
     market.onChange((t) => this.onTicker(t));
   }
 
@@ -101,7 +107,16 @@ export class WsHub implements ConnectionHost {
     });
   }
 
+  /** Login works on every path (OKX also accepts it on /public and /business); it matters on /private. */
+  login(conn: WsConnection, args: unknown[], id: string | undefined): void {
+    this.priv.login(conn, args, id);
+  }
+
   request(conn: WsConnection, op: string, args: unknown[], id: string | undefined): void {
+    if (conn.path === "private") {
+      this.priv.request(conn, op, args, id);
+      return;
+    }
     for (const raw of args) {
       const r = resolveArg(raw, conn.path);
       if (isArgError(r)) {
@@ -185,6 +200,7 @@ export class WsHub implements ConnectionHost {
 
   closed(conn: WsConnection): void {
     for (const key of [...conn.subs]) this.unsubscribe(conn, key);
+    this.priv.closed(conn);
     this.connections.delete(conn);
     this.runClock();
   }
@@ -235,6 +251,7 @@ export class WsHub implements ConnectionHost {
     for (const c of this.connections) c.socket.terminate();
     this.connections.clear();
     this.subs.clear();
+    this.priv.close();
     this.runClock();
     this.wss.close();
   }

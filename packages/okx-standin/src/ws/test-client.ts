@@ -2,6 +2,8 @@
 // test can wait for the next frame matching a condition, and books a client keeps by OKX's rules (§4.1).
 
 import { WebSocket } from "ws";
+import { computeSignature } from "../auth/sign-check";
+import type { StandinCredential } from "../types";
 
 export type Frame = Record<string, unknown>;
 
@@ -44,6 +46,29 @@ export class RawWs {
     this.send({ ...(id === undefined ? {} : { id }), op: "subscribe", args: [{ channel, instId }] });
   }
 
+  /** A private subscribe (orders, account, positions, balance_and_position) with the arg as given. */
+  subscribeArg(arg: Record<string, string>, id?: string, op = "subscribe"): void {
+    this.send({ ...(id === undefined ? {} : { id }), op, args: [arg] });
+  }
+
+  /**
+   * Logs in as OKX's docs say (sign = Base64(HMAC-SHA256(secret, ts + "GET/users/self/verify")), ts in Unix
+   * seconds); each part can be overridden to break it. Resolves with the login or error event.
+   */
+  login(cred: StandinCredential, opts: LoginOptions = {}): Promise<Frame> {
+    const ts = opts.timestamp ?? String(Math.floor(Date.now() / 1000));
+    const sign =
+      opts.sign ?? computeSignature(opts.secret ?? cred.secret, String(ts) + "GET/users/self/verify");
+    const arg = {
+      apiKey: opts.apiKey ?? cred.apiKey,
+      passphrase: opts.passphrase ?? cred.passphrase,
+      timestamp: ts,
+      sign,
+    };
+    this.send({ ...(opts.id === undefined ? {} : { id: opts.id }), op: "login", args: [arg] });
+    return this.next((f) => f.event === "login" || f.event === "error");
+  }
+
   /** The next raw frame matching `match` (already queued or still to come); fails after `timeoutMs`. */
   nextText(match: (text: string) => boolean = () => true, timeoutMs = 3000): Promise<string> {
     const i = this.queue.findIndex(match);
@@ -82,6 +107,25 @@ export class RawWs {
     return this.closed;
   }
 }
+
+export interface LoginOptions {
+  /** Unix seconds as a string by default; a number is sent as a JSON number (python-okx does). */
+  timestamp?: string | number;
+  sign?: string;
+  secret?: string;
+  passphrase?: string;
+  apiKey?: string;
+  id?: string;
+}
+
+/** A data push of a private channel (no `event`), optionally only one whose data[0] passes `where`. */
+export const isPrivatePush =
+  (channel: string, where: (row: Frame) => boolean = () => true) =>
+  (f: Frame) => {
+    const arg = f.arg as { channel?: string } | undefined;
+    const row = (f.data as Frame[] | undefined)?.[0];
+    return f.event === undefined && arg?.channel === channel && (row === undefined || where(row));
+  };
 
 export const isPush = (channel: string, instId: string) => (f: Frame) => {
   const arg = f.arg as { channel?: string; instId?: string } | undefined;
