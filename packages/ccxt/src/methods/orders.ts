@@ -39,11 +39,11 @@ function toOrders(
   return out;
 }
 
-/** Newest first, as exchanges list open orders: by placement time, then by id (longer ids are newer). */
-function newestFirst(a: CcxtOrderRecord, b: CcxtOrderRecord): number {
-  if (a.timestamp !== b.timestamp) return b.timestamp - a.timestamp;
-  if (a.id.length !== b.id.length) return b.id.length - a.id.length;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+/** Oldest first, as ccxt's `parseOrders` sorts every order list: by placement time, then by id. */
+function oldestFirst(a: CcxtOrderRecord, b: CcxtOrderRecord): number {
+  if (a.timestamp !== b.timestamp) return a.timestamp - b.timestamp;
+  if (a.id.length !== b.id.length) return a.id.length - b.id.length;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
@@ -67,7 +67,7 @@ export async function getOrders(
     kind: "orders",
     answer: (s) => {
       if (!stream?.coverage.covers(m?.symbol)) return undefined;
-      return toOrders(b, ex, s.orders.values().sort(newestFirst), p.symbol, undefined);
+      return toOrders(b, ex, s.orders.values().sort(oldestFirst), p.symbol, undefined);
     },
     rest: async () => {
       const orders = await b.run(ctx, wireName("getOrders"), () =>

@@ -156,7 +156,8 @@ export async function createOrder(
     logger: ctx.logger,
   }).catch((err: unknown) => {
     // Placed or not, nobody knows: the account's next reads go by REST until a snapshot settles it.
-    if (err instanceof OrderStateUnknownError || mayHaveReachedExchange(err)) stream?.session.wrote("place", undefined);
+    if (err instanceof OrderStateUnknownError || mayHaveReachedExchange(err))
+      stream?.session.wrote("place", undefined);
     throw err;
   });
   stream?.session.wrote("place", placed.orderId);

@@ -73,7 +73,10 @@ export class CcxtPrivate {
     const s = streamSettings(o);
     const probe = createProExchange(o.exchange, opts.pool.config());
     const positions =
-      o.market !== "spot" && probe !== undefined && proHas(probe, "watchPositions") && has(probe, "fetchPositions");
+      o.market !== "spot" &&
+      probe !== undefined &&
+      proHas(probe, "watchPositions") &&
+      has(probe, "fetchPositions");
     probe?.close().catch(() => undefined);
     this.kinds = positions ? ["orders", "balances", "positions"] : ["orders", "balances"];
     this.streams = new PrivateStreams({

@@ -12,7 +12,17 @@ import type * as ccxt from "ccxt";
 /** The unified order fields `toFmzOrder` and the order lists read. */
 export type OrderFields = Pick<
   ccxt.Order,
-  "id" | "symbol" | "side" | "type" | "status" | "amount" | "filled" | "price" | "average" | "cost" | "reduceOnly"
+  | "id"
+  | "symbol"
+  | "side"
+  | "type"
+  | "status"
+  | "amount"
+  | "filled"
+  | "price"
+  | "average"
+  | "cost"
+  | "reduceOnly"
 >;
 
 export interface CcxtOrderRecord extends OrderFields {

@@ -1,4 +1,10 @@
-import { Backoff, type Logger, type PrivateConnection, type PrivateKind, type PrivateLink } from "@fmz-gateway/core";
+import {
+  Backoff,
+  type Logger,
+  type PrivateConnection,
+  type PrivateKind,
+  type PrivateLink,
+} from "@fmz-gateway/core";
 import type * as ccxt from "ccxt";
 import type { CcxtExchange } from "../ccxt-lib";
 import { mapCcxtError } from "../errors";
