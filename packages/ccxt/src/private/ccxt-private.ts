@@ -142,6 +142,9 @@ export class CcxtPrivate {
               logger,
               kinds: this.kinds,
               reconnectMs: streamSettings(options).wsReconnectMs,
+              // Two keepalive windows: a hung connection, login or subscription is noticed as late as a
+              // silent socket would be, plus the time a healthy one needs to answer.
+              readyTimeoutMs: 2 * streamSettings(options).wsKeepaliveMs,
               lastHeardAt: () => pro?.lastHeardAt ?? 0,
               instance: async () => {
                 const client = proClient();

@@ -30,6 +30,12 @@ export interface PrivateWatchOptions {
   lastHeardAt: () => number;
   /** First retry delay after a failure (ms); doubles up to 30 s, with jitter. */
   reconnectMs: number;
+  /**
+   * A round not ready after this long (ms) is given up and tried again: a connection attempt that hangs,
+   * or a login or subscription whose answer was lost on a socket that still answers pings, would
+   * otherwise keep the account on REST for good (the keepalive only drops sockets that say nothing).
+   */
+  readyTimeoutMs: number;
 }
 
 /**
@@ -60,11 +66,13 @@ export function connectCcxtPrivate(
   let round = 0;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
+  let watchdog: NodeJS.Timeout | undefined;
   let current: CcxtExchange | undefined;
 
   function fail(r: number, ex: CcxtExchange | undefined, err: unknown): void {
     if (r !== round || closed) return;
     round++;
+    clearTimeout(watchdog);
     const reason = describe(err, ex?.id ?? "ccxt");
     const delay = backoff.next();
     opts.logger.warn(`${opts.name}: ${reason}; answering by REST, reconnecting in ${delay} ms`);
@@ -87,9 +95,16 @@ export function connectCcxtPrivate(
     const waiting = new Set<PrivateKind>(opts.kinds.filter((k) => k !== "orders"));
     const delivered = (kind: PrivateKind) => {
       if (!waiting.delete(kind) || waiting.size > 0) return;
+      clearTimeout(watchdog);
       backoff.reset();
       link.ready();
     };
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      if (waiting.size === 0) return;
+      fail(r, ex, new Error(`${ex.id} private websocket: not subscribed within ${opts.readyTimeoutMs} ms`));
+    }, opts.readyTimeoutMs);
+    watchdog.unref();
     const seen = new Map<string, string>();
     const loop = async <T>(kind: PrivateKind, watch: () => Promise<T>, feed: (result: T) => void) => {
       while (r === round && !closed) {
@@ -133,6 +148,7 @@ export function connectCcxtPrivate(
       closed = true;
       round++;
       clearTimeout(timer);
+      clearTimeout(watchdog);
       if (current) closeSockets(current);
     },
   };
