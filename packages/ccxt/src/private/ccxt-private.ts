@@ -45,12 +45,14 @@ const MAX_SCOPES = 1_000;
 export function checkPrivateStreams(options: CcxtOptions, config: Record<string, unknown>): void {
   if (!privateSettings(options).privateStreams) return;
   const ex = createProExchange(options.exchange, config);
-  const missing = ex ? ["watchOrders", "watchBalance"].filter((f) => !proHas(ex, f)) : ["a websocket class"];
+  const missing = ex ? ["watchOrders", "watchBalance"].filter((f) => !proHas(ex, f)) : [];
   ex?.close().catch(() => undefined);
-  if (missing.length > 0) {
+  const lacks = ex
+    ? `ccxt's ${options.exchange} has no ${missing.join(" or ")}`
+    : `ccxt has no websocket class for ${options.exchange}`;
+  if (!ex || missing.length > 0) {
     throw new Error(
-      `privateStreams: ccxt's ${options.exchange} has no ${missing.join(" or ")}, so it has no private ` +
-        `streams; leave privateStreams off for this mount`,
+      `privateStreams: ${lacks}, so it has no private streams; leave privateStreams off for this mount`,
     );
   }
 }
