@@ -13,6 +13,7 @@ import { type CcxtExchange, type CcxtMarket, has, loadedMarkets, marketsById, ow
 import { mapCcxtError } from "./errors";
 import type { InstancePool } from "./instances";
 import type { CcxtOptions } from "./options";
+import type { CcxtAccountStream, CcxtPrivate } from "./private/ccxt-private";
 import { type SymbolContext, marketKind, resolveInstrument } from "./symbols";
 
 export type Ctx = CallContext<CcxtOptions>;
@@ -21,7 +22,18 @@ export class Bridge {
   constructor(
     readonly options: CcxtOptions,
     readonly pool: InstancePool,
+    /** The mount's private streams; absent with `privateStreams: false`. */
+    readonly privates?: CcxtPrivate,
   ) {}
+
+  /**
+   * The caller's private stream (opened by this call when the account has none), or `undefined` when the
+   * mount has no private streams or the keys do not fill the exchange's credentials: those calls go by
+   * REST, exactly as without private streams.
+   */
+  privateAccount(ctx: Ctx): CcxtAccountStream | undefined {
+    return this.privates?.account(ctx.credentials);
+  }
 
   get id(): string {
     return this.options.exchange;

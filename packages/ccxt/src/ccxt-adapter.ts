@@ -15,7 +15,8 @@ import { io } from "./methods/io";
 import * as marketData from "./methods/market-data";
 import * as orders from "./methods/orders";
 import { createOrder } from "./methods/place-order";
-import { type CcxtOptions, checkOptions, optionsSchema, streamSettings } from "./options";
+import { type CcxtOptions, checkOptions, optionsSchema, privateSettings, streamSettings } from "./options";
+import { CcxtPrivate, checkPrivateStreams } from "./private/ccxt-private";
 import { CcxtStreams } from "./streams/ccxt-streams";
 
 /**
@@ -32,6 +33,8 @@ export class CcxtAdapter extends ExchangeAdapter<CcxtOptions> {
   private bridgeRef?: Bridge;
   /** ccxt.pro streams for ticker, depth, trades and records; absent with `streams: false`. */
   private streams?: CcxtStreams;
+  /** ccxt.pro private streams for accounts, positions and orders; absent with `privateStreams: false`. */
+  private privates?: CcxtPrivate;
 
   override async init(mount: MountInfo<CcxtOptions>): Promise<void> {
     await super.init(mount);
@@ -39,7 +42,13 @@ export class CcxtAdapter extends ExchangeAdapter<CcxtOptions> {
     const options = checkOptions(mount.options);
     Object.assign(mount.options, options);
     const pool = new InstancePool(options, mount.name, mount.logger, mount.telemetry);
-    this.bridgeRef = new Bridge(options, pool);
+    // Refuses private streams the exchange's ccxt.pro class cannot give (no watchOrders or watchBalance).
+    checkPrivateStreams(options, pool.config());
+    if (privateSettings(options).privateStreams) {
+      const { logger, telemetry, name: mountName } = mount;
+      this.privates = new CcxtPrivate({ options, pool, mountName, logger, telemetry });
+    }
+    this.bridgeRef = new Bridge(options, pool, this.privates);
     if (streamSettings(options).streams) {
       const { logger, telemetry, name: mountName } = mount;
       this.streams = CcxtStreams.create({ options, pool, mountName, logger, telemetry });
@@ -49,6 +58,7 @@ export class CcxtAdapter extends ExchangeAdapter<CcxtOptions> {
 
   override async close(): Promise<void> {
     this.streams?.close();
+    this.privates?.close();
     this.bridgeRef?.pool.close();
   }
 

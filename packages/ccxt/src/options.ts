@@ -30,6 +30,30 @@ export function streamSettings(o: CcxtOptions): StreamSettings {
   };
 }
 
+/** The private-stream options' defaults (optional in `CcxtOptions`, as the stream ones are). */
+export const PRIVATE_DEFAULTS = {
+  privateStreams: false,
+  reconcileMs: 60_000,
+  maxPrivateStreams: 20,
+  privateWaitMs: 300,
+} as const;
+
+export type PrivateSettings = {
+  -readonly [K in keyof typeof PRIVATE_DEFAULTS]: (typeof PRIVATE_DEFAULTS)[K] extends boolean
+    ? boolean
+    : number;
+};
+
+/** The private-stream options of a mount, defaults filled in. */
+export function privateSettings(o: CcxtOptions): PrivateSettings {
+  return {
+    privateStreams: o.privateStreams ?? PRIVATE_DEFAULTS.privateStreams,
+    reconcileMs: o.reconcileMs ?? PRIVATE_DEFAULTS.reconcileMs,
+    maxPrivateStreams: o.maxPrivateStreams ?? PRIVATE_DEFAULTS.maxPrivateStreams,
+    privateWaitMs: o.privateWaitMs ?? PRIVATE_DEFAULTS.privateWaitMs,
+  };
+}
+
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
@@ -130,15 +154,51 @@ export const optionsSchema = {
       description:
         "Advanced: first retry delay of a failed stream (ms); doubles per failure up to 30 s, with jitter.",
     },
+    privateStreams: {
+      type: "boolean",
+      default: PRIVATE_DEFAULTS.privateStreams,
+      description:
+        "Answer `accounts`/`assets`, `positions`, `orders` and `order` from ccxt.pro's private streams " +
+        "(`watchOrders`, `watchBalance`, `watchPositions`; one per account, opened by its first private call) " +
+        "while they are live and as right as REST; by REST otherwise. Off by default; refused at start for an " +
+        "exchange whose ccxt.pro class has no `watchOrders` or `watchBalance`.",
+    },
+    reconcileMs: {
+      type: "integer",
+      minimum: 0,
+      maximum: 86_400_000,
+      default: PRIVATE_DEFAULTS.reconcileMs,
+      description:
+        "How often (ms) a private stream's held orders, balances and positions are compared with REST; a " +
+        "difference is corrected, logged and counted (`fmz_gateway_private_stream_mismatches_total`). 0: never.",
+    },
+    maxPrivateStreams: {
+      type: "integer",
+      minimum: 1,
+      maximum: 1_000,
+      default: PRIVATE_DEFAULTS.maxPrivateStreams,
+      description:
+        "Accounts holding a private stream at once on this mount; past it the least recently used is closed.",
+    },
+    privateWaitMs: {
+      type: "integer",
+      minimum: 0,
+      maximum: 10_000,
+      default: PRIVATE_DEFAULTS.privateWaitMs,
+      description:
+        "Advanced: after a `trade` or `cancel`, how long (ms) a read waits for the private stream's pushes " +
+        "before it takes a REST snapshot instead.",
+    },
   },
 } as const;
 
 type ValidatedOptions = FromSchema<typeof optionsSchema>;
-type StreamKey = keyof typeof STREAM_DEFAULTS;
+type StreamKey = keyof typeof STREAM_DEFAULTS | keyof typeof PRIVATE_DEFAULTS;
 
 /**
  * What a mount of the ccxt adapter takes, after the schema filled in the defaults. The stream fields stay
- * optional (read them through `streamSettings`) so that options written before streams still type.
+ * optional (read them through `streamSettings` and `privateSettings`) so that options written before
+ * streams still type.
  */
 export type CcxtOptions = Omit<ValidatedOptions, StreamKey> & Partial<Pick<ValidatedOptions, StreamKey>>;
 

@@ -1,6 +1,7 @@
 /** ccxt orders → FMZ orders: status, amounts, ids. Pure functions, for unit tests. */
 import { Dec, type Order, type OrderStatus, newClientOrderId, packOrderId } from "@fmz-gateway/core";
-import type { CcxtMarket, CcxtOrder } from "./ccxt-lib";
+import type { CcxtMarket } from "./ccxt-lib";
+import type { OrderFields } from "./private/ccxt-records";
 import { contractTypeOf, displaySymbol, marketKind } from "./symbols";
 
 /**
@@ -37,8 +38,8 @@ export function fmzOrderId(market: CcxtMarket, orderId: string): string {
   return packOrderId(market.id ?? market.symbol, orderId);
 }
 
-/** One ccxt order as FMZ shows it. */
-export function toFmzOrder(markets: Record<string, CcxtMarket>, market: CcxtMarket, o: CcxtOrder): Order {
+/** One ccxt order (a unified order, or a private stream's copy of one) as FMZ shows it. */
+export function toFmzOrder(markets: Record<string, CcxtMarket>, market: CcxtMarket, o: OrderFields): Order {
   const filled = num(o.filled);
   // A spot market buy bought with a quote amount has no base amount until it fills: show what it spends.
   const amount = num(o.amount) || (o.side === "buy" && o.type === "market" ? num(o.cost) : 0);

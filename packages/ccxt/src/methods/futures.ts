@@ -1,11 +1,20 @@
 /** Positions, leverage and funding rates. */
-import { type Funding, type ParamsOf, type Position, type ResultOf, wireName } from "@fmz-gateway/core";
+import {
+  type Funding,
+  type ParamsOf,
+  type Position,
+  type ResultOf,
+  privateOrRest,
+  wireName,
+} from "@fmz-gateway/core";
 import type * as ccxt from "ccxt";
 import { type Bridge, type Ctx, num } from "../bridge";
 import type { CcxtExchange, CcxtMarket } from "../ccxt-lib";
+import type { PositionFields } from "../private/ccxt-records";
 import { contractTypeOf, displaySymbol, matchesSymbol, rangeParams } from "../symbols";
 
-export function toPosition(markets: Record<string, CcxtMarket>, m: CcxtMarket, p: ccxt.Position): Position {
+/** One position (a unified one, or a private stream's copy of one) as FMZ shows it. */
+export function toPosition(markets: Record<string, CcxtMarket>, m: CcxtMarket, p: PositionFields): Position {
   return {
     symbol: displaySymbol(markets, m),
     margin_level: num(p.leverage),
@@ -30,15 +39,25 @@ export async function getPositions(
   const markets = b.markets(ex);
   const m = p.symbol.kind === "instrument" ? b.contractMarket(ex, p.symbol, method) : undefined;
   const params = m ? {} : rangeParams(p.symbol);
-  const positions = await b.run(ctx, method, () => ex.fetchPositions(m ? [m.symbol] : undefined, params));
-  const out: Position[] = [];
-  for (const pos of positions) {
-    const pm = b.marketOfSymbol(ex, pos.symbol) ?? m;
-    if (!pm || num(pos.contracts) === 0) continue;
-    if (m ? pm.symbol !== m.symbol : !matchesSymbol(markets, pm, p.symbol, b.symbolContext)) continue;
-    out.push(toPosition(markets, pm, pos));
-  }
-  return out;
+  /** The open positions of the symbol asked among `rows` (a REST answer, or what the stream holds). */
+  const positionsOf = (rows: readonly PositionFields[]): Position[] => {
+    const out: Position[] = [];
+    for (const pos of rows) {
+      const pm = b.marketOfSymbol(ex, pos.symbol ?? undefined) ?? m;
+      if (!pm || num(pos.contracts) === 0) continue;
+      if (m ? pm.symbol !== m.symbol : !matchesSymbol(markets, pm, p.symbol, b.symbolContext)) continue;
+      out.push(toPosition(markets, pm, pos));
+    }
+    return out;
+  };
+  return privateOrRest(b.privateAccount(ctx)?.session, {
+    ctx,
+    method: "getPositions",
+    kind: "positions",
+    answer: (s) => positionsOf(s.positions.values()),
+    rest: async () =>
+      positionsOf(await b.run(ctx, method, () => ex.fetchPositions(m ? [m.symbol] : undefined, params))),
+  });
 }
 
 export async function setMarginLevel(

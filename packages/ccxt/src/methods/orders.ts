@@ -5,12 +5,15 @@ import {
   type Order,
   type ParamsOf,
   type ResultOf,
+  mayHaveReachedExchange,
+  privateOrRest,
   wireName,
 } from "@fmz-gateway/core";
 import * as ccxt from "ccxt";
 import { type CcxtExchange, type CcxtMarket, type CcxtOrder, has } from "../ccxt-lib";
 import type { Bridge, Ctx } from "../bridge";
 import { toFmzOrder } from "../orders";
+import { type CcxtOrderRecord, type OrderFields, orderRecord } from "../private/ccxt-records";
 import { canReadOrder, readOrder } from "./order-lookup";
 import { matchesSymbol, rangeParams } from "../symbols";
 
@@ -22,7 +25,7 @@ function instrumentMarket(b: Bridge, ex: CcxtExchange, symbol: FmzSymbol): CcxtM
 function toOrders(
   b: Bridge,
   ex: CcxtExchange,
-  orders: readonly CcxtOrder[],
+  orders: readonly OrderFields[],
   symbol: FmzSymbol,
   fallback?: CcxtMarket,
 ): Order[] {
@@ -36,6 +39,18 @@ function toOrders(
   return out;
 }
 
+/** Oldest first, as ccxt's `parseOrders` sorts every order list: by placement time, then by id. */
+function oldestFirst(a: CcxtOrderRecord, b: CcxtOrderRecord): number {
+  if (a.timestamp !== b.timestamp) return a.timestamp - b.timestamp;
+  if (a.id.length !== b.id.length) return a.id.length - b.id.length;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * `orders`: from the account's private stream when it is live, shows every write through the gateway and
+ * holds every open order of the symbol asked (see `OpenOrderCoverage`), else `fetchOpenOrders`; the same
+ * mapping either way.
+ */
 export async function getOrders(
   b: Bridge,
   ctx: Ctx,
@@ -44,12 +59,29 @@ export async function getOrders(
   const ex = await b.privateExchange(ctx);
   b.require(ex, "fetchOpenOrders", wireName("getOrders"));
   const m = instrumentMarket(b, ex, p.symbol);
-  const orders = await b.run(ctx, wireName("getOrders"), () =>
-    ex.fetchOpenOrders(m?.symbol, undefined, undefined, m ? {} : rangeParams(p.symbol)),
-  );
-  return toOrders(b, ex, orders, p.symbol, m);
+  const stream = b.privateAccount(ctx);
+  if (m) stream?.coverage.note(m.symbol);
+  return privateOrRest(stream?.session, {
+    ctx,
+    method: "getOrders",
+    kind: "orders",
+    answer: (s) => {
+      if (!stream?.coverage.covers(m?.symbol)) return undefined;
+      return toOrders(b, ex, s.orders.values().sort(oldestFirst), p.symbol, undefined);
+    },
+    rest: async () => {
+      const orders = await b.run(ctx, wireName("getOrders"), () =>
+        ex.fetchOpenOrders(m?.symbol, undefined, undefined, m ? {} : rangeParams(p.symbol)),
+      );
+      return toOrders(b, ex, orders, p.symbol, m);
+    },
+  });
 }
 
+/**
+ * `order`: from the account's private stream when it holds the order (open or finished), else by id
+ * (readOrder), and the stream holds that answer from then on.
+ */
 export async function getOrder(b: Bridge, ctx: Ctx, p: ParamsOf<"getOrder">): Promise<ResultOf<"getOrder">> {
   const ex = await b.privateExchange(ctx);
   if (!canReadOrder(ex)) {
@@ -60,9 +92,25 @@ export async function getOrder(b: Bridge, ctx: Ctx, p: ParamsOf<"getOrder">): Pr
   }
   const hint = p.symbol?.kind === "instrument" ? safeMarket(b, ex, p.symbol) : undefined;
   const m = b.marketOfOrderId(ex, p.id.instrument, hint);
-  const o = await b.run(ctx, wireName("getOrder"), () => readOrder(ex, p.id.orderId, m.symbol));
-  ctx.setRaw(o.info);
-  return toFmzOrder(b.markets(ex), m, o);
+  const stream = b.privateAccount(ctx);
+  stream?.coverage.note(m.symbol);
+  return privateOrRest(stream?.session, {
+    ctx,
+    method: "getOrder",
+    kind: "orders",
+    answer: (s) => {
+      const held = s.orders.get(p.id.orderId)?.value;
+      if (held === undefined || held.symbol !== m.symbol) return undefined;
+      ctx.setRaw(held.info);
+      return toFmzOrder(b.markets(ex), m, held);
+    },
+    rest: async () => {
+      const o = await b.run(ctx, wireName("getOrder"), () => readOrder(ex, p.id.orderId, m.symbol));
+      ctx.setRaw(o.info);
+      stream?.session.track("orders", orderRecord(o));
+      return toFmzOrder(b.markets(ex), m, o);
+    },
+  });
 }
 
 function safeMarket(b: Bridge, ex: CcxtExchange, symbol: FmzSymbol): CcxtMarket | undefined {
@@ -82,7 +130,16 @@ export async function cancelOrder(
   b.require(ex, "cancelOrder", wireName("cancelOrder"));
   const hint = p.symbol?.kind === "instrument" ? safeMarket(b, ex, p.symbol) : undefined;
   const m = b.marketOfOrderId(ex, p.id.instrument, hint);
-  await b.run(ctx, wireName("cancelOrder"), () => ex.cancelOrder(p.id.orderId, m.symbol));
+  const stream = b.privateAccount(ctx);
+  stream?.coverage.note(m.symbol);
+  try {
+    await b.run(ctx, wireName("cancelOrder"), () => ex.cancelOrder(p.id.orderId, m.symbol));
+  } catch (err) {
+    // Cancelled or not, nobody knows: the account's next reads wait for the stream to show it, or REST.
+    if (mayHaveReachedExchange(err)) stream?.session.wrote("cancel", p.id.orderId);
+    throw err;
+  }
+  stream?.session.wrote("cancel", p.id.orderId);
   return true;
 }
 

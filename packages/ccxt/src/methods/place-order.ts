@@ -9,8 +9,10 @@ import {
   BadRequestError,
   Dec,
   NotSupportedError,
+  OrderStateUnknownError,
   type ParamsOf,
   type ResultOf,
+  mayHaveReachedExchange,
   placeOnce,
   readOrderIntent,
   wireName,
@@ -131,6 +133,8 @@ export async function createOrder(
   const ex = await b.privateExchange(ctx);
   const plan = planOrder(b, ex, p);
   const method = wireName("createOrder");
+  const stream = b.privateAccount(ctx);
+  stream?.coverage.note(plan.market.symbol);
   const placed = await placeOnce({
     exchange: b.id,
     method,
@@ -150,7 +154,13 @@ export async function createOrder(
     deadline: ctx.deadline,
     signal: ctx.signal,
     logger: ctx.logger,
+  }).catch((err: unknown) => {
+    // Placed or not, nobody knows: the account's next reads go by REST until a snapshot settles it.
+    if (err instanceof OrderStateUnknownError || mayHaveReachedExchange(err))
+      stream?.session.wrote("place", undefined);
+    throw err;
   });
+  stream?.session.wrote("place", placed.orderId);
   return { id: fmzOrderId(plan.market, placed.orderId) };
 }
 

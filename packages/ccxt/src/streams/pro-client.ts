@@ -1,5 +1,11 @@
 import type { Logger, MountTelemetry } from "@fmz-gateway/core";
-import { type CcxtExchange, overrideRestRoots, refuseUnreadableReplies, reportUpstream } from "../ccxt-lib";
+import {
+  type CcxtExchange,
+  overrideRestRoots,
+  refuseUnreadableReplies,
+  reportUpstream,
+  setCredential,
+} from "../ccxt-lib";
 import { applyInstanceHook } from "../instance-hook";
 import type { InstancePool } from "../instances";
 import { type CcxtOptions, streamSettings } from "../options";
@@ -21,6 +27,13 @@ export interface ProClientOptions {
   mountName: string;
   logger: Logger;
   telemetry: MountTelemetry;
+  /**
+   * One account's keys (ccxt credential name → value) for an instance of its own (private streams);
+   * absent for the mount's shared public instance.
+   */
+  credentials?: Readonly<Record<string, string>>;
+  /** The sandbox for this instance even where the mount has none (a key's trailing `simulate`). */
+  sandbox?: boolean;
 }
 
 /** The shortest wait between two keepalive sweeps, so a deadline a millisecond away never spins. */
@@ -53,12 +66,16 @@ export class ProClient {
     this.schedule(streamSettings(opts.options).wsKeepaliveMs);
   }
 
-  /** The pro instance of the mount, or `undefined` when ccxt has no websocket class for the exchange. */
+  /**
+   * The pro instance of the mount (or of one account, with `credentials`), or `undefined` when ccxt has no
+   * websocket class for the exchange.
+   */
   static create(opts: ProClientOptions): ProClient | undefined {
     const o = opts.options;
     const ex = createProExchange(o.exchange, { ...opts.pool.config(), timeout: o.timeoutMs });
     if (!ex) return undefined;
-    if (o.sandbox) ex.setSandboxMode(true);
+    if (o.sandbox || opts.sandbox) ex.setSandboxMode(true);
+    for (const [name, value] of Object.entries(opts.credentials ?? {})) setCredential(ex, name, value);
     if (o.baseUrl) overrideRestRoots(ex, o.baseUrl);
     const wsRoot = wsRootOf(o);
     if (wsRoot) overrideWsRoots(ex, wsRoot);
@@ -74,6 +91,13 @@ export class ProClient {
   /** Shares the REST instance's markets (by reference: no second load, one symbol table). */
   adoptMarkets(from: CcxtExchange): void {
     if (from.markets !== undefined && this.ex.markets !== from.markets) this.ex.setMarketsFromExchange(from);
+  }
+
+  /** Epoch ms of the last frame (data, ack or pong) any of the instance's sockets received; 0 when none. */
+  get lastHeardAt(): number {
+    let last = 0;
+    for (const at of this.heardAt.values()) last = Math.max(last, at);
+    return last;
   }
 
   /**

@@ -3,6 +3,18 @@ import { wireName } from "@fmz-gateway/core";
 import * as ccxt from "ccxt";
 import { type CcxtExchange, createExchange, requiredCredentialNames } from "../ccxt-lib";
 import { credentialLayout, secretKeyFormat } from "../credentials";
+import { createProExchange, proHas } from "../streams/pro-lib";
+
+/**
+ * What a mount with `privateStreams` serves from ccxt.pro for the exchange, from its pro class's `has`:
+ * `orders, balance` (watchOrders and watchBalance), plus `positions` (watchPositions), or ✗ when it lacks
+ * either of the first two (the option is refused at start).
+ */
+export function privateStreamsCell(id: string): string {
+  const ex = createProExchange(id, {});
+  if (!ex || !proHas(ex, "watchOrders") || !proHas(ex, "watchBalance")) return "✗";
+  return proHas(ex, "watchPositions") ? "orders, balance, positions" : "orders, balance";
+}
 
 /** FMZ wire method → the ccxt features that serve it (any one is enough). */
 export const MATRIX_METHODS: ReadonlyArray<readonly [string, readonly string[]]> = [

@@ -7,7 +7,7 @@ import { wireName } from "@fmz-gateway/core";
 import * as ccxt from "ccxt";
 import { type CcxtExchange, createExchange, has } from "../ccxt-lib";
 import { canReadOrder } from "../methods/order-lookup";
-import { matrixRow } from "./matrix";
+import { matrixRow, privateStreamsCell } from "./matrix";
 
 /** The exchanges the matrix always lists (issue 12), whether or not they have recordings. */
 export const MATRIX_EXCHANGES = [
@@ -75,14 +75,14 @@ function known(id: string): boolean {
 export function replayMatrix(cases: readonly MatrixCase[], extra: readonly string[] = []): string {
   const ids = [...new Set([...MATRIX_EXCHANGES, ...extra, ...cases.map((c) => c.exchange)])];
   const lines = [
-    `| exchange | ${OFFERED.map(([m]) => m).join(" | ")} | Secret Key |`,
-    `|---|${OFFERED.map(() => ":-:").join("|")}|---|`,
+    `| exchange | ${OFFERED.map(([m]) => m).join(" | ")} | private streams | Secret Key |`,
+    `|---|${OFFERED.map(() => ":-:").join("|")}|:-:|---|`,
   ];
   const notes: string[] = [];
   const limits: string[] = [];
   for (const id of ids) {
     if (!known(id)) {
-      lines.push(`| ${id} | ${OFFERED.map(() => "–").join(" | ")} | not in ccxt ${ccxt.version} |`);
+      lines.push(`| ${id} | ${OFFERED.map(() => "–").join(" | ")} | – | not in ccxt ${ccxt.version} |`);
       continue;
     }
     const ex = createExchange(id, {});
@@ -94,7 +94,7 @@ export function replayMatrix(cases: readonly MatrixCase[], extra: readonly strin
       if (mine.some((c) => c.verdict === "limited")) return "✗ ¹";
       return offered(ex) ? "has" : "✗";
     });
-    lines.push(`| ${id} | ${cells.join(" | ")} | ${matrixRow(id).secretKey} |`);
+    lines.push(`| ${id} | ${cells.join(" | ")} | ${privateStreamsCell(id)} | ${matrixRow(id).secretKey} |`);
     for (const c of cases.filter((k) => k.exchange === id && k.verdict === "limited")) {
       limits.push(
         `- ${id} \`${c.fmz}\` (${c.ccxtMethod}, "${c.description}"): ${c.problems.join("; ")}. The bridge answers an \`{"error"}\` instead.`,
@@ -123,7 +123,9 @@ export function replayMatrix(cases: readonly MatrixCase[], extra: readonly strin
       `currency; trade the \`<market id>,<order id>\` id; order/orders/historyorders id, amount, price, deal_amount, ` +
       `avg_price, side and status family; cancel true; positions contracts, entry price, side, margin level; fundings rate ` +
       `and ms time. No recording of it failed. \`has\`: ccxt ${ccxt.version} offers the method, no recording verified it ` +
-      `here. ✗: ccxt does not offer it. ¹: an exchange limitation, below.` +
+      `here. ✗: ccxt does not offer it. ¹: an exchange limitation, below. **private streams**: what a mount with ` +
+      `\`privateStreams\` holds from ccxt.pro, by its \`has\` (watchOrders, watchBalance, watchPositions; positions on ` +
+      `contract mounts), not replayed; ✗: the option is refused at start.` +
       (unrecorded.length
         ? ` No recordings are copied yet for ${unrecorded.join(", ")}: their rows are ccxt's \`has\` only.`
         : "") +
