@@ -8,6 +8,8 @@ export interface BenchSettings {
   latencyRequests: number;
   /** Concurrent connections of the throughput rounds. */
   connections: number;
+  /** Seconds the ten robots poll after warm-up: a minute, so one reconciliation falls inside it. */
+  robotsSpanS: number;
 }
 
 export function benchSettings(quick: boolean): BenchSettings {
@@ -17,6 +19,7 @@ export function benchSettings(quick: boolean): BenchSettings {
     durationS: quick ? 1 : 3,
     latencyRequests: quick ? 300 : 2000,
     connections: 16,
+    robotsSpanS: quick ? 5 : 60,
   };
 }
 

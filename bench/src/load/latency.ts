@@ -38,7 +38,8 @@ function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-function once(
+/** One request on `agent`, resolving with the status and the whole body. */
+export function once(
   agent: http.Agent,
   url: string,
   method: string,

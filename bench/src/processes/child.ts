@@ -84,6 +84,22 @@ export class Child {
     };
   }
 
+  /**
+   * The stand-in's REST requests signed with `apiKey` between `since` and `until` (Unix ms), by
+   * "METHOD path": what an exchange would count against the key's limits.
+   */
+  upstream(apiKey: string, since: number, until: number): Promise<Record<string, number>> {
+    return new Promise((resolve) => {
+      const onMessage = (msg: ChildMessage) => {
+        if (msg.type !== "upstream") return;
+        this.proc.off("message", onMessage);
+        resolve(msg.byPath);
+      };
+      this.proc.on("message", onMessage);
+      this.proc.send({ type: "upstream", apiKey, since, until });
+    });
+  }
+
   private request(msg: ParentMessage, reply: ChildMessage["type"]): Promise<void> {
     return new Promise((resolve) => {
       const onMessage = (m: ChildMessage) => {

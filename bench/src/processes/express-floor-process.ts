@@ -1,6 +1,9 @@
+import { wireName } from "@fmz-gateway/core";
 import express from "express";
 import { FIXED_TICKER } from "./fixed-ticker";
 import { send, serveParent } from "./ipc";
+
+const TICKER = wireName("getTicker");
 
 /** The fixed ticker the floor answers: the shape and size of the gateway's own ticker reply. */
 const REPLY = JSON.stringify({ data: { symbol: "BTC_USDT", ...FIXED_TICKER, time: 0 } });
@@ -19,7 +22,7 @@ async function main(): Promise<void> {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { method?: string };
-      const reply = body.method === "ticker" ? REPLY : '{"error":"floor answers ticker only"}';
+      const reply = body.method === TICKER ? REPLY : '{"error":"floor answers ticker only"}';
       res.writeHead(200, {
         "Content-Type": "application/json; charset=utf-8",
         "Content-Length": Buffer.byteLength(reply),

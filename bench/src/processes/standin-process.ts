@@ -12,7 +12,17 @@ async function main(): Promise<void> {
   const restDelayMs = Number(process.argv[3] ?? "0");
   const standin = await startOkxStandin({ port: 0, enforceRateLimits: false, restDelayMs });
   for (let i = 0; i < keys; i++) standin.addCredential(benchCredential(i));
-  serveParent(() => standin.close());
+  serveParent(() => standin.close(), {
+    upstream: (apiKey, since, until) => {
+      const byPath: Record<string, number> = {};
+      for (const r of standin.requests) {
+        if (r.apiKey !== apiKey || r.receivedAt < since || r.receivedAt >= until) continue;
+        const key = `${r.method} ${r.path}`;
+        byPath[key] = (byPath[key] ?? 0) + 1;
+      }
+      return byPath;
+    },
+  });
   send({ type: "ready", url: standin.url });
 }
 

@@ -11,6 +11,11 @@ export interface RowResult {
   rssMb?: number;
   /** Stream rows: answers REST gave during the measurement (0 when every answer came from the stream). */
   restAnswers?: number;
+  /**
+   * The ten-robots row: the private REST requests the stand-in received with the robots' key while they
+   * polled (by "METHOD path"), over `spanS` seconds.
+   */
+  privateRest?: { requests: number; spanS: number; perMin: number; byPath: Record<string, number> };
 }
 
 export interface ScaleResult {

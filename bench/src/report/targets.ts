@@ -1,3 +1,4 @@
+import { ACCOUNTS, RECONCILE_MS, RECONCILE_READS, ROBOTS, ROBOTS_ID } from "../scenarios/private-rows";
 import { DEPTH, REST_DELAY_MS, TICKER } from "../scenarios/rows";
 import type { SubscriptionsResult } from "../suites/subscriptions";
 import type { BenchReport, RowResult, ScaleResult } from "./format";
@@ -56,7 +57,44 @@ export function benchTargets(
     });
     if (pairs.length > 0 && ceiling) targets.push(...streamTargets(pairs, ceiling, via));
   }
+  targets.push(...privateStreamTargets(row));
   targets.push(subscriptionsTarget(subs));
+  return targets;
+}
+
+/**
+ * Issue 17's targets: a stream-served `accounts` as fast as a stream-served `ticker` (same run, same
+ * gateway), and ten robots on one key spending no private REST request but reconciliation's.
+ */
+function privateStreamTargets(row: (id: string) => RowResult | undefined): Target[] {
+  const targets: Target[] = [];
+  const [accounts, ticker] = [`${ACCOUNTS}:OKX_PRIV`, `${TICKER}:OKX_WS`].map(row);
+  if (accounts && ticker) {
+    const byRest = (accounts.restAnswers ?? 0) + (ticker.restAnswers ?? 0);
+    const diff = accounts.p50 - ticker.p50;
+    targets.push({
+      target:
+        "`accounts` from private streams: p50 ≤ 0.05 ms above `ticker` from streams (OKX adapter, same gateway)",
+      measured:
+        `${diff >= 0 ? "+" : ""}${ms(diff)} ms (${ms(accounts.p50)} − ${ms(ticker.p50)})` +
+        (byRest > 0 ? `, ${byRest} answers by REST` : ""),
+      met: diff <= 0.05 && byRest === 0,
+    });
+  }
+  const robots = row(ROBOTS_ID);
+  if (robots?.privateRest) {
+    const { requests, spanS, perMin, byPath } = robots.privateRest;
+    // Reconciliation passes that can fall in the span: one a period, plus one at either edge.
+    const passes = Math.floor((spanS * 1000) / RECONCILE_MS) + 1;
+    const paths = Object.entries(byPath).map(([k, n]) => `${k.replace("/api/v5", "")} ${n}`);
+    targets.push({
+      target: `${ROBOTS} robots on one key from private streams: no private REST request after warm-up but reconciliation's (reconcileMs ${RECONCILE_MS}, ${RECONCILE_READS} requests a pass)`,
+      measured:
+        `${perMin.toFixed(1)} a minute (${requests} in ${spanS.toFixed(0)} s${paths.length ? `: ${paths.join(", ")}` : ""}), ` +
+        `${robots.restAnswers ?? 0} answers by REST`,
+      met: (robots.restAnswers ?? 0) === 0 && requests <= passes * RECONCILE_READS,
+    });
+  }
   return targets;
 }
 

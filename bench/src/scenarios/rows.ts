@@ -1,18 +1,19 @@
 import { wireName } from "@fmz-gateway/core";
 import type { LoadTarget } from "../load/throughput";
 import { fmzBody } from "./keys";
-import { streamsOption } from "./streams-support";
+import { privateStreamsOption, restOnly, streamsOption } from "./streams-support";
 
-type Mounts = Record<string, { adapter: string; options?: Record<string, unknown> }>;
+export type Mounts = Record<string, { adapter: string; options?: Record<string, unknown> }>;
 
 /**
  * The mounts every bench gateway serves; exchange limiters are off so the bench measures cost, not
- * quotas, and every mount goes by REST (streams, where an adapter has them, have rows of their own).
+ * quotas, and every mount goes by REST (streams and private streams, where an adapter has them, have rows
+ * of their own).
  */
 export function benchExchanges(standinUrl: string, mounts = 1): Mounts {
   const okx = {
     adapter: "OKX",
-    options: { baseUrl: standinUrl, rateLimits: false, ...streamsOption("OKX", false) },
+    options: { baseUrl: standinUrl, rateLimits: false, ...restOnly("OKX") },
   };
   const out: Mounts = {
     NULL: { adapter: "BENCH_NULL" },
@@ -25,7 +26,7 @@ export function benchExchanges(standinUrl: string, mounts = 1): Mounts {
         exchange: "okx",
         baseUrl: standinUrl,
         ccxt: { enableRateLimit: false },
-        ...streamsOption("ccxt", false),
+        ...restOnly("ccxt"),
       },
     },
   };
@@ -128,7 +129,7 @@ export function delayedExchanges(standinUrl: string): Mounts {
   const out: Mounts = {
     OKX_REST: {
       adapter: "OKX",
-      options: { baseUrl: standinUrl, rateLimits: false, ...streamsOption("OKX", false) },
+      options: { baseUrl: standinUrl, rateLimits: false, ...restOnly("OKX") },
     },
     OKXC_REST: {
       adapter: "ccxt",
@@ -136,17 +137,31 @@ export function delayedExchanges(standinUrl: string): Mounts {
         exchange: "okx",
         baseUrl: standinUrl,
         ccxt: { enableRateLimit: false },
-        ...streamsOption("ccxt", false),
+        ...restOnly("ccxt"),
       },
     },
   };
   if (streamsOption("OKX", true).streams) {
-    out.OKX_WS = { adapter: "OKX", options: { baseUrl: standinUrl, rateLimits: false, streams: true } };
+    out.OKX_WS = {
+      adapter: "OKX",
+      options: {
+        baseUrl: standinUrl,
+        rateLimits: false,
+        streams: true,
+        ...privateStreamsOption("OKX", false),
+      },
+    };
   }
   if (streamsOption("ccxt", true).streams) {
     out.OKXC_WS = {
       adapter: "ccxt",
-      options: { exchange: "okx", baseUrl: standinUrl, ccxt: { enableRateLimit: false }, streams: true },
+      options: {
+        exchange: "okx",
+        baseUrl: standinUrl,
+        ccxt: { enableRateLimit: false },
+        streams: true,
+        ...privateStreamsOption("ccxt", false),
+      },
     };
   }
   return out;

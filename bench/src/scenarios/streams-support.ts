@@ -13,3 +13,16 @@ const SCHEMAS: Record<"OKX" | "ccxt", { properties: object }> = {
 export function streamsOption(adapter: "OKX" | "ccxt", on: boolean): { streams?: boolean } {
   return "streams" in SCHEMAS[adapter].properties ? { streams: on } : {};
 }
+
+/**
+ * `{privateStreams: on}` for an adapter whose options know it, else nothing (as `streamsOption`). Rows
+ * that measure private calls by REST pass `false` explicitly: the OKX adapter's default is on.
+ */
+export function privateStreamsOption(adapter: "OKX" | "ccxt", on: boolean): { privateStreams?: boolean } {
+  return "privateStreams" in SCHEMAS[adapter].properties ? { privateStreams: on } : {};
+}
+
+/** Both stream options off: every call by REST, as the bench's REST rows measure. */
+export function restOnly(adapter: "OKX" | "ccxt"): { streams?: boolean; privateStreams?: boolean } {
+  return { ...streamsOption(adapter, false), ...privateStreamsOption(adapter, false) };
+}

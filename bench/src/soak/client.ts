@@ -1,9 +1,23 @@
 import http from "node:http";
+import { wireName } from "@fmz-gateway/core";
 import { type CallResult, DockerClient } from "@fmz-gateway/testkit";
 import type { StandinCredential } from "@fmz-gateway/okx-standin";
 import { type Op, PAIRS, pick, pickOp } from "./call-mix";
 import { fmzSecretKey } from "./credentials";
 import type { SoakStats } from "./stats";
+
+/** The wire name each of the soak's operations sends (a market trade is a `trade` too). */
+const WIRE: Record<Exclude<Op, "market-trade">, string> = {
+  ticker: wireName("getTicker"),
+  depth: wireName("getDepth"),
+  trades: wireName("getTrades"),
+  records: wireName("getRecords"),
+  accounts: wireName("getAccount"),
+  orders: wireName("getOrders"),
+  order: wireName("getOrder"),
+  cancel: wireName("cancelOrder"),
+  trade: wireName("createOrder"),
+};
 
 /**
  * One docker-like client: its own key, its own keep-alive connection (a docker is one process calling
@@ -47,16 +61,16 @@ export class SoakClient {
       case "ticker":
       case "depth":
       case "trades":
-        return void (await this.call(op, op, {
+        return void (await this.call(op, WIRE[op], {
           symbol: pair.symbol,
           ...(op === "depth" ? { limit: 20 } : {}),
         }));
       case "records":
-        return void (await this.call(op, "records", { symbol: pair.symbol, period: 1, limit: 50 }));
+        return void (await this.call(op, WIRE.records, { symbol: pair.symbol, period: 1, limit: 50 }));
       case "accounts":
-        return void (await this.call(op, "accounts", {}));
+        return void (await this.call(op, WIRE.accounts, {}));
       case "orders":
-        return void (await this.call(op, "orders", { symbol: pair.symbol }));
+        return void (await this.call(op, WIRE.orders, { symbol: pair.symbol }));
       case "trade":
         if (this.open.length >= 20) return this.step("cancel");
         return this.trade(op, pair.symbol, { type: "buy", price: pair.price, amount: pair.amount });
@@ -67,18 +81,18 @@ export class SoakClient {
       case "order": {
         const o = this.open.length > 0 ? pick(this.open) : undefined;
         if (!o) return this.step("trade");
-        return void (await this.call(op, "order", { id: o.id, symbol: o.symbol }));
+        return void (await this.call(op, WIRE.order, { id: o.id, symbol: o.symbol }));
       }
       case "cancel": {
         const o = this.open.shift();
         if (!o) return this.step("trade");
-        return void (await this.call(op, "cancel", { id: o.id, symbol: o.symbol }));
+        return void (await this.call(op, WIRE.cancel, { id: o.id, symbol: o.symbol }));
       }
     }
   }
 
   private async trade(op: Op, symbol: string, p: Record<string, unknown>): Promise<void> {
-    const r = await this.call(op, "trade", { symbol, ...p });
+    const r = await this.call(op, WIRE.trade, { symbol, ...p });
     const id = (r?.data as { id?: unknown } | undefined)?.id;
     if (typeof id === "string") {
       this.stats.acked(id, this.mount);
