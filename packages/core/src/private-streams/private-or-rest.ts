@@ -26,23 +26,54 @@ export interface PrivateQuestion<R extends PrivateRecords, T> {
  * private streams. `session` undefined (private streams off, or a call without keys) is REST alone,
  * uncounted. Every other answer is counted as `stream` or `rest` in the served-by metric.
  */
-export async function privateOrRest<R extends PrivateRecords, T>(
+export function privateOrRest<R extends PrivateRecords, T>(
   session: PrivateSession<R> | undefined,
   q: PrivateQuestion<R, T>,
 ): Promise<T> {
   if (session === undefined) return q.rest();
-  const telemetry = session.telemetry;
-  let why: string;
-  if (!(await session.ready(q.kind, q.ctx.deadline))) why = `private stream ${session.state}`;
-  else {
-    const answer = await q.answer(session);
-    if (answer !== undefined) {
-      telemetry.served(wireName(q.method), "stream");
-      return answer;
+  // The steady state, answered without a wait: live, heard from, every write already shown.
+  if (session.readyNow(q.kind)) {
+    const answer = q.answer(session);
+    if (!(answer instanceof Promise)) {
+      if (answer !== undefined) return Promise.resolve(served(session, q, answer));
+      return byRest(session, q, "not held by the private stream");
     }
-    why = "not held by the private stream";
+    return answer.then((a) =>
+      a !== undefined ? served(session, q, a) : byRest(session, q, "not held by the private stream"),
+    );
   }
-  telemetry.served(wireName(q.method), "rest");
+  return slowPath(session, q);
+}
+
+/** Not ready at once: a write's pushes may still come (or a REST snapshot of the kind settle it). */
+async function slowPath<R extends PrivateRecords, T>(
+  session: PrivateSession<R>,
+  q: PrivateQuestion<R, T>,
+): Promise<T> {
+  if (!(await session.ready(q.kind, q.ctx.deadline))) {
+    return byRest(session, q, `private stream ${session.state}`);
+  }
+  const answer = await q.answer(session);
+  return answer !== undefined
+    ? served(session, q, answer)
+    : byRest(session, q, "not held by the private stream");
+}
+
+function served<R extends PrivateRecords, T>(
+  session: PrivateSession<R>,
+  q: PrivateQuestion<R, T>,
+  answer: T,
+): T {
+  session.telemetry.served(wireName(q.method), "stream");
+  return answer;
+}
+
+function byRest<R extends PrivateRecords, T>(
+  session: PrivateSession<R>,
+  q: PrivateQuestion<R, T>,
+  why: string,
+): Promise<T> {
+  session.telemetry.served(wireName(q.method), "rest");
   if (q.ctx.logger.isLevelEnabled("debug")) q.ctx.logger.debug(`answered by REST: ${why}`);
   return q.rest();
 }

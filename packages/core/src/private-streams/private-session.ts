@@ -120,6 +120,11 @@ export class PrivateSession<R extends PrivateRecords> {
     return this.kinds.includes(kind);
   }
 
+  /** Whether `kind` may be answered from the held state now, without waiting for anything. */
+  readyNow(kind: PrivateKind): boolean {
+    return this.servable && this.carries(kind) && this.fences.shown(kind);
+  }
+
   /**
    * Whether `kind` may be answered from the held state for a call ending at `deadline`: servable, and
    * every write through the gateway visible in it (waiting briefly for its pushes, else a REST snapshot of

@@ -36,11 +36,20 @@ interface OkxFrame {
   data?: unknown[];
 }
 
-/** The subscription of each kind (okx-ws.md §11.3): every instrument type, so one socket serves a mount. */
-const SUBSCRIPTION: Record<PrivateKind, { channel: string; instType?: string }> = {
+/**
+ * The subscription of each kind (okx-ws.md §11.3): every instrument type, so one socket serves a mount.
+ * Positions also ask for OKX's regular push every 2 s (the shortest it offers; the default is about 5 s):
+ * a position's unrealized profit and cross margin move with the market, not with events, and that push is
+ * what keeps them current.
+ */
+const SUBSCRIPTION: Record<PrivateKind, { channel: string; instType?: string; extraParams?: string }> = {
   orders: { channel: "orders", instType: "ANY" },
   balances: { channel: "account" },
-  positions: { channel: "positions", instType: "ANY" },
+  positions: {
+    channel: "positions",
+    instType: "ANY",
+    extraParams: JSON.stringify({ updateInterval: "2000" }),
+  },
 };
 
 /**
