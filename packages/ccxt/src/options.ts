@@ -13,21 +13,22 @@ export const STREAM_DEFAULTS = {
   wsReconnectMs: 1_000,
 } as const;
 
-export type StreamSettings = {
-  -readonly [K in keyof typeof STREAM_DEFAULTS]: (typeof STREAM_DEFAULTS)[K] extends boolean
-    ? boolean
-    : number;
-};
+/** Option values with their defaults' types widened (`true` → boolean, `300_000` → number). */
+type Settings<D> = { -readonly [K in keyof D]: D[K] extends boolean ? boolean : number };
+
+/** The options named by `defaults`, each as given or else its default. */
+function settingsOf<D extends Record<string, number | boolean>>(o: CcxtOptions, defaults: D): Settings<D> {
+  const given = o as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(defaults)) out[key] = given[key] ?? value;
+  return out as Settings<D>;
+}
+
+export type StreamSettings = Settings<typeof STREAM_DEFAULTS>;
 
 /** The stream options of a mount, defaults filled in. */
 export function streamSettings(o: CcxtOptions): StreamSettings {
-  return {
-    streams: o.streams ?? STREAM_DEFAULTS.streams,
-    streamIdleMs: o.streamIdleMs ?? STREAM_DEFAULTS.streamIdleMs,
-    maxStreams: o.maxStreams ?? STREAM_DEFAULTS.maxStreams,
-    wsKeepaliveMs: o.wsKeepaliveMs ?? STREAM_DEFAULTS.wsKeepaliveMs,
-    wsReconnectMs: o.wsReconnectMs ?? STREAM_DEFAULTS.wsReconnectMs,
-  };
+  return settingsOf(o, STREAM_DEFAULTS);
 }
 
 /** The private-stream options' defaults (optional in `CcxtOptions`, as the stream ones are). */
@@ -38,20 +39,11 @@ export const PRIVATE_DEFAULTS = {
   privateWaitMs: 300,
 } as const;
 
-export type PrivateSettings = {
-  -readonly [K in keyof typeof PRIVATE_DEFAULTS]: (typeof PRIVATE_DEFAULTS)[K] extends boolean
-    ? boolean
-    : number;
-};
+export type PrivateSettings = Settings<typeof PRIVATE_DEFAULTS>;
 
 /** The private-stream options of a mount, defaults filled in. */
 export function privateSettings(o: CcxtOptions): PrivateSettings {
-  return {
-    privateStreams: o.privateStreams ?? PRIVATE_DEFAULTS.privateStreams,
-    reconcileMs: o.reconcileMs ?? PRIVATE_DEFAULTS.reconcileMs,
-    maxPrivateStreams: o.maxPrivateStreams ?? PRIVATE_DEFAULTS.maxPrivateStreams,
-    privateWaitMs: o.privateWaitMs ?? PRIVATE_DEFAULTS.privateWaitMs,
-  };
+  return settingsOf(o, PRIVATE_DEFAULTS);
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;

@@ -1,6 +1,4 @@
 import {
-  type AccountScope,
-  accountScope,
   type Credentials,
   type Logger,
   type MountTelemetry,
@@ -35,9 +33,6 @@ export interface CcxtPrivateOptions {
   telemetry: MountTelemetry;
 }
 
-/** Scopes computed per set of credentials, kept so a call does not hash the keys again. */
-const MAX_SCOPES = 1_000;
-
 /**
  * Refuses `privateStreams` for an exchange whose ccxt.pro class cannot stream an account's orders and
  * balance: the mount would never serve from a private stream, and saying so at start beats a silent REST.
@@ -65,8 +60,8 @@ export function checkPrivateStreams(options: CcxtOptions, config: Record<string,
  */
 export class CcxtPrivate {
   private readonly streams: PrivateStreams<CcxtPrivateRecords>;
-  private readonly scopes = new Map<string, AccountScope>();
-  private readonly coverages = new Map<string, OpenOrderCoverage>();
+  /** Each session's open-order coverage (weakly held: a released session takes its coverage along). */
+  private readonly coverages = new WeakMap<PrivateSession<CcxtPrivateRecords>, OpenOrderCoverage>();
   private readonly kinds: readonly PrivateKind[];
 
   constructor(private readonly opts: CcxtPrivateOptions) {
@@ -107,13 +102,11 @@ export class CcxtPrivate {
     } catch {
       return undefined;
     }
-    const scope = this.scopeOf(credentials);
-    let coverage = this.coverages.get(scope.id);
-    const session = this.streams.session(scope, () => {
+    let created: OpenOrderCoverage | undefined;
+    const session = this.streams.session(credentials, (scope) => {
       const { options, pool, logger, mountName, telemetry } = this.opts;
       const cover = new OpenOrderCoverage();
-      coverage = cover;
-      this.coverages.set(scope.id, cover);
+      created = cover;
       let pro: ProClient | undefined;
       const proClient = (): ProClient => {
         pro ??= ProClient.create({
@@ -163,28 +156,18 @@ export class CcxtPrivate {
             close: () => {
               conn.close();
               pro?.close();
-              if (this.coverages.get(scope.id) === cover) this.coverages.delete(scope.id);
             },
           };
         },
       };
     });
-    if (!session || !coverage) return undefined;
-    return { session, coverage };
+    if (!session) return undefined;
+    if (created) this.coverages.set(session, created);
+    const coverage = this.coverages.get(session);
+    return coverage && { session, coverage };
   }
 
   close(): void {
     this.streams.close();
-  }
-
-  private scopeOf(credentials: Credentials): AccountScope {
-    const id = [credentials.accessKey, credentials.secret, ...credentials.extras].join("\u0000");
-    let scope = this.scopes.get(id);
-    if (scope === undefined) {
-      scope = accountScope(credentials);
-      if (this.scopes.size >= MAX_SCOPES) this.scopes.clear();
-      this.scopes.set(id, scope);
-    }
-    return scope;
   }
 }

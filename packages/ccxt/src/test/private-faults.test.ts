@@ -8,25 +8,20 @@ import { waitFor } from "@fmz-gateway/okx-standin/test-support";
 import { LIVE } from "./harness";
 import {
   type PrivateHarness,
-  type Question,
   assertRightNow,
   assertServedAsRest,
   mismatches,
+  questionsOf,
   startPrivateHarness,
 } from "./private-harness";
 
 let h: PrivateHarness;
+const { spot } = questionsOf(() => h);
 before(async () => {
   h = await startPrivateHarness();
 });
 after(async () => {
   await h.close();
-});
-
-const spot = (method: string, params?: Record<string, unknown>): Question => ({
-  method,
-  params,
-  via: [h.p, h.r],
 });
 
 /** What robots poll, each right at once whatever serves it. */

@@ -87,6 +87,16 @@ export interface Question {
   via: readonly [DockerClient, DockerClient];
 }
 
+type Ask = (method: string, params?: Record<string, unknown>) => Question;
+
+/** Question builders for the spot and swap pairs of mounts (the harness is read when a question is built). */
+export function questionsOf(h: () => PrivateHarness): { spot: Ask; swap: Ask } {
+  return {
+    spot: (method, params) => ({ method, params, via: [h().p, h().r] }),
+    swap: (method, params) => ({ method, params, via: [h().pSwap, h().rSwap] }),
+  };
+}
+
 /**
  * Asks `q` through the private-stream mount, then the same through the REST mount: the first must cause
  * no private REST request, and both must answer the same. Requests are counted between the two calls, so

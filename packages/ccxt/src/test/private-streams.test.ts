@@ -7,29 +7,19 @@ import type { OrderRef } from "@fmz-gateway/core";
 import { waitFor } from "@fmz-gateway/okx-standin/test-support";
 import {
   type PrivateHarness,
-  type Question,
   assertRightNow,
   assertServedAsRest,
+  questionsOf,
   startPrivateHarness,
 } from "./private-harness";
 
 let h: PrivateHarness;
+const { spot, swap } = questionsOf(() => h);
 before(async () => {
   h = await startPrivateHarness();
 });
 after(async () => {
   await h.close();
-});
-
-const spot = (method: string, params?: Record<string, unknown>): Question => ({
-  method,
-  params,
-  via: [h.p, h.r],
-});
-const swap = (method: string, params?: Record<string, unknown>): Question => ({
-  method,
-  params,
-  via: [h.pSwap, h.rSwap],
 });
 
 /** What the robots poll on the spot mount (plus `order` for each id given). */
@@ -96,31 +86,29 @@ describe("ccxt okx private streams: served as REST answers, without REST", () =>
     await assertServedAsRest(h, swap("order", { id }), `order ${id}`);
   });
 
-  it("trade, then at once order, orders and accounts: right", async () => {
-    const id = await trade(h.p, { symbol: "BTC_USDT", type: "buy", price: "32000", amount: "0.01" });
-    await assertRightNow(spot("order", { id }));
-    await assertRightNow(spot("orders", { symbol: "BTC_USDT" }));
-    await assertRightNow(spot("accounts"));
+  /** A trade, then at once order, orders and accounts; a cancel, then the same. */
+  async function tradeAndCancelRightNow(price: string): Promise<void> {
+    const id = await trade(h.p, { symbol: "BTC_USDT", type: "buy", price, amount: "0.01" });
+    const rightNow = async () => {
+      await assertRightNow(spot("order", { id }));
+      await assertRightNow(spot("orders", { symbol: "BTC_USDT" }));
+      await assertRightNow(spot("accounts"));
+    };
+    await rightNow();
     const c = await h.p.call("cancel", { id });
     assert.equal(c.error, undefined, c.error);
-    await assertRightNow(spot("order", { id }));
-    await assertRightNow(spot("orders", { symbol: "BTC_USDT" }));
-    await assertRightNow(spot("accounts"));
+    await rightNow();
+  }
+
+  it("trade, then at once order, orders and accounts: right", async () => {
+    await tradeAndCancelRightNow("32000");
   });
 
   it("the same while the exchange's pushes are 1.5 s late: REST answers meanwhile", async () => {
     await spotAsRest();
     h.standin.ws.delayPrivate(1500);
     try {
-      const id = await trade(h.p, { symbol: "BTC_USDT", type: "buy", price: "33000", amount: "0.01" });
-      await assertRightNow(spot("order", { id }));
-      await assertRightNow(spot("orders", { symbol: "BTC_USDT" }));
-      await assertRightNow(spot("accounts"));
-      const c = await h.p.call("cancel", { id });
-      assert.equal(c.error, undefined, c.error);
-      await assertRightNow(spot("order", { id }));
-      await assertRightNow(spot("orders", { symbol: "BTC_USDT" }));
-      await assertRightNow(spot("accounts"));
+      await tradeAndCancelRightNow("33000");
     } finally {
       h.standin.ws.delayPrivate(0);
     }

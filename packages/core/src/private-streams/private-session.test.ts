@@ -291,7 +291,7 @@ describe("private streams registry", () => {
       now: () => clock,
     });
     const open = (key: string, secret = "s") =>
-      streams.session(accountScope({ accessKey: key, secret, extras: ["p"] }), () => {
+      streams.session({ accessKey: key, secret, extras: ["p"] }, () => {
         const ex = new FakeExchange();
         exchanges.push(ex);
         return ex.driver();

@@ -20,14 +20,8 @@ import { WriteFences } from "./write-fences";
 /** The channel private streams show under on the status page and in the stream metrics. */
 export const PRIVATE_CHANNEL = "private";
 
-export interface PrivateSessionOptions<R extends PrivateRecords> {
-  scope: AccountScope;
-  /** For log lines: `OKX private`. */
-  name: string;
-  driver: PrivateDriver<R>;
-  traits: PrivateTraits<R>;
-  logger: Logger;
-  telemetry: MountTelemetry;
+/** How a private stream keeps itself right: the mount's options, the same for every account. */
+export interface PrivateRules {
   /** Compare the held state with REST this often (ms); 0: never. */
   reconcileMs: number;
   /** Read-your-writes: how long a read waits for the pushes of a write before it asks REST (ms). */
@@ -41,6 +35,16 @@ export interface PrivateSessionOptions<R extends PrivateRecords> {
   requestTimeoutMs: number;
   /** How long reconciliation waits for pushes already on their way before it calls a difference real. */
   graceMs?: number;
+}
+
+export interface PrivateSessionOptions<R extends PrivateRecords> extends PrivateRules {
+  scope: AccountScope;
+  /** For log lines: `OKX private`. */
+  name: string;
+  driver: PrivateDriver<R>;
+  traits: PrivateTraits<R>;
+  logger: Logger;
+  telemetry: MountTelemetry;
   now?: () => number;
 }
 

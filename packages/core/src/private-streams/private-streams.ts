@@ -1,10 +1,14 @@
+import type { Credentials } from "../adapter/credentials";
 import type { Logger } from "../logging/logger";
 import type { MountTelemetry } from "../telemetry/telemetry";
-import type { AccountScope } from "./account-scope";
+import { type AccountScope, accountScope } from "./account-scope";
 import type { PrivateDriver, PrivateRecords, PrivateTraits } from "./private-driver";
-import { PrivateSession } from "./private-session";
+import { type PrivateRules, PrivateSession } from "./private-session";
 
-export interface PrivateStreamsOptions<R extends PrivateRecords> {
+/** Scopes remembered at most; past it the memo starts again (hashing is cheap, only not free per call). */
+const MAX_SCOPES = 1_000;
+
+export interface PrivateStreamsOptions<R extends PrivateRecords> extends PrivateRules {
   /** For log lines: `OKX private`. */
   name: string;
   traits: PrivateTraits<R>;
@@ -14,16 +18,6 @@ export interface PrivateStreamsOptions<R extends PrivateRecords> {
   idleMs: number;
   /** Accounts holding a private stream at most; past it the least recently used is released. */
   maxStreams: number;
-  /** Reconciliation interval (ms); 0: off. */
-  reconcileMs: number;
-  /** Read-your-writes wait (ms). */
-  waitMs: number;
-  /** Keepalive ping interval plus pong timeout (ms): longer silence is not served. */
-  maxSilenceMs: number;
-  /** Timeout of the REST snapshots a session takes on its own (ms). */
-  requestTimeoutMs: number;
-  /** Reconciliation's wait for pushes in flight (ms); default 1 000. */
-  graceMs?: number;
   now?: () => number;
 }
 
@@ -35,7 +29,7 @@ export interface PrivateStreamsOptions<R extends PrivateRecords> {
  *
  * ```ts
  * const privateStreams = new PrivateStreams({ name: "OKX private", traits, logger, telemetry, … });
- * const session = privateStreams.session(accountScope(ctx.credentials), () => okxPrivateDriver(…));
+ * const session = privateStreams.session(ctx.credentials, (scope) => okxPrivateDriver(scope, …));
  * ```
  */
 export class PrivateStreams<R extends PrivateRecords> {
@@ -44,6 +38,8 @@ export class PrivateStreams<R extends PrivateRecords> {
   private readonly sweeper: NodeJS.Timeout;
   private readonly unregister: () => void;
   private readonly now: () => number;
+  /** Each set of credentials' scope, kept so a call does not hash the keys again (bounded). */
+  private readonly scopes = new Map<string, AccountScope>();
   private closed = false;
 
   constructor(private readonly opts: PrivateStreamsOptions<R>) {
@@ -56,11 +52,15 @@ export class PrivateStreams<R extends PrivateRecords> {
   }
 
   /**
-   * The session of `scope`, marked used; opened (with the driver `makeDriver` gives) on first use.
-   * `undefined` once the mount is closing.
+   * The session of the account these credentials open (see `accountScope`), marked used; opened (with
+   * the driver `makeDriver` gives for the scope) on first use. `undefined` once the mount is closing.
    */
-  session(scope: AccountScope, makeDriver: () => PrivateDriver<R>): PrivateSession<R> | undefined {
+  session(
+    credentials: Credentials,
+    makeDriver: (scope: AccountScope) => PrivateDriver<R>,
+  ): PrivateSession<R> | undefined {
     if (this.closed) return undefined;
+    const scope = this.scopeOf(credentials);
     const found = this.sessions.get(scope.id);
     if (found) {
       this.sessions.delete(scope.id);
@@ -72,28 +72,26 @@ export class PrivateStreams<R extends PrivateRecords> {
       const lru = this.sessions.values().next().value as PrivateSession<R>;
       this.release(lru, "least recently used, maxPrivateStreams reached");
     }
-    const o = this.opts;
-    const session = new PrivateSession<R>({
-      scope,
-      name: o.name,
-      driver: makeDriver(),
-      traits: o.traits,
-      logger: o.logger,
-      telemetry: o.telemetry,
-      reconcileMs: o.reconcileMs,
-      waitMs: o.waitMs,
-      maxSilenceMs: o.maxSilenceMs,
-      requestTimeoutMs: o.requestTimeoutMs,
-      graceMs: o.graceMs,
-      now: o.now,
-    });
+    // The mount's rules and services, with this account's scope and driver.
+    const session = new PrivateSession<R>({ ...this.opts, scope, driver: makeDriver(scope) });
     this.sessions.set(scope.id, session);
     return session;
   }
 
-  /** The session of `scope` if one is open, without marking it used (tests, the bench). */
-  peek(scope: AccountScope): PrivateSession<R> | undefined {
-    return this.sessions.get(scope.id);
+  /** The session of these credentials if one is open, without opening it or marking it used. */
+  peek(credentials: Credentials): PrivateSession<R> | undefined {
+    return this.sessions.get(this.scopeOf(credentials).id);
+  }
+
+  private scopeOf(credentials: Credentials): AccountScope {
+    const id = [credentials.accessKey, credentials.secret, ...credentials.extras].join("\u0000");
+    let scope = this.scopes.get(id);
+    if (scope === undefined) {
+      scope = accountScope(credentials);
+      if (this.scopes.size >= MAX_SCOPES) this.scopes.clear();
+      this.scopes.set(id, scope);
+    }
+    return scope;
   }
 
   get size(): number {

@@ -1,6 +1,4 @@
 import {
-  type AccountScope,
-  accountScope,
   type Credentials,
   type Logger,
   type MountTelemetry,
@@ -25,9 +23,6 @@ export interface OkxPrivateOptions {
   telemetry: MountTelemetry;
 }
 
-/** Scopes computed per set of credentials, kept so a call does not hash the keys again. */
-const MAX_SCOPES = 1_000;
-
 /**
  * A mount's OKX private streams (`privateStreams`, on by default): one `/ws/v5/private` socket per account
  * (key, secret and passphrase; demo keys apart), opened by its first private call, held by core's
@@ -36,7 +31,6 @@ const MAX_SCOPES = 1_000;
  */
 export class OkxPrivate {
   private readonly streams: PrivateStreams<OkxPrivateRecords>;
-  private readonly scopes = new Map<string, AccountScope>();
   private readonly kinds: readonly PrivateKind[];
 
   constructor(private readonly opts: OkxPrivateOptions) {
@@ -58,8 +52,7 @@ export class OkxPrivate {
 
   /** The private stream of the caller's account (opened now when it has none); `undefined` when closing. */
   session(credentials: Credentials, auth: OkxAuth): OkxPrivateSession | undefined {
-    const scope = this.scopeOf(credentials);
-    return this.streams.session(scope, () => {
+    return this.streams.session(credentials, (scope) => {
       const { options, client, logger } = this.opts;
       const name = `OKX private ${scope.shown}`;
       return {
@@ -87,21 +80,10 @@ export class OkxPrivate {
 
   /** The open session of these credentials, without opening one or marking it used (tests, the bench). */
   peek(credentials: Credentials): OkxPrivateSession | undefined {
-    return this.streams.peek(this.scopeOf(credentials));
+    return this.streams.peek(credentials);
   }
 
   close(): void {
     this.streams.close();
-  }
-
-  private scopeOf(credentials: Credentials): AccountScope {
-    const id = [credentials.accessKey, credentials.secret, ...credentials.extras].join("\u0000");
-    let scope = this.scopes.get(id);
-    if (scope === undefined) {
-      scope = accountScope(credentials);
-      if (this.scopes.size >= MAX_SCOPES) this.scopes.clear();
-      this.scopes.set(id, scope);
-    }
-    return scope;
   }
 }

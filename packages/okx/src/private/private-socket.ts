@@ -1,30 +1,23 @@
 import {
-  type Logger,
   type PrivateConnection,
   type PrivateKind,
   type PrivateLink,
-  WsConnection,
+  type WsConnection,
 } from "@fmz-gateway/core";
 import type { OkxAuth } from "../auth/credentials";
 import { signRequest } from "../auth/sign";
 import type { OkxBalance, OkxBalanceDetail, OkxOrder, OkxPosition } from "../okx-types";
+import { type OkxConnectionTimings, okxConnection } from "../streams/okx-connection";
 import type { OkxPrivateRecords } from "./okx-records";
 
-export interface OkxPrivateSocketOptions {
-  /** `wss://ws.okx.com:8443/ws/v5/private` (or the demo / stand-in equivalent). */
-  url: string;
-  /** For log lines: `OKX private key:1a2b3c4d`. */
-  name: string;
+/** `url` is `…/ws/v5/private` (or the demo / stand-in equivalent); `name` reads `OKX private key:1a2b3c4d`. */
+export interface OkxPrivateSocketOptions extends OkxConnectionTimings {
   auth: OkxAuth;
   kinds: readonly PrivateKind[];
-  logger: Logger;
   /** OKX's time (epoch ms) for the login's timestamp; measured before each login when it can be. */
   okxNow: () => number;
   /** Brings `okxNow` up to date (a REST round trip to /public/time); never throws. */
   syncClock: () => Promise<void>;
-  pingAfterMs: number;
-  pongTimeoutMs: number;
-  reconnectMs: number;
 }
 
 interface OkxFrame {
@@ -70,15 +63,7 @@ export function connectOkxPrivate(
   let loggedIn = false;
   let generation = 0;
 
-  const conn: WsConnection = new WsConnection({
-    url: opts.url,
-    name: opts.name,
-    logger: opts.logger,
-    pingAfterMs: opts.pingAfterMs,
-    pongTimeoutMs: opts.pongTimeoutMs,
-    pingText: "ping",
-    isPong: (t) => t === "pong",
-    backoff: { initialMs: opts.reconnectMs, maxMs: 30_000 },
+  const conn: WsConnection = okxConnection(opts, {
     healthyOn: "markHealthy",
     onOpen: () => void login(++generation),
     onMessage: (text) => onMessage(text),

@@ -1,4 +1,5 @@
-import { type Logger, WsConnection } from "@fmz-gateway/core";
+import type { WsConnection } from "@fmz-gateway/core";
+import { type OkxConnectionTimings, okxConnection } from "./okx-connection";
 
 /** A subscription argument: market-data channels need `channel` and `instId` (okx-ws.md §2.1). */
 export interface OkxArg {
@@ -33,14 +34,7 @@ interface OkxEvent {
   msg?: string;
 }
 
-export interface OkxSocketOptions {
-  url: string;
-  name: string;
-  logger: Logger;
-  pingAfterMs: number;
-  pongTimeoutMs: number;
-  reconnectMs: number;
-}
+export type OkxSocketOptions = OkxConnectionTimings;
 
 const keyOf = (a: OkxArg): string => `${a.channel}:${a.instId}`;
 
@@ -63,15 +57,7 @@ export class OkxSocket {
   private opened = false;
 
   constructor(private readonly opts: OkxSocketOptions) {
-    this.conn = new WsConnection({
-      url: opts.url,
-      name: opts.name,
-      logger: opts.logger,
-      pingAfterMs: opts.pingAfterMs,
-      pongTimeoutMs: opts.pongTimeoutMs,
-      pingText: "ping",
-      isPong: (t) => t === "pong",
-      backoff: { initialMs: opts.reconnectMs, maxMs: 30_000 },
+    this.conn = okxConnection(opts, {
       onOpen: () => this.onOpen(),
       onMessage: (t) => this.onMessage(t),
       onDown: (why) => this.onDown(why),
