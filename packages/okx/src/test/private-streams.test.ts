@@ -80,26 +80,38 @@ describe("OKX private streams: spot", () => {
     });
     await assertServedAndTrue(ps.spot, rest.spot, "BTC_USDT", [outside.id], false, "an outside order");
 
-    // A partial fill, then the market moving through the price fills the rest.
-    const ordId = outside.id.split(",")[1];
-    h.standin.fillOrder(ordId, "0.004");
-    await assertServedAndTrue(ps.spot, rest.spot, "BTC_USDT", [outside.id], false, "a partial fill");
-    h.standin.setTicker("BTC-USDT", { last: "49990" });
-    await assertServedAndTrue(ps.spot, rest.spot, "BTC_USDT", [outside.id], false, "a fill by the market");
-    const filled = await ps.spot.data<Order>("order", { id: outside.id });
-    assert.equal(filled.status, "filled");
-    assert.equal(filled.deal_amount, 0.01);
-
-    // An order placed and cancelled from outside.
+    // A second and a third open order (the list's order must be REST's, newest first).
     const other = await rest.spot.data<OrderRef>("trade", {
       symbol: "BTC_USDT",
       type: "sell",
       price: 70000,
       amount: "0.02",
     });
-    await assertServedAndTrue(ps.spot, rest.spot, "BTC_USDT", [other.id], false, "a second outside order");
+    const third = await ps.spot.data<OrderRef>("trade", {
+      symbol: "BTC_USDT",
+      type: "sell",
+      price: 71000,
+      amount: "0.03",
+    });
+    const open = [outside.id, other.id, third.id];
+    await assertServedAndTrue(ps.spot, rest.spot, "BTC_USDT", open, false, "three open orders");
+    assert.equal((await ps.spot.data<Order[]>("orders", { symbol: "BTC_USDT" })).length, 3);
+
+    // A partial fill, then the market moving through the price fills the rest.
+    const ordId = outside.id.split(",")[1];
+    h.standin.fillOrder(ordId, "0.004");
+    await assertServedAndTrue(ps.spot, rest.spot, "BTC_USDT", open, false, "a partial fill");
+    h.standin.setTicker("BTC-USDT", { last: "49990" });
+    await assertServedAndTrue(ps.spot, rest.spot, "BTC_USDT", open, false, "a fill by the market");
+    const filled = await ps.spot.data<Order>("order", { id: outside.id });
+    assert.equal(filled.status, "filled");
+    assert.equal(filled.deal_amount, 0.01);
+
+    // Orders cancelled from outside.
     await rest.spot.data("cancel", { id: other.id });
-    await assertServedAndTrue(ps.spot, rest.spot, "BTC_USDT", [other.id], false, "an outside cancel");
+    await assertServedAndTrue(ps.spot, rest.spot, "BTC_USDT", open, false, "an outside cancel");
+    await rest.spot.data("cancel", { id: third.id });
+    await assertServedAndTrue(ps.spot, rest.spot, "BTC_USDT", open, false, "a second outside cancel");
     h.standin.setTicker("BTC-USDT", { last: "60000" });
   });
 
