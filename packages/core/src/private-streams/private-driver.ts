@@ -3,8 +3,6 @@ import type { RecordTraits } from "./held-records";
 /** The three kinds of account state a private stream holds. */
 export type PrivateKind = "orders" | "balances" | "positions";
 
-export const PRIVATE_KINDS: readonly PrivateKind[] = ["orders", "balances", "positions"];
-
 /** Records of each kind in the exchange's own shape (an OKX order row, a balance detail, a position row). */
 export interface PrivateRecords {
   orders: unknown;

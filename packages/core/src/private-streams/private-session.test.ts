@@ -209,6 +209,29 @@ describe("private session", () => {
     s.session.close();
   });
 
+  it("a write made while a snapshot is already on its way is settled by a fresh snapshot, not that one", async () => {
+    const s = setup({ waitMs: 10 });
+    await live(s);
+    s.ex.restCalls = [];
+    let release!: () => void;
+    s.ex.gate = new Promise((r) => (release = r));
+    s.session.wrote("place", "8");
+    const first = s.session.ready("orders", s.far());
+    await waitFor(() => s.ex.restCalls.length === 1, { what: "the first snapshot to be asked for" });
+    // Order 9 is placed after that snapshot was asked for: it cannot show it.
+    s.ex.orders = [{ id: "9", state: "open", filled: "0", t: 30 }];
+    s.session.wrote("place", "9");
+    const second = s.session.ready("orders", s.far());
+    setTimeout(() => {
+      s.ex.gate = undefined;
+      release();
+    }, 30);
+    assert.deepEqual(await Promise.all([first, second]), [true, true]);
+    assert.deepEqual(s.ex.restCalls, ["orders", "orders"]);
+    assert.equal(s.session.orders.get("9")?.value.state, "open");
+    s.session.close();
+  });
+
   it("a cancel is shown only when the order is held closed", async () => {
     const s = setup({ waitMs: 30 });
     s.ex.orders = [{ id: "5", state: "open", filled: "0", t: 10 }];

@@ -17,6 +17,9 @@ import {
 import { type Difference, describeDifference, differences, stillDiffers } from "./reconcile";
 import { WriteFences } from "./write-fences";
 
+/** Orders one reconciliation pass looks up by id (ended unseen); the rest are forgotten, then asked by REST. */
+const MAX_LOOKUPS = 20;
+
 /** The channel private streams show under on the status page and in the stream metrics. */
 export const PRIVATE_CHANNEL = "private";
 
@@ -142,10 +145,14 @@ export class PrivateSession<R extends PrivateRecords> {
     if (await this.waitFor(() => this.fences.shown(kind), Math.min(this.opts.waitMs, budget))) {
       return this.servable;
     }
-    const left = deadline - this.now() - 250;
-    if (left <= 0) return false;
-    const synced = await raceTimeout(this.sync(kind, "a write's pushes did not come in time"), left);
-    return synced && this.servable;
+    // A snapshot already running may have been asked for before the write: then it settles nothing, and a
+    // fresh one is taken once it is done.
+    for (let attempt = 0; attempt < 2 && !this.fences.shown(kind); attempt++) {
+      const left = deadline - this.now() - 250;
+      if (left <= 0) return false;
+      if (!(await raceTimeout(this.sync(kind, "a write's pushes did not come in time"), left))) return false;
+    }
+    return this.fences.shown(kind) && this.servable;
   }
 
   /** A write through the gateway: reads it may change wait until the stream shows it (see WriteFences). */
@@ -270,7 +277,7 @@ export class PrivateSession<R extends PrivateRecords> {
     this.reconcileTimer.unref();
   }
 
-  /** One reconciliation pass over every kind (public for tests and the bench: `reconcileNow`). */
+  /** One reconciliation pass over every kind (on its timer; public for tests); the records it corrected. */
   async reconcile(): Promise<number> {
     if (this.state !== "live") return 0;
     let corrected = 0;
@@ -290,37 +297,54 @@ export class PrivateSession<R extends PrivateRecords> {
     const started = this.now();
     const rows = await this.fetch(kind);
     if (epoch !== this.epoch) return 0;
-    let found = differences(book, rows, started);
+    const found = differences(book, rows, started);
     if (found.length === 0) return 0;
     // A push sent just before the snapshot may still be on its way: give it time before calling it missed.
     const waited = await sleep(this.opts.graceMs ?? 1_000, true, { signal: this.stopping.signal }).catch(
       () => false,
     );
     if (!waited || epoch !== this.epoch || this.closed) return 0;
-    found = found.filter((d) => stillDiffers(book, d));
-    if (found.length === 0) return 0;
-    for (const d of found) await this.correct(kind, book, d);
-    this.opts.telemetry.mismatch(kind, found.length);
-    const shown = found.slice(0, 5).map(describeDifference).join("; ");
-    const more = found.length > 5 ? ` (and ${found.length - 5} more)` : "";
-    this.warn(`reconciliation corrected ${found.length} ${kind} from REST: ${shown}${more}`);
-    return found.length;
+    const corrected: Difference<unknown>[] = [];
+    const lookups = { left: MAX_LOOKUPS };
+    for (const d of found) if (await this.correct(kind, book, d, lookups)) corrected.push(d);
+    if (corrected.length === 0) return 0;
+    this.opts.telemetry.mismatch(kind, corrected.length);
+    const shown = corrected.slice(0, 5).map(describeDifference).join("; ");
+    const more = corrected.length > 5 ? ` (and ${corrected.length - 5} more)` : "";
+    this.warn(`reconciliation corrected ${corrected.length} ${kind} from REST: ${shown}${more}`);
+    return corrected.length;
   }
 
+  /**
+   * Corrects one difference that outlived the grace period, unless a push has settled it since (checked
+   * again here: correcting an order that ended unseen asks REST, and pushes keep arriving meanwhile).
+   * Returns whether the held state was wrong and is now corrected.
+   */
   private async correct(
     kind: PrivateKind,
     book: HeldRecords<unknown>,
     d: Difference<unknown>,
-  ): Promise<void> {
-    if (d.row !== undefined) return book.force(d.row, this.now());
+    lookups: { left: number },
+  ): Promise<boolean> {
+    if (!stillDiffers(book, d)) return false;
+    if (d.row !== undefined) {
+      book.force(d.row, this.now());
+      return true;
+    }
     const held = book.get(d.key);
-    if (kind !== "orders" || !held) return book.forget(d.key);
+    if (kind !== "orders" || !held || lookups.left-- <= 0) {
+      // Not held any more, or past this pass's look-ups: forgotten, so a question about it goes to REST.
+      book.forget(d.key);
+      return true;
+    }
     // An open order the exchange no longer lists ended unseen: learn how (filled, cancelled).
     const final = await this.opts.driver.rest
       .order(held.value as R["orders"], AbortSignal.timeout(this.opts.requestTimeoutMs))
       .catch(() => undefined);
+    if (!stillDiffers(book, d)) return false;
     if (final !== undefined) book.force(final, this.now());
     else book.forget(d.key);
+    return true;
   }
 
   /** Resolves true as soon as `shown()` holds after a push, false after `ms`. */

@@ -47,9 +47,13 @@ export class WriteFences<O> {
     return this.fences.every((f) => this.fenceShown(f, kind));
   }
 
-  /** A REST snapshot of `kind` asked for at `startedAt` has replaced the held state. */
+  /**
+   * A REST snapshot of `kind` asked for at `startedAt` has replaced the held state. It settles the writes
+   * answered strictly before it was asked for: with millisecond clocks, a reply and a request in the same
+   * millisecond cannot be ordered, so such a write waits for another snapshot.
+   */
   settle(kind: PrivateKind, startedAt: number): void {
-    for (const f of this.fences) if (f.at <= startedAt) f.settled.add(kind);
+    for (const f of this.fences) if (f.at < startedAt) f.settled.add(kind);
     this.prune();
   }
 
