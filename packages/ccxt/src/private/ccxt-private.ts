@@ -5,6 +5,7 @@ import {
   type PrivateKind,
   type PrivateSession,
   PrivateStreams,
+  secretScrubbingLogger,
 } from "@fmz-gateway/core";
 import { has } from "../ccxt-lib";
 import { type MappedCredentials, mapCredentials } from "../credentials";
@@ -104,7 +105,9 @@ export class CcxtPrivate {
     }
     let created: OpenOrderCoverage | undefined;
     const session = this.streams.session(credentials, (scope) => {
-      const { options, pool, logger, mountName, telemetry } = this.opts;
+      const { options, pool, mountName, telemetry } = this.opts;
+      // What the exchange answers a refused login is logged: scrubbed of this account's keys, whatever it says.
+      const logger = secretScrubbingLogger(this.opts.logger, Object.values(mapped.values));
       const cover = new OpenOrderCoverage();
       created = cover;
       let pro: ProClient | undefined;

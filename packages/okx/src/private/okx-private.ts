@@ -5,6 +5,7 @@ import {
   type PrivateKind,
   type PrivateSession,
   PrivateStreams,
+  secretScrubbingLogger,
 } from "@fmz-gateway/core";
 import type { OkxAuth } from "../auth/credentials";
 import type { OkxOptions } from "../options";
@@ -53,8 +54,10 @@ export class OkxPrivate {
   /** The private stream of the caller's account (opened now when it has none); `undefined` when closing. */
   session(credentials: Credentials, auth: OkxAuth): OkxPrivateSession | undefined {
     return this.streams.session(credentials, (scope) => {
-      const { options, client, logger } = this.opts;
+      const { options, client } = this.opts;
       const name = `OKX private ${scope.shown}`;
+      // What OKX answers a refused login is logged: scrubbed of this account's keys, whatever it says.
+      const logger = secretScrubbingLogger(this.opts.logger, [auth.apiKey, auth.secret, auth.passphrase]);
       return {
         kinds: this.kinds,
         rest: okxPrivateRest(client, auth),
