@@ -156,7 +156,7 @@ export const STATUS_JS = `"use strict";
       });
     });
     document.getElementById("streams-section").hidden = streamRows.length === 0;
-    fill("streams", [[["mount"], ["channel"], ["instrument"], ["state"], ["reconnects", "num"], ["last message", "num"]]],
+    fill("streams", [[["mount"], ["channel"], ["instrument or account"], ["state"], ["reconnects", "num"], ["last message", "num"]]],
       streamRows, "no streams");
 
     fill("recent", [[["time"], ["mount"], ["method"], ["outcome"], ["ms", "num"], ["access key"]]],
