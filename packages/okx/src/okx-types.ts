@@ -29,6 +29,8 @@ export interface OkxInstrumentRow {
   ctVal?: string;
   ctValCcy?: string;
   ctType?: string;
+  /** Contracts: the highest leverage allowed. */
+  lever?: string;
   /** FUTURES: delivery time, Unix ms. */
   expTime?: string;
   /** FUTURES: `this_week`, `next_week`, `this_month`, `next_month`, `quarter`, `next_quarter`, `third_quarter`. */

@@ -270,7 +270,7 @@ export async function getMarkets(
 
 function toMarket(ex: CcxtExchange, symbol: string, m: CcxtMarket): Market {
   const info = marketInfo(ex, m);
-  return {
+  const market: Market = {
     symbol,
     baseAsset: m.base.toUpperCase(),
     quoteAsset: m.quote.toUpperCase(),
@@ -285,6 +285,9 @@ function toMarket(ex: CcxtExchange, symbol: string, m: CcxtMarket): Market {
     ctVal: marketKind(m) === "spot" ? 1 : num(m.contractSize) || 1,
     ctValCcy: m.inverse ? m.quote.toUpperCase() : m.base.toUpperCase(),
   };
+  const maxLeverage = num(m.limits.leverage?.max);
+  if (marketKind(m) !== "spot" && maxLeverage > 0) market.maxLeverage = maxLeverage;
+  return market;
 }
 
 export async function getTickers(

@@ -116,6 +116,10 @@ export const marketSchema = {
     maxNotional: num,
     ctVal: { type: "number", description: "Contract value (1 on spot)." },
     ctValCcy: { type: "string", description: "Currency of the contract value (the base on spot)." },
+    maxLeverage: {
+      type: "number",
+      description: "Contracts: the highest leverage the exchange allows (OKX `lever`); absent where unknown.",
+    },
   },
 } as const;
 
@@ -158,6 +162,10 @@ export const orderSchema = {
     status: orderStatusSchema,
     offset: { enum: ["open", "close"], description: "Futures only." },
     contract_type: { type: "string", description: "Futures only: `swap`, `quarter` …" },
+    liquidation: {
+      type: "boolean",
+      description: "Present and true on an order the exchange placed to liquidate a position.",
+    },
   },
 } as const;
 

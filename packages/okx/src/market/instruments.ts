@@ -24,6 +24,8 @@ export interface Instrument {
   readonly settleCcy: string;
   /** `linear`, `inverse`, or "" on spot. */
   readonly ctType: string;
+  /** Contracts: the highest leverage OKX allows ("" on spot, where it is margin trading's). */
+  readonly lever: string;
   /** Dated futures: delivery time (Unix ms), which decides what `.this_week` … means (market/futures.ts). */
   readonly expTime?: number;
   /** Dated futures: OKX's alias (`this_week` …), kept only as a cross-check of expTime. */
@@ -111,6 +113,7 @@ function toInstrument(row: OkxInstrumentRow): Instrument | undefined {
     ctValCcy: spot || !row.ctValCcy ? base : row.ctValCcy,
     settleCcy: row.settleCcy ?? "",
     ctType: row.ctType ?? "",
+    lever: spot ? "" : (row.lever ?? ""),
     expTime: row.expTime ? Number(row.expTime) : undefined,
     alias: row.alias ?? "",
     live: (row.state ?? "live") === "live",

@@ -35,7 +35,7 @@ export async function getMarkets(call: OkxCall): Promise<ResultOf<"getMarkets">>
 }
 
 export function toMarket(inst: Instrument, symbol = inst.symbol): Market {
-  return {
+  const market: Market = {
     symbol,
     baseAsset: inst.base,
     quoteAsset: inst.quote,
@@ -50,4 +50,7 @@ export function toMarket(inst: Instrument, symbol = inst.symbol): Market {
     ctVal: toNumber(inst.ctVal),
     ctValCcy: inst.ctValCcy,
   };
+  // Contracts only: OKX's `lever` on spot is margin trading's, which FMZ's spot orders never use.
+  if (inst.lever && Number(inst.lever) > 0) market.maxLeverage = toNumber(inst.lever);
+  return market;
 }

@@ -127,6 +127,7 @@ describe("order rounding", () => {
     symbol: "BTC_USDT",
     base: "BTC",
     quote: "USDT",
+    lever: "",
     tickSz: "0.1",
     lotSz: "0.00000001",
     minSz: "0.00001",
