@@ -26,7 +26,15 @@ export function accountScope(credentials: Credentials, ...distinct: readonly str
   const id = createHash("sha256")
     .update([accessKey, secret, ...extras, ...distinct].join(SEP))
     .digest("hex");
-  const keyHash = createHash("sha256").update(accessKey).digest("hex").slice(0, 8);
   const flag = distinct.filter((d) => d !== "").join("+");
-  return { id, shown: `key:${keyHash}${flag ? `+${flag}` : ""}` };
+  return { id, shown: `${shownKey(accessKey)}${flag ? `+${flag}` : ""}` };
+}
+
+/**
+ * How an account is named wherever people look (status page, paper account page, log lines): `key:`
+ * and 8 hex digits of the access key's SHA-256. The same key reads the same everywhere; a key cannot be
+ * recovered from 32 bits of its hash.
+ */
+export function shownKey(accessKey: string): string {
+  return `key:${createHash("sha256").update(accessKey).digest("hex").slice(0, 8)}`;
 }

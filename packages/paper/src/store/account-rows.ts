@@ -1,4 +1,4 @@
-import { Dec } from "@fmz-gateway/core";
+import { Dec, shownKey } from "@fmz-gateway/core";
 import type { KeyHasher } from "./account-key";
 import type { Db } from "./database";
 import type { BalanceRow } from "./rows";
@@ -22,21 +22,31 @@ export class AccountRows {
 
   findAccount(key: string): number | undefined {
     const row = this.db
-      .prepare("SELECT id FROM accounts WHERE mount = ? AND key_hash = ?")
-      .get(this.mount, this.hashKey(key)) as { id: number } | undefined;
+      .prepare("SELECT id, label FROM accounts WHERE mount = ? AND key_hash = ?")
+      .get(this.mount, this.hashKey(key)) as { id: number; label: string | null } | undefined;
+    // Accounts made before labels were kept get theirs the first time their key is seen again.
+    if (row && row.label === null) {
+      this.db.prepare("UPDATE accounts SET label = ? WHERE id = ?").run(shownKey(key), row.id);
+    }
     return row?.id;
   }
 
   createAccount(key: string, initial: Record<string, string>, now: number): number {
     const id = Number(
       this.db
-        .prepare("INSERT INTO accounts (mount, key_hash, created_at) VALUES (?, ?, ?)")
-        .run(this.mount, this.hashKey(key), now).lastInsertRowid,
+        .prepare("INSERT INTO accounts (mount, key_hash, label, created_at) VALUES (?, ?, ?, ?)")
+        .run(this.mount, this.hashKey(key), shownKey(key), now).lastInsertRowid,
     );
     this.fund(id, initial, "initial", now);
     return id;
   }
 
+  /** This mount's accounts, oldest first, each with its shown name (`key:` + 8 hex; null until seen again). */
+  accounts(): Array<{ id: number; label: string | null; created_at: number }> {
+    return this.db
+      .prepare("SELECT id, label, created_at FROM accounts WHERE mount = ? ORDER BY id")
+      .all(this.mount) as Array<{ id: number; label: string | null; created_at: number }>;
+  }
   /** Credits amounts to free and records them in the ledger (initial balances, deposits). */
   fund(account: number, amounts: Record<string, string>, kind: string, now: number): void {
     for (const [currency, amount] of Object.entries(amounts)) {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { type KeyHasher, accountKeyHasher } from "./account-key";
+import { addMissingColumns } from "./schema-upgrades";
 import { ACCOUNTS_TABLE, type KeyMigration, migrateRawKeys } from "./migrate-keys";
 
 export type Db = Database.Database;
@@ -56,7 +57,9 @@ export function openDatabase(file: string): OpenedDatabase {
   db.pragma("busy_timeout = 5000");
   db.exec(SCHEMA);
   const hashKey = accountKeyHasher(db);
-  return { db, hashKey, migration: migrateRawKeys(db, hashKey) };
+  const migration = migrateRawKeys(db, hashKey);
+  addMissingColumns(db);
+  return { db, hashKey, migration };
 }
 
 export interface OpenedDatabase {

@@ -1,9 +1,10 @@
+import { shownKey } from "@fmz-gateway/core";
 import type Database from "better-sqlite3";
 import type { KeyHasher } from "./account-key";
 
 /** The accounts table as it is now: a keyed hash of the Access Key, never the key. */
 export const ACCOUNTS_TABLE = `(
-  id INTEGER PRIMARY KEY, mount TEXT NOT NULL, key_hash TEXT NOT NULL, created_at INTEGER NOT NULL,
+  id INTEGER PRIMARY KEY, mount TEXT NOT NULL, key_hash TEXT NOT NULL, label TEXT, created_at INTEGER NOT NULL,
   UNIQUE (mount, key_hash))`;
 
 export interface KeyMigration {
@@ -32,9 +33,11 @@ export function migrateRawKeys(db: Database.Database, hash: KeyHasher): KeyMigra
   db.transaction(() => {
     db.exec(`CREATE TABLE accounts_hashed ${ACCOUNTS_TABLE}`);
     const insert = db.prepare(
-      "INSERT INTO accounts_hashed (id, mount, key_hash, created_at) VALUES (?, ?, ?, ?)",
+      "INSERT INTO accounts_hashed (id, mount, key_hash, label, created_at) VALUES (?, ?, ?, ?, ?)",
     );
-    for (const r of rows) insert.run(r.id, r.mount, hash(String(r.key)), r.created_at);
+    for (const r of rows) {
+      insert.run(r.id, r.mount, hash(String(r.key)), shownKey(String(r.key)), r.created_at);
+    }
     db.exec("DROP TABLE accounts; ALTER TABLE accounts_hashed RENAME TO accounts;");
   }).immediate();
   db.exec("VACUUM");

@@ -94,8 +94,11 @@ describe("account keys", () => {
     const columns = (db.prepare("PRAGMA table_info(accounts)").all() as Array<{ name: string }>).map(
       (c) => c.name,
     );
+    const labels = db.prepare("SELECT label FROM accounts ORDER BY id").all() as Array<{ label: string }>;
     db.close();
-    assert.deepEqual(columns, ["id", "mount", "key_hash", "created_at"]);
+    assert.deepEqual(columns, ["id", "mount", "key_hash", "label", "created_at"]);
+    // The shown name is the one the status page uses: 8 hex digits of the key's hash, never the key.
+    for (const { label } of labels) assert.match(label, /^key:[0-9a-f]{8}$/);
     assert.deepEqual(filesHolding(file, REAL_KEY), []);
   });
 });
