@@ -60,7 +60,22 @@ export const PAPER_OPTIONS_SCHEMA = {
       minimum: 1,
       maximum: 125,
       default: 10,
-      description: "Leverage of an instrument until `marginlevel` sets one.",
+      description:
+        "Leverage of an instrument until `marginlevel` sets one (at most the instrument's maximum leverage).",
+    },
+    maxLeverage: {
+      type: "integer",
+      minimum: 1,
+      maximum: 1000,
+      default: 20,
+      description:
+        "The highest leverage of a contract whose source states none (OKX and ccxt state theirs; the simulated swaps allow 100 and 75).",
+    },
+    positionMode: {
+      enum: ["net", "long_short"],
+      default: "net",
+      description:
+        "Contract mounts: one net position per instrument (`net`), or a long and a short side by side (`long_short`, hedge mode).",
     },
     checkIntervalMs: {
       type: "integer",

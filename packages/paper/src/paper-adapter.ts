@@ -23,6 +23,7 @@ import { PAPER_OPTIONS_SCHEMA, type PaperOptions, isSimulated } from "./options"
 import { MAX_SIM_BARS, SimulatedMarket } from "./simulated/simulated-market";
 import { type Db, openDatabase } from "./store/database";
 import { PaperStore } from "./store/paper-store";
+import { alignPositionMode } from "./store/position-mode";
 
 type Ctx = CallContext<PaperOptions>;
 
@@ -65,9 +66,19 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
     } else {
       source = mountMarket(mount.mountSource(o.source));
     }
+    if (o.positionMode === "long_short" && o.market === "spot") {
+      throw new Error(
+        `${mount.name}: positionMode "long_short" is for contract mounts; a spot mount holds no positions (set "market": "swap")`,
+      );
+    }
     const file = path.resolve(mount.baseDir, o.database);
     const opened = openDatabase(file);
     this.db = opened.db;
+    const refused = alignPositionMode(opened.db, mount.name, o.positionMode);
+    if (refused) {
+      opened.db.close();
+      throw new Error(`${mount.name}: positionMode ${o.positionMode}: ${refused}`);
+    }
     const { accounts, walCleared } = opened.migration;
     if (accounts > 0) {
       mount.logger.info(`paper: ${accounts} Access Keys in ${o.database} replaced by their keyed hashes`);
@@ -78,7 +89,13 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
       );
     }
     this.engineRef = new PaperEngine(
-      new EngineContext(new PaperStore(this.db, mount.name, opened.hashKey), source, o, mount.name),
+      new EngineContext(
+        new PaperStore(this.db, mount.name, opened.hashKey),
+        source,
+        o,
+        mount.name,
+        mount.logger,
+      ),
     );
     let busy = false;
     // Resting orders fill, and positions fund or liquidate, even when no call comes in.
@@ -216,10 +233,7 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
   }
 
   override async setMarginLevel(ctx: Ctx, p: ParamsOf<"setMarginLevel">): Promise<true> {
-    const inst = await this.engine.ctx.instruments.get(p.symbol, ctx.signal);
-    if (!inst.isSwap) throw new NotSupportedError(wireName("setMarginLevel"), `on spot (${inst.text})`);
-    const account = this.account(ctx);
-    this.engine.ctx.store.tx(() => this.engine.ctx.store.setLeverage(account, inst.text, p.marginLevel));
+    await this.engine.setLeverage(this.account(ctx), p.symbol, p.marginLevel, ctx.signal);
     return true;
   }
 

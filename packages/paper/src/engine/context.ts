@@ -1,4 +1,5 @@
-import { Dec } from "@fmz-gateway/core";
+import { Dec, type Logger, type OrderIntent, silentLogger } from "@fmz-gateway/core";
+import type { PositionSide } from "../store/rows";
 import type { MarketSource } from "../market/market-source";
 import type { PaperOptions } from "../options";
 import type { PaperStore } from "../store/paper-store";
@@ -19,6 +20,8 @@ export class EngineContext {
     readonly options: PaperOptions,
     /** The mount's name: the "exchange" in error texts. */
     readonly exchange: string,
+    /** The mount's logger: liquidations are warnings a user must see. */
+    readonly logger: Logger = silentLogger(),
   ) {
     this.instruments = new Instruments(source, exchange, options.market);
     this.maker = new Dec(options.fees.maker);
@@ -27,8 +30,20 @@ export class EngineContext {
     this.maintenance = new Dec(options.maintenanceMargin);
   }
 
-  leverage(account: number, symbol: string): number {
-    return this.store.leverage(account, symbol) ?? this.options.defaultLeverage;
+  /** The highest leverage of a contract: the source's, else the mount's `maxLeverage`. */
+  maxLeverage(inst: Instrument): number {
+    return inst.maxLeverage ?? this.options.maxLeverage;
+  }
+
+  /** The account's leverage on a contract: what `marginlevel` set, else the default (within the cap). */
+  leverage(account: number, inst: Instrument): number {
+    return this.store.leverage(account, inst.text) ?? Math.min(this.options.defaultLeverage, this.maxLeverage(inst));
+  }
+
+  /** Which position an order trades: the one net position, or the side FMZ's direction names (hedge mode). */
+  positionSide(intent: OrderIntent): PositionSide {
+    if (this.options.positionMode === "net") return "net";
+    return intent.position === "short" ? "short" : "long";
   }
 
   /**

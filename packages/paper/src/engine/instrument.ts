@@ -27,6 +27,8 @@ export interface Instrument {
   readonly minNotional: Dec;
   /** Base per contract (1 on spot). */
   readonly ctVal: Dec;
+  /** Contracts: the highest leverage, as the source states it (undefined where it states none). */
+  readonly maxLeverage?: number;
 }
 
 const MARKETS_TTL_MS = 10 * 60_000;
@@ -51,8 +53,19 @@ export class Instruments {
     return this.cache.markets;
   }
 
-  /** The canonical text of a symbol on this mount: a bare pair means the mount's market. */
+  /**
+   * The canonical text of a symbol on this mount: a bare pair means the mount's market. A contract on a
+   * spot mount is refused: a spot account holds no margin and no positions, and one opened there
+   * anyway would be one no spot exchange has.
+   */
   canonical(symbol: InstrumentSymbol): string {
+    if (symbol.contract && this.market === "spot") {
+      throw new PaperError(
+        this.exchange,
+        "WRONG_MARKET",
+        `${symbol.text} is a contract and ${this.exchange} is a spot mount; trade contracts on a paper mount with "market": "swap"`,
+      );
+    }
     if (symbol.contract) return symbol.text;
     return this.market === "swap" ? `${symbol.text}.swap` : symbol.text;
   }
@@ -116,6 +129,7 @@ function toInstrument(m: SourceMarket, text: string): Instrument {
     maxQty: dec(m.maxQty, "1e30"),
     minNotional: dec(m.minNotional, "0"),
     ctVal: isSwap ? dec(m.ctVal, "1") : new Dec(1),
+    maxLeverage: isSwap && m.maxLeverage !== undefined && Number(m.maxLeverage) >= 1 ? Number(m.maxLeverage) : undefined,
   };
 }
 

@@ -1,6 +1,9 @@
 import {
   type CreateOrderParams,
   type FmzSymbol,
+  type InstrumentSymbol,
+  NotSupportedError,
+  wireName,
   type OrderIdParams,
   Dec,
   type Logger,
@@ -8,6 +11,8 @@ import {
 import type { OrderRow } from "../store/rows";
 import type { EngineContext } from "./context";
 import type { Instrument } from "./instrument";
+import { applyLeverage } from "./leverage";
+import { markPrice } from "./mark";
 import { PaperError } from "./paper-error";
 import { placeOrder } from "./placement";
 import { type Snapshot, applyMarket } from "./upkeep";
@@ -86,6 +91,15 @@ export class PaperEngine {
     if (this.watches(inst.text)) await this.refresh(inst.text, signal);
     const snap = await this.snapshot(inst, signal);
     return placeOrder(this.ctx, account, inst, p, snap.depth, snap.funding);
+  }
+
+  /** `marginlevel`, after bringing the instrument up to date (leverage.ts). */
+  async setLeverage(account: number, symbol: InstrumentSymbol, level: number, signal?: AbortSignal): Promise<void> {
+    const inst = await this.ctx.instruments.get(symbol, signal);
+    if (!inst.isSwap) throw new NotSupportedError(wireName("setMarginLevel"), `on spot (${inst.text})`);
+    if (this.watches(inst.text)) await this.refresh(inst.text, signal);
+    const ticker = await this.ctx.source.call("getTicker", { symbol: inst.symbol }, { signal });
+    applyLeverage(this.ctx, account, inst, level, markPrice(ticker));
   }
 
   /** The caller's own order by its packed id; another account's id is as unknown as a made-up one. */

@@ -3,6 +3,9 @@ import { ExchangeError } from "@fmz-gateway/core";
 /** Why the paper exchange refused something; codes are stable, for strategies that match on them. */
 export type PaperErrorCode =
   | "UNKNOWN_SYMBOL"
+  | "WRONG_MARKET"
+  | "MAX_LEVERAGE"
+  | "PENDING_ORDERS"
   | "MIN_AMOUNT"
   | "MAX_AMOUNT"
   | "MIN_NOTIONAL"

@@ -1,9 +1,9 @@
 import { type CreateOrderParams, Dec, type SourceDepth } from "@fmz-gateway/core";
-import type { OrderRow } from "../store/rows";
+import type { OrderRow, PositionSide } from "../store/rows";
 import type { EngineContext } from "./context";
 import type { Instrument } from "./instrument";
 import { slippageBound, walkBook } from "./matching";
-import { fail, readAsk } from "./order-ask";
+import { type Ask, fail, readAsk } from "./order-ask";
 import { marginOf, settleSpot, settleSwap } from "./settle";
 import { statusOf } from "./status";
 
@@ -16,6 +16,40 @@ function checkFree(ctx: EngineContext, account: number, ccy: string, needed: Dec
       `needs ${needed.toFixed()} ${ccy}${swap ? " of margin and fees" : ""}, ${free.toFixed()} ${ccy} is free`,
     );
   }
+}
+
+/**
+ * A close may take only what the position holds and no pending close has claimed already (the
+ * position's `frozen_amount`), as on an exchange: a market close beside a resting one is refused, not
+ * left to cancel the resting one unseen.
+ */
+function checkClosable(
+  ctx: EngineContext,
+  account: number,
+  inst: Instrument,
+  side: PositionSide,
+  posQty: Dec,
+  ask: Ask,
+  type: string,
+): void {
+  const held = ask.isBuy ? Dec.max(posQty.neg(), 0) : Dec.max(posQty, 0);
+  const claimed = pendingCloseAmount(ctx.store.pendingCloses(account, inst.text, side));
+  const free = Dec.max(held.minus(claimed), 0);
+  if (free.gte(ask.amount)) return;
+  const position = ask.intent.position ?? "long";
+  fail(
+    ctx,
+    "NO_POSITION",
+    `${type} ${ask.amount.toFixed()} needs a ${position} position of at least that size on ${inst.text}; ` +
+      (claimed.isZero()
+        ? `it is ${held.toFixed()}`
+        : `it is ${held.toFixed()}, of which ${claimed.toFixed()} is held by pending closing orders, so ${free.toFixed()} can be closed`),
+  );
+}
+
+/** What open closing orders have yet to fill: the position's `frozen_amount`. */
+export function pendingCloseAmount(orders: readonly OrderRow[]): Dec {
+  return orders.reduce((sum, o) => sum.plus(new Dec(o.amount).minus(o.deal)), new Dec(0));
 }
 
 /** Places one order in one transaction: freeze, fill what crosses as taker, rest the remainder. */
@@ -31,20 +65,14 @@ export function placeOrder(
   const now = ctx.source.now();
   const store = ctx.store;
   return store.tx(() => {
-    const pos = inst.isSwap ? store.position(account, inst.text) : undefined;
+    const side = inst.isSwap ? ctx.positionSide(ask.intent) : null;
+    const pos = side ? store.position(account, inst.text, side) : undefined;
     const posQty = new Dec(pos?.qty ?? 0);
-    if (ask.reduceOnly) {
-      const held = ask.isBuy ? posQty.neg() : posQty;
-      if (held.lt(ask.amount)) {
-        fail(
-          ctx,
-          "NO_POSITION",
-          `${p.side} ${ask.amount.toFixed()} needs a ${ask.intent.position ?? "long"} position of at least that size on ${inst.text}; it is ${held.gt(0) ? held.toFixed() : "0"}`,
-        );
-      }
-    }
-    const leverage = ctx.leverage(account, inst.text);
+    if (ask.reduceOnly && side) checkClosable(ctx, account, inst, side, posQty, ask, p.side);
+    const leverage = inst.isSwap ? ctx.leverage(account, inst) : 1;
     const levels = ask.isBuy ? depth.asks : depth.bids;
+    // Against the position it trades (a close, or a net-mode order on the other side): it reduces it.
+    const reduces = !posQty.isZero() && posQty.isNeg() === ask.isBuy;
     const order: OrderRow = {
       id: 0,
       account,
@@ -58,7 +86,9 @@ export function placeOrder(
       status: "submitted",
       frozen: "0",
       frozen_ccy: inst.isSwap || ask.isBuy ? inst.quote : inst.base,
-      offset: inst.isSwap ? (ask.reduceOnly ? "close" : "open") : null,
+      offset: inst.isSwap ? (ask.reduceOnly || reduces ? "close" : "open") : null,
+      pos_side: side,
+      liquidation: 0,
       created_at: now,
       updated_at: now,
       book_mark: depth.time,
@@ -111,7 +141,7 @@ export function placeOrder(
         liquidity: "taker" as const,
         now,
       };
-      if (inst.isSwap) settleSwap({ ...fill, leverage, funding });
+      if (side) settleSwap({ ...fill, side, leverage, funding });
       else settleSpot(fill);
     }
     if (inst.isSwap) {

@@ -1,5 +1,7 @@
 import type { FmzSymbol, Order, Position } from "@fmz-gateway/core";
+import { markPrice } from "./mark";
 import type { PaperEngine } from "./paper-engine";
+import { pendingCloseAmount } from "./placement";
 import { covers, orderView, positionView } from "./views";
 
 /** One account's open orders under an instrument or a range. */
@@ -27,7 +29,10 @@ export function finishedOrders(
     .map(orderView);
 }
 
-/** One account's positions, each with its unrealised PnL at the source's last price. */
+/**
+ * One account's positions, each with its unrealised PnL at the mark (mark.ts) and, as `frozen_amount`,
+ * what its pending closing orders have yet to fill.
+ */
 export function positions(
   engine: PaperEngine,
   account: number,
@@ -41,7 +46,8 @@ export function positions(
     rows.map(async (r) => {
       const inst = await instruments.get(r.symbol, signal);
       const ticker = await source.call("getTicker", { symbol: inst.symbol }, { signal });
-      return positionView(r, engine.ctx.leverage(account, r.symbol), inst.ctVal, ticker.last);
+      const frozen = pendingCloseAmount(store.pendingCloses(account, r.symbol, r.side));
+      return positionView(r, engine.ctx.leverage(account, inst), inst.ctVal, markPrice(ticker), frozen);
     }),
   );
 }

@@ -1,6 +1,6 @@
 import { Dec } from "@fmz-gateway/core";
 import type { PaperStore } from "../store/paper-store";
-import type { FillRow, OrderRow } from "../store/rows";
+import type { FillRow, OrderRow, PositionSide } from "../store/rows";
 import type { Instrument } from "./instrument";
 import type { Piece } from "./matching";
 
@@ -55,9 +55,16 @@ export function settleSpot(f: FillInput): void {
     store.adjust(account, inst.quote, cost.minus(fee), new Dec(0));
   }
   record(f, fee, f.isBuy ? inst.base : inst.quote, new Dec(0));
+  // One ledger row per currency the fill moved; the fee is on the row of the currency it was taken in.
+  const base = f.isBuy ? piece.amount.minus(fee) : piece.amount.neg();
+  const quote = f.isBuy ? cost.neg() : cost.minus(fee);
+  book(f, inst.base, base, f.isBuy ? fee : new Dec(0));
+  book(f, inst.quote, quote, f.isBuy ? new Dec(0) : fee);
 }
 
 export interface SwapFillInput extends FillInput {
+  /** The position the fill trades: the net one, or a side in long/short mode. */
+  side: PositionSide;
   leverage: number;
   /** The next funding for a position this fill opens. */
   funding: { time: number; rate: string };
@@ -80,9 +87,10 @@ export function settleSwap(f: SwapFillInput): Dec {
     store.adjust(account, ccy, share, share.neg());
     order.frozen = new Dec(order.frozen).minus(share).toFixed();
   }
-  const pos = store.position(account, inst.text) ?? {
+  const pos = store.position(account, inst.text, f.side) ?? {
     account,
     symbol: inst.text,
+    side: f.side,
     qty: "0",
     entry: "0",
     margin: "0",
@@ -109,6 +117,8 @@ export function settleSwap(f: SwapFillInput): Dec {
     qty = qty.plus(close.mul(sign));
     open = piece.amount.minus(close);
     if (qty.isZero()) entry = new Dec(0);
+    // It reduced a position: a close, whatever FMZ direction placed it (a net-mode sell against a long).
+    if (order) order.offset = "close";
   }
   if (open.gt(0)) {
     if (qty.isZero()) {
@@ -126,7 +136,25 @@ export function settleSwap(f: SwapFillInput): Dec {
   store.adjust(account, ccy, fee.neg(), new Dec(0));
   store.putPosition({ ...pos, qty: qty.toFixed(), entry: entry.toFixed(), margin: margin.toFixed() });
   record(f, fee, ccy, pnl);
+  book(f, ccy, pnl.minus(fee), fee, pnl);
   return pnl;
+}
+
+/** The ledger row of one fill in one currency: `change` is what the balance moved, fee included. */
+function book(f: FillInput, currency: string, change: Dec, fee: Dec, pnl?: Dec): void {
+  f.store.book({
+    account: f.account,
+    currency,
+    amount: change,
+    kind: "fill",
+    symbol: f.inst.text,
+    time: f.now,
+    size: f.piece.amount,
+    price: f.piece.price,
+    fee,
+    pnl,
+    orderId: f.order?.id ?? null,
+  });
 }
 
 function record(f: FillInput, fee: Dec, feeCcy: string, pnl: Dec): void {

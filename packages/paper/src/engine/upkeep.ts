@@ -3,6 +3,8 @@ import type { OrderRow, PositionRow } from "../store/rows";
 import type { EngineContext } from "./context";
 import type { Instrument } from "./instrument";
 import { matchResting } from "./matching";
+import { liquidateIfBelowMaintenance } from "./liquidation";
+import { markPrice } from "./mark";
 import { settleSpot, settleSwap } from "./settle";
 import { statusOf } from "./status";
 
@@ -20,17 +22,18 @@ export interface Snapshot {
 /**
  * Everything the market does to the accounts on one instrument, in one transaction: resting orders
  * fill where the market traded through them, positions pay or receive funding when its time passed,
- * and a position whose equity fell below maintenance margin is liquidated at the mark.
+ * and a position whose equity fell below maintenance margin is liquidated at the mark (mark.ts).
  */
 export function applyMarket(ctx: EngineContext, inst: Instrument, snap: Snapshot): void {
   const now = ctx.source.now();
   ctx.store.tx(() => {
     for (const order of ctx.store.openOrdersOn(inst.text)) fillResting(ctx, inst, order, snap, now);
     if (!inst.isSwap) return;
+    const mark = markPrice(snap.ticker);
     for (const pos of ctx.store.positionsOn(inst.text)) {
-      if (now >= pos.funding_time) payFunding(ctx, inst, pos, snap, now);
-      const after = ctx.store.position(pos.account, inst.text);
-      if (after) liquidateIfBelowMaintenance(ctx, inst, after, snap, now);
+      if (now >= pos.funding_time) payFunding(ctx, inst, pos, snap, mark, now);
+      const after = ctx.store.position(pos.account, inst.text, pos.side);
+      if (after) liquidateIfBelowMaintenance(ctx, inst, after, mark, now);
     }
   });
 }
@@ -44,9 +47,10 @@ function fillResting(
 ): void {
   const isBuy = order.side === "buy" || order.side === "closesell";
   let remaining = new Dec(order.amount).minus(order.deal);
-  if (order.offset === "close") {
+  if (order.side === "closebuy" || order.side === "closesell") {
     // A reduce-only order never fills past the position it closes; with none left it is cancelled.
-    const qty = new Dec(ctx.store.position(order.account, inst.text)?.qty ?? 0);
+    const side = order.pos_side ?? "net";
+    const qty = new Dec(ctx.store.position(order.account, inst.text, side)?.qty ?? 0);
     const held = isBuy ? Dec.max(qty.neg(), 0) : Dec.max(qty, 0);
     if (held.isZero()) {
       order.status = new Dec(order.deal).isZero() ? "canceled" : "partial-canceled";
@@ -77,9 +81,14 @@ function fillResting(
       liquidity: "maker" as const,
       now,
     };
-    if (inst.isSwap)
-      settleSwap({ ...fill, leverage: ctx.leverage(order.account, inst.text), funding: snap.funding });
-    else settleSpot(fill);
+    if (inst.isSwap) {
+      settleSwap({
+        ...fill,
+        side: order.pos_side ?? "net",
+        leverage: ctx.leverage(order.account, inst),
+        funding: snap.funding,
+      });
+    } else settleSpot(fill);
     order.status = statusOf(order, "open");
   }
   ctx.store.updateOrder(order);
@@ -91,12 +100,22 @@ function payFunding(
   inst: Instrument,
   pos: PositionRow,
   snap: Snapshot,
+  mark: Dec,
   now: number,
 ): void {
-  const mark = new Dec(snap.ticker.last);
-  const payment = new Dec(pos.qty).mul(inst.ctVal).mul(mark).mul(pos.funding_rate);
+  const size = new Dec(pos.qty).mul(inst.ctVal);
+  const payment = size.mul(mark).mul(pos.funding_rate);
   ctx.store.adjust(pos.account, inst.quote, payment.neg(), new Dec(0));
-  ctx.store.ledger(pos.account, inst.quote, payment.neg(), "funding", inst.text, now);
+  ctx.store.book({
+    account: pos.account,
+    currency: inst.quote,
+    amount: payment.neg(),
+    kind: "funding",
+    symbol: inst.text,
+    time: now,
+    size: new Dec(pos.qty).abs(),
+    price: mark,
+  });
   let margin = new Dec(pos.margin);
   const free = ctx.store.balance(pos.account, inst.quote).free;
   if (free.isNeg()) {
@@ -114,37 +133,5 @@ function payFunding(
     margin: margin.toFixed(),
     funding_time: next.time,
     funding_rate: next.rate,
-  });
-}
-
-function liquidateIfBelowMaintenance(
-  ctx: EngineContext,
-  inst: Instrument,
-  pos: PositionRow,
-  snap: Snapshot,
-  now: number,
-): void {
-  const qty = new Dec(pos.qty);
-  const mark = new Dec(snap.ticker.last);
-  const upnl = qty.mul(inst.ctVal).mul(mark.minus(pos.entry));
-  const margin = new Dec(pos.margin);
-  const maintenance = qty.abs().mul(inst.ctVal).mul(mark).mul(ctx.maintenance);
-  if (margin.plus(upnl).gte(maintenance)) return;
-  // Isolated margin: the loss stops at the position's margin (the exchange's insurance fund takes the rest).
-  const pnl = Dec.max(upnl, margin.neg());
-  ctx.store.adjust(pos.account, inst.quote, margin.plus(pnl), margin.neg());
-  ctx.store.putPosition({ ...pos, qty: "0", margin: "0" });
-  ctx.store.insertFill({
-    order_id: null,
-    account: pos.account,
-    symbol: inst.text,
-    side: qty.isNeg() ? "buy" : "sell",
-    price: mark.toFixed(),
-    amount: qty.abs().toFixed(),
-    fee: "0",
-    fee_ccy: inst.quote,
-    pnl: pnl.toFixed(),
-    liquidity: "liquidation",
-    time: now,
   });
 }

@@ -1,6 +1,5 @@
 import {
   Dec,
-  type DecimalText,
   type Balance,
   type FmzSymbol,
   type Order,
@@ -27,6 +26,7 @@ export function orderView(o: OrderRow): Order {
     view.offset = o.offset;
     view.contract_type = o.symbol.split(".")[1] ?? "swap";
   }
+  if (o.liquidation) view.liquidation = true;
   return view;
 }
 
@@ -38,16 +38,18 @@ export function positionView(
   p: PositionRow,
   leverage: number,
   ctVal: Dec,
-  /** The source's last price, or undefined for none (no unrealised PnL). */
-  last: DecimalText | undefined,
+  /** The mark price (mark.ts), or undefined for none (no unrealised PnL). */
+  mark: Dec | undefined,
+  /** What pending closing orders have yet to fill (contracts). */
+  frozen: Dec,
 ): Position {
   const qty = new Dec(p.qty);
-  const profit = last === undefined ? new Dec(0) : qty.mul(ctVal).mul(new Dec(last).minus(p.entry));
+  const profit = mark === undefined ? new Dec(0) : qty.mul(ctVal).mul(mark.minus(p.entry));
   return {
     symbol: p.symbol,
     margin_level: leverage,
     amount: qty.abs().toNumber(),
-    frozen_amount: 0,
+    frozen_amount: frozen.toNumber(),
     price: new Dec(p.entry).toSignificantDigits(15).toNumber(),
     profit: profit.toSignificantDigits(15).toNumber(),
     type: qty.isNeg() ? 1 : 0,

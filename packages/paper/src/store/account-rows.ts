@@ -1,7 +1,8 @@
 import { Dec, shownKey } from "@fmz-gateway/core";
 import type { KeyHasher } from "./account-key";
 import type { Db } from "./database";
-import type { BalanceRow } from "./rows";
+import { type LedgerEntry, insertLedger, readLedger } from "./ledger-rows";
+import type { BalanceRow, LedgerRow } from "./rows";
 
 /**
  * Accounts, balances and the ledger of one paper mount (accounts are keyed by mount and a keyed hash
@@ -41,6 +42,14 @@ export class AccountRows {
     return id;
   }
 
+  /** How an account is shown in log lines and pages: its label, or its number where none is known yet. */
+  label(account: number): string {
+    const row = this.db.prepare("SELECT label FROM accounts WHERE id = ?").get(account) as
+      | { label: string | null }
+      | undefined;
+    return row?.label ?? `account #${account}`;
+  }
+
   /** This mount's accounts, oldest first, each with its shown name (`key:` + 8 hex; null until seen again). */
   accounts(): Array<{ id: number; label: string | null; created_at: number }> {
     return this.db
@@ -48,32 +57,41 @@ export class AccountRows {
       .all(this.mount) as Array<{ id: number; label: string | null; created_at: number }>;
   }
   /** Credits amounts to free and records them in the ledger (initial balances, deposits). */
-  fund(account: number, amounts: Record<string, string>, kind: string, now: number): void {
+  fund(account: number, amounts: Record<string, string>, kind: "initial" | "deposit", now: number): void {
     for (const [currency, amount] of Object.entries(amounts)) {
       this.adjust(account, currency, new Dec(amount), new Dec(0));
-      this.ledger(account, currency, new Dec(amount), kind, null, now);
+      this.book({ account, currency, amount: new Dec(amount), kind, symbol: null, time: now });
     }
   }
 
-  ledger(
-    account: number,
-    currency: string,
-    amount: Dec,
-    kind: string,
-    symbol: string | null,
-    now: number,
-  ): void {
-    this.db
-      .prepare("INSERT INTO ledger (account, currency, amount, kind, symbol, time) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(account, currency, amount.toFixed(), kind, symbol, now);
+  /** Records a change of a balance, after it was made (the row keeps the balance it left). */
+  book(e: LedgerEntry): void {
+    const b = this.balance(e.account, e.currency);
+    insertLedger(this.db, e, b.free.plus(b.frozen));
   }
 
-  /** Forgets an account's orders, fills, positions and ledger, and gives it `initial` again. */
+  /** An account's ledger, oldest first (see ledger-rows.ts). */
+  ledgerRows(account: number, since: number, limit: number): LedgerRow[] {
+    return readLedger(this.db, account, since, limit);
+  }
+
+  /**
+   * Forgets an account's orders, fills, positions and leverage, and gives it `initial` again. The ledger
+   * stays: a `reset` row per currency says by how much each balance moved to get there.
+   */
   reset(account: number, initial: Record<string, string>, now: number): void {
-    for (const table of ["balances", "ledger", "orders", "fills", "positions", "leverage"]) {
+    const before = new Map(this.balances(account).map((b) => [b.currency, new Dec(b.free).plus(b.frozen)]));
+    for (const table of ["balances", "orders", "fills", "positions", "leverage"]) {
       this.db.prepare(`DELETE FROM ${table} WHERE account = ?`).run(account);
     }
-    this.fund(account, initial, "initial", now);
+    const currencies = new Set([...Object.keys(initial), ...before.keys()]);
+    for (const currency of currencies) {
+      const target = new Dec(Object.hasOwn(initial, currency) ? initial[currency] : 0);
+      const was = before.get(currency) ?? new Dec(0);
+      if (!Object.hasOwn(initial, currency) && was.isZero()) continue;
+      this.adjust(account, currency, target, new Dec(0));
+      this.book({ account, currency, amount: target.minus(was), kind: "reset", symbol: null, time: now });
+    }
   }
 
   balances(account: number): BalanceRow[] {

@@ -2,15 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { type KeyHasher, accountKeyHasher } from "./account-key";
-import { addMissingColumns } from "./schema-upgrades";
+import { POSITIONS_TABLE, upgradeSchema } from "./schema-upgrades";
 import { ACCOUNTS_TABLE, type KeyMigration, migrateRawKeys } from "./migrate-keys";
 
 export type Db = Database.Database;
 
 /**
  * One row per fact: accounts (mount + a keyed hash of the Access Key, see account-key.ts), balances (free and frozen, exact decimal text),
- * orders, fills, positions, leverage, and a ledger of money that came from outside the trading
- * (initial balances, deposits, funding), so the books can always be re-added from the rows.
+ * orders, fills, positions, leverage, and a ledger of every change of a balance: money from outside
+ * (initial balances, deposits, funding) and every fill, each with the balance after it, so the books can
+ * always be re-added from the rows.
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -20,13 +21,15 @@ CREATE TABLE IF NOT EXISTS balances (
   PRIMARY KEY (account, currency));
 CREATE TABLE IF NOT EXISTS ledger (
   id INTEGER PRIMARY KEY, account INTEGER NOT NULL, currency TEXT NOT NULL, amount TEXT NOT NULL,
-  kind TEXT NOT NULL, symbol TEXT, time INTEGER NOT NULL);
+  kind TEXT NOT NULL, symbol TEXT, time INTEGER NOT NULL, balance TEXT, size TEXT, price TEXT, fee TEXT,
+  pnl TEXT, order_id INTEGER);
+CREATE INDEX IF NOT EXISTS ledger_account ON ledger (account, time);
 CREATE TABLE IF NOT EXISTS orders (
   id INTEGER PRIMARY KEY, account INTEGER NOT NULL, symbol TEXT NOT NULL, side TEXT NOT NULL,
   kind TEXT NOT NULL, price TEXT NOT NULL, amount TEXT NOT NULL, deal TEXT NOT NULL, quote TEXT NOT NULL,
   status TEXT NOT NULL, frozen TEXT NOT NULL, frozen_ccy TEXT NOT NULL, offset TEXT,
   created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, book_mark INTEGER NOT NULL,
-  trade_mark INTEGER NOT NULL);
+  trade_mark INTEGER NOT NULL, pos_side TEXT, liquidation INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS orders_open ON orders (status, symbol);
 CREATE INDEX IF NOT EXISTS orders_account ON orders (account, symbol);
 CREATE TABLE IF NOT EXISTS fills (
@@ -34,10 +37,7 @@ CREATE TABLE IF NOT EXISTS fills (
   side TEXT NOT NULL, price TEXT NOT NULL, amount TEXT NOT NULL, fee TEXT NOT NULL, fee_ccy TEXT NOT NULL,
   pnl TEXT NOT NULL, liquidity TEXT NOT NULL, time INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS fills_order ON fills (order_id);
-CREATE TABLE IF NOT EXISTS positions (
-  account INTEGER NOT NULL, symbol TEXT NOT NULL, qty TEXT NOT NULL, entry TEXT NOT NULL,
-  margin TEXT NOT NULL, funding_time INTEGER NOT NULL, funding_rate TEXT NOT NULL,
-  PRIMARY KEY (account, symbol));
+CREATE TABLE IF NOT EXISTS positions ${POSITIONS_TABLE};
 CREATE TABLE IF NOT EXISTS leverage (
   account INTEGER NOT NULL, symbol TEXT NOT NULL, level INTEGER NOT NULL, PRIMARY KEY (account, symbol));
 `;
@@ -58,7 +58,7 @@ export function openDatabase(file: string): OpenedDatabase {
   db.exec(SCHEMA);
   const hashKey = accountKeyHasher(db);
   const migration = migrateRawKeys(db, hashKey);
-  addMissingColumns(db);
+  upgradeSchema(db);
   return { db, hashKey, migration };
 }
 

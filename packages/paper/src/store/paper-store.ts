@@ -1,7 +1,7 @@
 import { Dec } from "@fmz-gateway/core";
 import type { Statement } from "better-sqlite3";
 import { AccountRows } from "./account-rows";
-import type { FillRow, OrderRow, PositionRow } from "./rows";
+import type { FillRow, OrderRow, PositionRow, PositionSide } from "./rows";
 
 const OPEN = "status IN ('submitted', 'partial-filled')";
 
@@ -15,8 +15,8 @@ export class PaperStore extends AccountRows {
     return Number(
       this.db
         .prepare(
-          "INSERT INTO orders (account, symbol, side, kind, price, amount, deal, quote, status, frozen, frozen_ccy, offset, created_at, updated_at, book_mark, trade_mark) " +
-            "VALUES (@account, @symbol, @side, @kind, @price, @amount, @deal, @quote, @status, @frozen, @frozen_ccy, @offset, @created_at, @updated_at, @book_mark, @trade_mark)",
+          "INSERT INTO orders (account, symbol, side, kind, price, amount, deal, quote, status, frozen, frozen_ccy, offset, created_at, updated_at, book_mark, trade_mark, pos_side, liquidation) " +
+            "VALUES (@account, @symbol, @side, @kind, @price, @amount, @deal, @quote, @status, @frozen, @frozen_ccy, @offset, @created_at, @updated_at, @book_mark, @trade_mark, @pos_side, @liquidation)",
         )
         .run(o).lastInsertRowid,
     );
@@ -27,7 +27,7 @@ export class PaperStore extends AccountRows {
     this.db
       .prepare(
         "UPDATE orders SET price = @price, deal = @deal, quote = @quote, status = @status, frozen = @frozen, " +
-          "updated_at = @updated_at, book_mark = @book_mark, trade_mark = @trade_mark WHERE id = @id",
+          "offset = @offset, updated_at = @updated_at, book_mark = @book_mark, trade_mark = @trade_mark WHERE id = @id",
       )
       .run(o);
   }
@@ -93,18 +93,19 @@ export class PaperStore extends AccountRows {
       .run(f);
   }
 
-  position(account: number, symbol: string): PositionRow | undefined {
+  position(account: number, symbol: string, side: PositionSide): PositionRow | undefined {
     return this.db
-      .prepare("SELECT * FROM positions WHERE account = ? AND symbol = ?")
-      .get(account, symbol) as PositionRow | undefined;
+      .prepare("SELECT * FROM positions WHERE account = ? AND symbol = ? AND side = ?")
+      .get(account, symbol, side) as PositionRow | undefined;
   }
 
   positions(account: number): PositionRow[] {
     return this.db
-      .prepare("SELECT * FROM positions WHERE account = ? ORDER BY symbol")
+      .prepare("SELECT * FROM positions WHERE account = ? ORDER BY symbol, side")
       .all(account) as PositionRow[];
   }
 
+  /** Every position of this mount on one instrument (both sides in long/short mode). */
   positionsOn(symbol: string): PositionRow[] {
     return this.db
       .prepare(
@@ -117,15 +118,38 @@ export class PaperStore extends AccountRows {
   putPosition(p: PositionRow): void {
     this.watched = undefined;
     if (new Dec(p.qty).isZero()) {
-      this.db.prepare("DELETE FROM positions WHERE account = ? AND symbol = ?").run(p.account, p.symbol);
+      this.db
+        .prepare("DELETE FROM positions WHERE account = ? AND symbol = ? AND side = ?")
+        .run(p.account, p.symbol, p.side);
       return;
     }
     this.db
       .prepare(
-        "INSERT INTO positions (account, symbol, qty, entry, margin, funding_time, funding_rate) VALUES (@account, @symbol, @qty, @entry, @margin, @funding_time, @funding_rate) " +
-          "ON CONFLICT (account, symbol) DO UPDATE SET qty = excluded.qty, entry = excluded.entry, margin = excluded.margin, funding_time = excluded.funding_time, funding_rate = excluded.funding_rate",
+        "INSERT INTO positions (account, symbol, side, qty, entry, margin, funding_time, funding_rate) VALUES (@account, @symbol, @side, @qty, @entry, @margin, @funding_time, @funding_rate) " +
+          "ON CONFLICT (account, symbol, side) DO UPDATE SET qty = excluded.qty, entry = excluded.entry, margin = excluded.margin, funding_time = excluded.funding_time, funding_rate = excluded.funding_rate",
       )
       .run(p);
+  }
+
+  /**
+   * The open closing (reduce-only) orders on one position, oldest first: what they have yet to fill is
+   * the position's `frozen_amount`, which no further close may take.
+   */
+  pendingCloses(account: number, symbol: string, side: PositionSide): OrderRow[] {
+    return this.db
+      .prepare(
+        `SELECT * FROM orders WHERE account = ? AND symbol = ? AND pos_side = ? AND offset = 'close' AND side IN ('closebuy', 'closesell') AND ${OPEN} ORDER BY id`,
+      )
+      .all(account, symbol, side) as OrderRow[];
+  }
+
+  /** Open orders that would add to a position of this instrument (their reserve used its leverage). */
+  pendingOpens(account: number, symbol: string): OrderRow[] {
+    return this.db
+      .prepare(
+        `SELECT * FROM orders WHERE account = ? AND symbol = ? AND side IN ('buy', 'sell') AND ${OPEN} ORDER BY id`,
+      )
+      .all(account, symbol) as OrderRow[];
   }
 
   leverage(account: number, symbol: string): number | undefined {

@@ -20,8 +20,12 @@ export interface OrderRow {
   /** What this order still holds frozen, in `frozen_ccy`. */
   frozen: string;
   frozen_ccy: string;
-  /** Swaps: `open` or `close`. */
+  /** Swaps: `close` once the order reduced or closed a position (or was placed to), else `open`. */
   offset: "open" | "close" | null;
+  /** Swaps: the position the order trades (`net`, or `long`/`short` in long/short mode). */
+  pos_side: PositionSide | null;
+  /** 1 for the closing order a liquidation made, 0 otherwise. */
+  liquidation: number;
   created_at: number;
   updated_at: number;
   /** The time of the last book this order was matched against (a book is used once per order). */
@@ -30,10 +34,14 @@ export interface OrderRow {
   trade_mark: number;
 }
 
+/** Which position of an instrument: the one net position, or one side of long/short (hedge) mode. */
+export type PositionSide = "net" | "long" | "short";
+
 export interface PositionRow {
   account: number;
   symbol: string;
-  /** Signed contracts: above 0 long, below 0 short. */
+  side: PositionSide;
+  /** Signed contracts: above 0 long, below 0 short (a `long` row is never below 0, a `short` never above). */
   qty: string;
   entry: string;
   /** Margin held for this position (counted in the settlement currency's frozen). */
@@ -62,4 +70,27 @@ export interface BalanceRow {
   currency: string;
   free: string;
   frozen: string;
+}
+
+/** What moved an account's money: one row per event and currency (see store/ledger-rows.ts). */
+export type LedgerKind = "initial" | "deposit" | "reset" | "carried" | "fill" | "funding" | "liquidation";
+
+export interface LedgerRow {
+  id: number;
+  account: number;
+  currency: string;
+  /** The change of the currency's balance (free + frozen), fees included. */
+  amount: string;
+  kind: LedgerKind;
+  symbol: string | null;
+  time: number;
+  /** The currency's balance (free + frozen) after this entry; null on rows from before it was kept. */
+  balance: string | null;
+  /** Fills and liquidations: the amount traded (base or contracts), its price and the fee in `currency`. */
+  size: string | null;
+  price: string | null;
+  fee: string | null;
+  /** Realised profit in `currency` (swap fills that reduced a position, liquidations). */
+  pnl: string | null;
+  order_id: number | null;
 }

@@ -1,4 +1,11 @@
 import type Database from "better-sqlite3";
+import { carryOldLedger } from "./ledger-rows";
+
+/** One row per position: the net one, or each side of long/short mode (`side`). */
+export const POSITIONS_TABLE = `(
+  account INTEGER NOT NULL, symbol TEXT NOT NULL, side TEXT NOT NULL DEFAULT 'net', qty TEXT NOT NULL,
+  entry TEXT NOT NULL, margin TEXT NOT NULL, funding_time INTEGER NOT NULL, funding_rate TEXT NOT NULL,
+  PRIMARY KEY (account, symbol, side))`;
 
 /**
  * Columns added after the first release, added in place to a database written by an earlier version
@@ -7,13 +14,35 @@ import type Database from "better-sqlite3";
  */
 const ADDED_COLUMNS: ReadonlyArray<readonly [table: string, column: string, definition: string]> = [
   ["accounts", "label", "TEXT"],
+  ["orders", "pos_side", "TEXT"],
+  ["orders", "liquidation", "INTEGER NOT NULL DEFAULT 0"],
+  ["ledger", "balance", "TEXT"],
+  ["ledger", "size", "TEXT"],
+  ["ledger", "price", "TEXT"],
+  ["ledger", "fee", "TEXT"],
+  ["ledger", "pnl", "TEXT"],
+  ["ledger", "order_id", "INTEGER"],
 ];
 
-export function addMissingColumns(db: Database.Database): void {
-  for (const [table, column, definition] of ADDED_COLUMNS) {
-    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
-    if (!columns.some((c) => c.name === column)) {
-      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+/** Brings a database written by an earlier version to the current shape, in one transaction. */
+export function upgradeSchema(db: Database.Database): void {
+  db.transaction(() => {
+    const ledgerHadBalances = hasColumn(db, "ledger", "balance");
+    for (const [table, column, definition] of ADDED_COLUMNS) {
+      if (!hasColumn(db, table, column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
     }
-  }
+    if (!hasColumn(db, "positions", "side")) {
+      // The key grows a column, which SQLite cannot alter: the table is rebuilt, every position net.
+      db.exec(`CREATE TABLE positions_sided ${POSITIONS_TABLE};
+        INSERT INTO positions_sided (account, symbol, side, qty, entry, margin, funding_time, funding_rate)
+          SELECT account, symbol, 'net', qty, entry, margin, funding_time, funding_rate FROM positions;
+        DROP TABLE positions; ALTER TABLE positions_sided RENAME TO positions;`);
+    }
+    if (!ledgerHadBalances) carryOldLedger(db);
+  }).immediate();
+}
+
+function hasColumn(db: Database.Database, table: string, column: string): boolean {
+  const columns = db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
+  return columns.some((c) => c.name === column);
 }

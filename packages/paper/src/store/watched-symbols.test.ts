@@ -28,6 +28,8 @@ function order(account: number, symbol: string): Omit<OrderRow, "id"> {
     frozen: "100",
     frozen_ccy: "USDT",
     offset: null,
+    pos_side: null,
+    liquidation: 0,
     created_at: 1,
     updated_at: 1,
     book_mark: 0,
@@ -52,6 +54,7 @@ describe("the instruments a paper mount watches", () => {
     const position: PositionRow = {
       account,
       symbol: "ETH_USDT",
+      side: "net",
       qty: "2",
       entry: "3000",
       margin: "600",

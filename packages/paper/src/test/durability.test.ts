@@ -110,17 +110,28 @@ describe("durability", () => {
         `fills of order ${o.id} add up to its deal`,
       );
     }
-    const expected = new Map<string, Dec>();
-    const add = (account: number, ccy: string, d: Dec) => {
+    // Two ways to add the books up, which must agree: the ledger alone (every change of a balance, with
+    // the balance after it), and the ledger's money from outside plus the fills table.
+    const fromLedger = new Map<string, Dec>();
+    const rebuilt = new Map<string, Dec>();
+    const add = (sums: Map<string, Dec>, account: number, ccy: string, d: Dec) => {
       const k = `${account}:${ccy}`;
-      expected.set(k, (expected.get(k) ?? new Dec(0)).plus(d));
+      sums.set(k, (sums.get(k) ?? new Dec(0)).plus(d));
     };
-    for (const l of db.prepare("SELECT * FROM ledger").all() as Array<{
+    for (const l of db.prepare("SELECT * FROM ledger ORDER BY id").all() as Array<{
       account: number;
       currency: string;
       amount: string;
+      kind: string;
+      balance: string;
     }>) {
-      add(l.account, l.currency, new Dec(l.amount));
+      add(fromLedger, l.account, l.currency, new Dec(l.amount));
+      assert.equal(
+        new Dec(l.balance).toFixed(),
+        fromLedger.get(`${l.account}:${l.currency}`)?.toFixed(),
+        "each ledger row keeps the balance so far",
+      );
+      if (l.kind !== "fill" && l.kind !== "liquidation") add(rebuilt, l.account, l.currency, new Dec(l.amount));
     }
     type Fill = {
       account: number;
@@ -135,13 +146,13 @@ describe("durability", () => {
     for (const f of db.prepare("SELECT * FROM fills").all() as Fill[]) {
       const [pair, contract] = f.symbol.split(".");
       const [base, quote] = pair.split("_");
-      if (contract) add(f.account, quote, new Dec(f.pnl));
+      if (contract) add(rebuilt, f.account, quote, new Dec(f.pnl));
       else {
         const cost = new Dec(f.price).mul(f.amount);
-        add(f.account, base, new Dec(f.amount).mul(f.side === "buy" ? 1 : -1));
-        add(f.account, quote, f.side === "buy" ? cost.neg() : cost);
+        add(rebuilt, f.account, base, new Dec(f.amount).mul(f.side === "buy" ? 1 : -1));
+        add(rebuilt, f.account, quote, f.side === "buy" ? cost.neg() : cost);
       }
-      add(f.account, f.fee_ccy, new Dec(f.fee).neg());
+      add(rebuilt, f.account, f.fee_ccy, new Dec(f.fee).neg());
     }
     const balances = db.prepare("SELECT * FROM balances").all() as Array<{
       account: number;
@@ -152,11 +163,13 @@ describe("durability", () => {
     assert.ok(balances.length >= 6);
     for (const b of balances) {
       const total = new Dec(b.free).plus(b.frozen);
-      assert.equal(
-        total.toFixed(),
-        (expected.get(`${b.account}:${b.currency}`) ?? new Dec(0)).toFixed(),
-        `${b.account} ${b.currency}`,
-      );
+      for (const sums of [fromLedger, rebuilt]) {
+        assert.equal(
+          total.toFixed(),
+          (sums.get(`${b.account}:${b.currency}`) ?? new Dec(0)).toFixed(),
+          `${b.account} ${b.currency}`,
+        );
+      }
       assert.ok(new Dec(b.free).gte(0) && new Dec(b.frozen).gte(0));
     }
     // Frozen is exactly what open orders hold plus the margin of open positions.
