@@ -35,10 +35,7 @@ export function paperIo(engine: PaperEngine, account: number, p: IoParams): unkn
   const now = ctx.source.now();
   const route = `${p.httpMethod} ${p.path}`;
   if (!(ROUTES as readonly string[]).includes(route)) {
-    throw new NotSupportedError(
-      "IO",
-      `${route} (the paper exchange offers ${ROUTES.join(", ")})`,
-    );
+    throw new NotSupportedError("IO", `${route} (the paper exchange offers ${ROUTES.join(", ")})`);
   }
   if (route === "GET /paper/ledger") return ledgerView(engine, account, p);
   if (route === "POST /paper/reset") {
@@ -105,7 +102,13 @@ function ledgerView(engine: PaperEngine, account: number, p: IoParams): LedgerEn
 }
 
 /** An optional whole-number query field within [min, max]; anything else is refused, naming the rule. */
-function wholeParam(engine: PaperEngine, p: IoParams, name: string, min: number, max: number): number | undefined {
+function wholeParam(
+  engine: PaperEngine,
+  p: IoParams,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
   const raw = ownParam(p, name);
   if (raw === undefined || raw === "") return undefined;
   const text = typeof raw === "string" || typeof raw === "number" ? String(raw).trim() : "";

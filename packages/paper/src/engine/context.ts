@@ -37,7 +37,10 @@ export class EngineContext {
 
   /** The account's leverage on a contract: what `marginlevel` set, else the default (within the cap). */
   leverage(account: number, inst: Instrument): number {
-    return this.store.leverage(account, inst.text) ?? Math.min(this.options.defaultLeverage, this.maxLeverage(inst));
+    return (
+      this.store.leverage(account, inst.text) ??
+      Math.min(this.options.defaultLeverage, this.maxLeverage(inst))
+    );
   }
 
   /** Which position an order trades: the one net position, or the side FMZ's direction names (hedge mode). */

@@ -129,7 +129,8 @@ function toInstrument(m: SourceMarket, text: string): Instrument {
     maxQty: dec(m.maxQty, "1e30"),
     minNotional: dec(m.minNotional, "0"),
     ctVal: isSwap ? dec(m.ctVal, "1") : new Dec(1),
-    maxLeverage: isSwap && m.maxLeverage !== undefined && Number(m.maxLeverage) >= 1 ? Number(m.maxLeverage) : undefined,
+    maxLeverage:
+      isSwap && m.maxLeverage !== undefined && Number(m.maxLeverage) >= 1 ? Number(m.maxLeverage) : undefined,
   };
 }
 

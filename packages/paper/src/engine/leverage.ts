@@ -17,7 +17,13 @@ import { marginOf } from "./settle";
  *   reserved at the old leverage), as OKX refuses with 59101; setting the leverage it already has is
  *   always accepted.
  */
-export function applyLeverage(ctx: EngineContext, account: number, inst: Instrument, level: number, mark: Dec): void {
+export function applyLeverage(
+  ctx: EngineContext,
+  account: number,
+  inst: Instrument,
+  level: number,
+  mark: Dec,
+): void {
   const cap = ctx.maxLeverage(inst);
   if (level > cap) {
     fail(ctx, "MAX_LEVERAGE", `marginlevel ${level} is above the maximum leverage of ${inst.text}, ${cap}`);
@@ -44,7 +50,10 @@ export function applyLeverage(ctx: EngineContext, account: number, inst: Instrum
         return { pos, margin, delta: margin.minus(pos.margin) };
       });
     for (const c of changes) {
-      if (c.delta.lt(0) && belowMaintenance(inst, { ...c.pos, margin: c.margin.toFixed() }, mark, ctx.maintenance)) {
+      if (
+        c.delta.lt(0) &&
+        belowMaintenance(inst, { ...c.pos, margin: c.margin.toFixed() }, mark, ctx.maintenance)
+      ) {
         fail(
           ctx,
           "INSUFFICIENT_MARGIN",

@@ -27,14 +27,25 @@ export function unrealised(inst: Instrument, pos: Pick<PositionRow, "qty" | "ent
  * long:  P = (Q E − M) / (Q (1 − rate)),   short: P = (|Q| E + M) / (|Q| (1 + rate)).
  * 0 when the position cannot be liquidated by a falling price (a long with margin above its notional).
  */
-export function liquidationPrice(inst: Instrument, pos: Pick<PositionRow, "qty" | "entry" | "margin">, rate: Dec): Dec {
+export function liquidationPrice(
+  inst: Instrument,
+  pos: Pick<PositionRow, "qty" | "entry" | "margin">,
+  rate: Dec,
+): Dec {
   const q = new Dec(pos.qty).mul(inst.ctVal);
   if (q.isZero()) return new Dec(0);
   const entry = new Dec(pos.entry);
   const margin = new Dec(pos.margin);
   const price = q.gt(0)
-    ? q.mul(entry).minus(margin).div(q.mul(Dec.sub(1, rate)))
-    : q.abs().mul(entry).plus(margin).div(q.abs().mul(Dec.add(1, rate)));
+    ? q
+        .mul(entry)
+        .minus(margin)
+        .div(q.mul(Dec.sub(1, rate)))
+    : q
+        .abs()
+        .mul(entry)
+        .plus(margin)
+        .div(q.abs().mul(Dec.add(1, rate)));
   return Dec.max(price, 0).toSignificantDigits(15);
 }
 

@@ -94,7 +94,12 @@ export class PaperEngine {
   }
 
   /** `marginlevel`, after bringing the instrument up to date (leverage.ts). */
-  async setLeverage(account: number, symbol: InstrumentSymbol, level: number, signal?: AbortSignal): Promise<void> {
+  async setLeverage(
+    account: number,
+    symbol: InstrumentSymbol,
+    level: number,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const inst = await this.ctx.instruments.get(symbol, signal);
     if (!inst.isSwap) throw new NotSupportedError(wireName("setMarginLevel"), `on spot (${inst.text})`);
     if (this.watches(inst.text)) await this.refresh(inst.text, signal);

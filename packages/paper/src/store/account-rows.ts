@@ -45,8 +45,7 @@ export class AccountRows {
   /** How an account is shown in log lines and pages: its label, or its number where none is known yet. */
   label(account: number): string {
     const row = this.db.prepare("SELECT label FROM accounts WHERE id = ?").get(account) as
-      | { label: string | null }
-      | undefined;
+      { label: string | null } | undefined;
     return row?.label ?? `account #${account}`;
   }
 

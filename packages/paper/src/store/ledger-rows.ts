@@ -48,7 +48,12 @@ export function insertLedger(db: Database.Database, e: LedgerEntry, balance: Dec
 export const MAX_LEDGER_ROWS = 1_000;
 
 /** An account's ledger, oldest first: rows at or after `since` (ms), at most `limit`. */
-export function readLedger(db: Database.Database, account: number, since: number, limit: number): LedgerRow[] {
+export function readLedger(
+  db: Database.Database,
+  account: number,
+  since: number,
+  limit: number,
+): LedgerRow[] {
   return db
     .prepare("SELECT * FROM ledger WHERE account = ? AND time >= ? ORDER BY id LIMIT ?")
     .all(account, since, Math.min(limit, MAX_LEDGER_ROWS)) as LedgerRow[];
@@ -87,7 +92,14 @@ export function carryOldLedger(db: Database.Database): void {
     if (difference.isZero()) continue;
     insertLedger(
       db,
-      { account: b.account, currency: b.currency, amount: difference, kind: "carried", symbol: null, time: now },
+      {
+        account: b.account,
+        currency: b.currency,
+        amount: difference,
+        kind: "carried",
+        symbol: null,
+        time: now,
+      },
       total,
     );
   }

@@ -49,7 +49,8 @@ async function book(c: DockerClient): Promise<Depth> {
   return c.data<Depth>("depth", { symbol: "BTC_USDT.swap", limit: 50 });
 }
 
-const marginAt = (notional: Dec, leverage: number) => notional.div(leverage).toDecimalPlaces(10, Dec.ROUND_UP);
+const marginAt = (notional: Dec, leverage: number) =>
+  notional.div(leverage).toDecimalPlaces(10, Dec.ROUND_UP);
 const n = (d: Dec) => d.toNumber();
 
 async function position(c: DockerClient, type?: 0 | 1): Promise<Position | undefined> {
@@ -65,7 +66,9 @@ describe("paper derivatives over the OKX stand-in", () => {
       const r = await c.call("marginlevel", { symbol: "BTC_USDT.swap", marginLevel: level });
       assert.match(
         r.error ?? "",
-        new RegExp(`^PAPER_SWAP MAX_LEVERAGE: marginlevel ${level} is above the maximum leverage of BTC_USDT.swap, 100`),
+        new RegExp(
+          `^PAPER_SWAP MAX_LEVERAGE: marginlevel ${level} is above the maximum leverage of BTC_USDT.swap, 100`,
+        ),
       );
     }
     await c.data("marginlevel", { symbol: "BTC_USDT.swap", marginLevel: 100 });
@@ -141,13 +144,21 @@ describe("paper derivatives over the OKX stand-in", () => {
     const c = h.swap.with({ accessKey: "liquidated-trader" });
     await c.data("marginlevel", { symbol: "BTC_USDT.swap", marginLevel: 100 });
     const notional = walk((await book(c)).asks, new Dec(10));
-    const open = await c.data<{ id: string }>("trade", { symbol: "BTC_USDT.swap", type: "buy", price: -1, amount: 10 });
+    const open = await c.data<{ id: string }>("trade", {
+      symbol: "BTC_USDT.swap",
+      type: "buy",
+      price: -1,
+      amount: 10,
+    });
     const openFee = notional.mul(TAKER);
     const margin = marginAt(notional, 100);
     const q = new Dec(10).mul(CT_VAL);
     const entry = notional.div(q).toSignificantDigits(20);
     // Where equity (margin + q (P − entry)) meets maintenance (0.5 % of q P).
-    const liquidationPrice = q.mul(entry).minus(margin).div(q.mul(new Dec(1).minus(MMR)));
+    const liquidationPrice = q
+      .mul(entry)
+      .minus(margin)
+      .div(q.mul(new Dec(1).minus(MMR)));
 
     // Above it by a little: still open. The mark is the median of bid, ask and last (here: last).
     moveTo(liquidationPrice.plus(1).toDecimalPlaces(1, Dec.ROUND_UP).toFixed());
@@ -225,7 +236,12 @@ describe("paper derivatives over the OKX stand-in", () => {
     moveTo("60000");
     const c = h.swap.with({ accessKey: "offsets" });
     const offset = async (type: string, amount: number) => {
-      const { id } = await c.data<{ id: string }>("trade", { symbol: "BTC_USDT.swap", type, price: -1, amount });
+      const { id } = await c.data<{ id: string }>("trade", {
+        symbol: "BTC_USDT.swap",
+        type,
+        price: -1,
+        amount,
+      });
       return (await c.data<Order>("order", { id, symbol: "BTC_USDT.swap" })).offset;
     };
     assert.equal(await offset("buy", 5), "open");
@@ -249,13 +265,10 @@ describe("paper derivatives over the OKX stand-in", () => {
     await trade("buy", 5);
     await trade("sell", 3);
     let list = await c.data<Position[]>("positions", { symbol: "BTC_USDT.swap" });
-    assert.deepEqual(
-      list.map((p) => [p.type, p.amount, p.margin_level]).sort(),
-      [
-        [0, 5, 10],
-        [1, 3, 10],
-      ],
-    );
+    assert.deepEqual(list.map((p) => [p.type, p.amount, p.margin_level]).sort(), [
+      [0, 5, 10],
+      [1, 3, 10],
+    ]);
     const margins = marginAt(longIn, 10).plus(marginAt(shortIn, 10));
     let b = await usdt(c);
     assert.deepEqual(b.frozen, margins, "each side holds its own margin");
@@ -263,7 +276,10 @@ describe("paper derivatives over the OKX stand-in", () => {
     // closebuy closes the long (a sell), closesell the short (a buy); neither touches the other side.
     const closeLong = await trade("closebuy", 5);
     list = await c.data<Position[]>("positions", { symbol: "BTC_USDT.swap" });
-    assert.deepEqual(list.map((p) => [p.type, p.amount]), [[1, 3]]);
+    assert.deepEqual(
+      list.map((p) => [p.type, p.amount]),
+      [[1, 3]],
+    );
     const closed = await c.data<Order>("order", { id: closeLong.id, symbol: "BTC_USDT.swap" });
     assert.deepEqual([closed.type, closed.offset, closed.status], ["sell", "close", "filled"]);
     const noLong = await c.call("trade", { symbol: "BTC_USDT.swap", type: "closebuy", price: -1, amount: 1 });
@@ -296,7 +312,12 @@ describe("paper derivatives over the OKX stand-in", () => {
     });
     let pos = await position(c);
     assert.deepEqual([pos?.amount, pos?.frozen_amount], [5, 3]);
-    const tooMuch = await c.call("trade", { symbol: "BTC_USDT.swap", type: "closebuy", price: -1, amount: 5 });
+    const tooMuch = await c.call("trade", {
+      symbol: "BTC_USDT.swap",
+      type: "closebuy",
+      price: -1,
+      amount: 5,
+    });
     assert.match(
       tooMuch.error ?? "",
       /^PAPER_SWAP NO_POSITION: closebuy 5 needs a long position of at least that size on BTC_USDT\.swap; it is 5, of which 3 is held by pending closing orders, so 2 can be closed/,
@@ -305,7 +326,11 @@ describe("paper derivatives over the OKX stand-in", () => {
     pos = await position(c);
     assert.deepEqual([pos?.amount, pos?.frozen_amount], [3, 3]);
     const open = await c.data<Order[]>("orders", { symbol: "BTC_USDT.swap" });
-    assert.deepEqual(open.map((o) => [o.id, o.status]), [[resting.id, "submitted"]], "the resting close is untouched");
+    assert.deepEqual(
+      open.map((o) => [o.id, o.status]),
+      [[resting.id, "submitted"]],
+      "the resting close is untouched",
+    );
     await c.data("cancel", { id: resting.id, symbol: "BTC_USDT.swap" });
     pos = await position(c);
     assert.deepEqual([pos?.amount, pos?.frozen_amount], [3, 0]);

@@ -131,7 +131,8 @@ describe("durability", () => {
         fromLedger.get(`${l.account}:${l.currency}`)?.toFixed(),
         "each ledger row keeps the balance so far",
       );
-      if (l.kind !== "fill" && l.kind !== "liquidation") add(rebuilt, l.account, l.currency, new Dec(l.amount));
+      if (l.kind !== "fill" && l.kind !== "liquidation")
+        add(rebuilt, l.account, l.currency, new Dec(l.amount));
     }
     type Fill = {
       account: number;

@@ -4,7 +4,7 @@ import "../index";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Dec, Gateway, type Logger, type MountConfig, type Ticker, silentLogger } from "@fmz-gateway/core";
+import { Dec, Gateway, type Logger, type MountConfig, silentLogger } from "@fmz-gateway/core";
 import { DockerClient } from "@fmz-gateway/testkit";
 import type { PaperAdapter } from "../paper-adapter";
 import type { SimulatedMarket } from "../simulated/simulated-market";
@@ -68,7 +68,7 @@ export async function startHarness(
 }
 
 /** The paper exchange's mark price as a test computes it: the median of bid, ask and last, exactly. */
-export function markOf(t: Pick<Ticker, "buy" | "sell" | "last">): Dec {
+export function markOf(t: Record<"buy" | "sell" | "last", number | string>): Dec {
   const [a, b, c] = [t.buy, t.sell, t.last].map((x) => new Dec(x));
   return [a, b, c].sort((x, y) => x.comparedTo(y))[1];
 }
