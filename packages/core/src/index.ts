@@ -55,6 +55,7 @@ export * from "./errors/gateway-errors";
 export * from "./adapter/exchange-adapter";
 export * from "./adapter/call-context";
 export * from "./adapter/mount-source";
+export * from "./adapter/mount-pages";
 export * from "./adapter/credentials";
 export * from "./registry/exchange-registry";
 

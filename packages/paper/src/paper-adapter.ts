@@ -6,6 +6,7 @@ import {
   Exchange,
   ExchangeAdapter,
   type MountInfo,
+  type MountPages,
   NotSupportedError,
   type ParamsOf,
   type ResultOf,
@@ -19,6 +20,7 @@ import { finishedOrders, openOrders, positions } from "./engine/queries";
 import { balanceView, orderView } from "./engine/views";
 import { paperIo } from "./io";
 import { type MarketSource, mountMarket } from "./market/market-source";
+import { AccountPage } from "./page/account-page";
 import { PAPER_OPTIONS_SCHEMA, type PaperOptions, isSimulated } from "./options";
 import { MAX_SIM_BARS, SimulatedMarket } from "./simulated/simulated-market";
 import { type Db, openDatabase } from "./store/database";
@@ -102,7 +104,10 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
     this.timer = setInterval(() => {
       if (busy) return;
       busy = true;
-      void this.engine.refreshAll(undefined, mount.logger).finally(() => (busy = false));
+      void this.engine
+        .refreshAll(undefined, mount.logger)
+        .then(() => this.accountPage.sample())
+        .finally(() => (busy = false));
     }, o.checkIntervalMs);
     this.timer.unref();
   }
@@ -115,6 +120,16 @@ export class PaperAdapter extends ExchangeAdapter<PaperOptions> {
   get engine(): PaperEngine {
     if (!this.engineRef) throw new Error("PaperAdapter used before init()");
     return this.engineRef;
+  }
+
+  private accountPageRef?: AccountPage;
+  /** The account page (`/mounts/<mount>/`) and its equity series, made on first use (after init). */
+  private get accountPage(): AccountPage {
+    return (this.accountPageRef ??= new AccountPage(this.engine, this.mount.logger));
+  }
+
+  override pages(): MountPages {
+    return this.accountPage.pages();
   }
 
   private account(ctx: Ctx): number {

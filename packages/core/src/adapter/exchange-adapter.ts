@@ -10,6 +10,7 @@ import {
 } from "../protocol/method-table";
 import type { MethodTable } from "../protocol/table-derivations";
 import type { CallContext } from "./call-context";
+import type { MountPages } from "./mount-pages";
 import type { MountSource } from "./mount-source";
 
 /** What the host hands an adapter once, when it mounts it at a path. */
@@ -92,6 +93,12 @@ export abstract class ExchangeAdapter<Options extends object = Record<string, un
     return [];
   }
 
+  /**
+   * Pages this adapter serves about its mount, at `/mounts/<mount>/` (see mount-pages.ts); the status
+   * page links them. Asked once, after `init`; absent (the default) means none.
+   */
+  pages?(): MountPages;
+
   protected get mount(): MountInfo<Options> {
     if (!this.mountInfo) throw new Error(`${this.constructor.name} used before init()`);
     return this.mountInfo;
@@ -154,7 +161,7 @@ const typesMatchTable: Same<AdapterMethodsOf<object>, AdapterMethods<object>> = 
 void [namesMatchTable, typesMatchTable];
 
 /** The members the class itself declares (everything but the FMZ methods). */
-type AdapterBaseMembers = Pick<ExchangeAdapter, "init" | "close" | "doctor">;
+type AdapterBaseMembers = Pick<ExchangeAdapter, "init" | "close" | "doctor" | "pages">;
 
 /**
  * Installs on `proto` a default for each method of `table` that it does not define yet: one that answers

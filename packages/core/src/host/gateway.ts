@@ -6,6 +6,7 @@ import { bindRefusal } from "../access/bind-check";
 import { BrowserPolicy } from "../access/browser-policy";
 import { guardRequests } from "../access/guard";
 import type { Logger } from "../logging/logger";
+import { readMountPages } from "../observe/mount-pages/mount-page-table";
 import { Observer } from "../observe/observer";
 import { createApp, createStatusApp } from "./create-app";
 import { Dispatcher } from "./dispatch";
@@ -94,7 +95,13 @@ export class Gateway {
     });
     const gw = new Gateway(opts, mounts, telemetry);
     observer.attach(
-      [...mounts.values()].map((m) => ({ name: m.name, adapter: m.adapterName, options: m.options })),
+      [...mounts.values()].map((m) => ({
+        name: m.name,
+        adapter: m.adapterName,
+        options: m.options,
+        pages: readMountPages(m.adapter, m.name, m.logger),
+        logger: m.logger,
+      })),
     );
     gw.observer = observer;
     try {

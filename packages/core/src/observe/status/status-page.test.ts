@@ -11,6 +11,7 @@ import { createLogger } from "../../logging/logger";
 import { VERSION } from "../../version";
 import { launchChromium, NEEDS_CHROMIUM } from "../test-support/chromium";
 import { ACCESS, PASSPHRASE, SECRET, fmzCall, startUpstream } from "../test-support/observed-exchange";
+import "../test-support/paged-exchange";
 
 const OUTPUT = path.resolve(__dirname, "../../../test-output");
 const OPTION_SECRET = "proxy-pass-5e6f7a8b9c";
@@ -27,6 +28,7 @@ describe("the status page in a browser", NEEDS_CHROMIUM, () => {
       port: 0,
       exchanges: {
         OKX_SPOT: { adapter: "OBSERVED", options: { baseUrl: upstream.url, proxyPassword: OPTION_SECRET } },
+        PAGED: { adapter: "PAGED" },
       },
       logger: createLogger({ level: "error", stream: new PassThrough() }),
     });
@@ -149,6 +151,31 @@ describe("the status page in a browser", NEEDS_CHROMIUM, () => {
     };
     const tickers = status.calls.find((c) => c.method === "tickers");
     assert.deepEqual([tickers?.last5m.errors, tickers?.last5m.unsupported], [0, 2]);
+    await page.close();
+  });
+
+  test("links the page a mount's adapter serves, and none for a mount without one", async () => {
+    const page = await browser.newPage();
+    const foreign: string[] = [];
+    page.on("request", (r) => {
+      if (!r.url().startsWith(gw.url)) foreign.push(r.url());
+    });
+    await page.goto(`${gw.url}/`);
+    const paged = page.locator("#mounts tbody tr", { hasText: "PAGED" });
+    const link = paged.locator("a.pagelink");
+    await link.waitFor();
+    assert.equal(await link.innerText(), "test page");
+    assert.equal(await link.getAttribute("href"), "mounts/PAGED/");
+    const plain = page.locator("#mounts tbody tr", { hasText: "OKX_SPOT" });
+    assert.equal(await plain.locator("a").count(), 0, "no link for a mount without a page");
+
+    // The page runs its own script under the same CSP and reads its JSON; its link leads back.
+    await link.click();
+    await page.waitForURL(`${gw.url}/mounts/PAGED/`);
+    await page.locator("#reads", { hasText: /^reads \d+ of PAGED$/ }).waitFor();
+    await page.locator("#back").click();
+    await page.waitForURL(`${gw.url}/`);
+    assert.deepEqual(foreign, [], "nothing from elsewhere");
     await page.close();
   });
 });

@@ -1,8 +1,11 @@
+import type { MountPages } from "../../adapter/mount-pages";
 import type { GatewayErrorKind } from "../../errors/gateway-errors";
+import type { Logger } from "../../logging/logger";
 import { escapeControls } from "../../telemetry/labels";
 import type { Telemetry } from "../../telemetry/telemetry";
 import { VERSION } from "../../version";
 import { BoundedLabels, UNKNOWN_EXCHANGE } from "../bounded-labels";
+import { mountPageLink } from "../mount-pages/mount-page-table";
 import { maskOptions } from "./mask-options";
 import { MinuteWindow } from "./minute-window";
 import { RecentCalls } from "./recent-calls";
@@ -13,6 +16,10 @@ export interface ObservedMount {
   readonly name: string;
   readonly adapter: string;
   readonly options: Record<string, unknown>;
+  /** The pages its adapter serves (`/mounts/<name>/`), read once at start; the status page links them. */
+  readonly pages?: MountPages;
+  /** Where a failing page resource is reported. */
+  readonly logger?: Logger;
 }
 
 /** Two keys → a window, created on first use. */
@@ -115,10 +122,12 @@ export class StatusStore {
   private mountStatus(m: ObservedMount): MountStatus {
     const streams = this.telemetry.streams(m.name);
     const count = (state: string) => streams.filter((s) => s.state === state).length;
+    const page = mountPageLink(m.name, m.pages);
     return {
       name: m.name,
       adapter: m.adapter,
       options: maskOptions(m.options),
+      ...(page ? { page } : {}),
       streams: {
         live: count("live"),
         connecting: count("connecting"),

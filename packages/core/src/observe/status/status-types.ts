@@ -17,6 +17,8 @@ export interface MountStatus {
   readonly adapter: string;
   /** Secret-looking fields masked. */
   readonly options: unknown;
+  /** The page its adapter serves about it, when it has one: the link's text and where it goes. */
+  readonly page?: { readonly title: string; readonly href: string };
   readonly streams: {
     readonly live: number;
     readonly connecting: number;

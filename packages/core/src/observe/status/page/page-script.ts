@@ -85,6 +85,18 @@ export const STATUS_JS = `"use strict";
     return span;
   }
 
+  /** The mount's name, and a link to the page its adapter serves about it when it has one. */
+  function mountName(m) {
+    var span = el("span");
+    span.appendChild(el("span", "mono", m.name));
+    if (m.page) {
+      var a = el("a", "pagelink", m.page.title);
+      a.href = m.page.href;
+      span.appendChild(a);
+    }
+    return span;
+  }
+
   function streamSummary(s) {
     var total = s.live + s.connecting + s.down;
     if (total === 0) return el("span", "muted", "none");
@@ -123,7 +135,7 @@ export const STATUS_JS = `"use strict";
     document.getElementById("uptime").textContent = duration(s.uptimeSeconds);
 
     fill("mounts", [[["mount"], ["adapter"], ["options"], ["streams"]]], s.mounts.map(function (m) {
-      return [cell(m.name, "mono"), cell(m.adapter), cell(options(m.options), "wrap"), cell(streamSummary(m.streams))];
+      return [cell(mountName(m)), cell(m.adapter), cell(options(m.options), "wrap"), cell(streamSummary(m.streams))];
     }), "no exchanges mounted");
 
     fill("calls", windowHead([["mount"], ["method"]]), s.calls.map(function (r) {

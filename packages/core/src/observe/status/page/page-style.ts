@@ -51,4 +51,5 @@ td.bad { color: var(--err); font-weight: 600; }
 .dot.up { background: var(--ok); } .dot.down { background: var(--err); }
 footer { padding: 4px 24px 24px; font-size: 12px; }
 a { color: var(--accent); }
+.pagelink { margin-left: 10px; font-size: 12.5px; }
 `;
