@@ -65,16 +65,18 @@ export async function valueAccount(engine: PaperEngine, account: number, prices:
     await add(b.currency, new Dec(b.free).plus(b.frozen), b.currency);
   }
   const open: Position[] = [];
-  for (const row of engine.ctx.store.positions(account)) {
-    const symbol = parseSymbol(row.symbol);
+  // One question per instrument: in long/short mode it holds two positions, both answered at once.
+  const symbols = [...new Set(engine.ctx.store.positions(account).map((row) => row.symbol))];
+  for (const text of symbols) {
+    const symbol = parseSymbol(text);
     try {
-      const [p] = await positions(engine, account, symbol);
-      if (!p) continue;
-      open.push(p);
-      // A linear contract's profit is in its quote currency.
-      await add(symbol.kind === "instrument" ? symbol.quote : main, new Dec(p.profit), row.symbol);
+      for (const p of await positions(engine, account, symbol)) {
+        open.push(p);
+        // A linear contract's profit is in its quote currency.
+        await add(symbol.kind === "instrument" ? symbol.quote : main, new Dec(p.profit), text);
+      }
     } catch {
-      leftOut.push(`${row.symbol} (no price)`);
+      leftOut.push(`${text} (no price)`);
     }
   }
   return { value, leftOut, positions: open };
