@@ -28,6 +28,7 @@ const ADDED_COLUMNS: ReadonlyArray<readonly [table: string, column: string, defi
 export function upgradeSchema(db: Database.Database): void {
   db.transaction(() => {
     const ledgerHadBalances = hasColumn(db, "ledger", "balance");
+    const ordersHadSides = hasColumn(db, "orders", "pos_side");
     for (const [table, column, definition] of ADDED_COLUMNS) {
       if (!hasColumn(db, table, column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
     }
@@ -38,6 +39,8 @@ export function upgradeSchema(db: Database.Database): void {
           SELECT account, symbol, 'net', qty, entry, margin, funding_time, funding_rate FROM positions;
         DROP TABLE positions; ALTER TABLE positions_sided RENAME TO positions;`);
     }
+    // Every contract order before long/short mode traded the one net position.
+    if (!ordersHadSides) db.exec("UPDATE orders SET pos_side = 'net' WHERE symbol LIKE '%.%'");
     if (!ledgerHadBalances) carryOldLedger(db);
   }).immediate();
 }
