@@ -12,7 +12,7 @@ import { midAt } from "./price-path";
 
 /** One public trade prints every TRADE_MS; the book is redrawn every BOOK_MS. */
 export const TRADE_MS = 2_000;
-const BOOK_MS = 1_000;
+export const BOOK_MS = 1_000;
 const BOOK_LEVELS = 50;
 const RECENT_TRADES = 50;
 
@@ -29,7 +29,7 @@ interface Touch {
 
 /**
  * The last touches worked out per instrument, by seed and second: a touch is the same for every call in
- * its second, and the ticker asks for two (now and the last trade's) thousands of times a second.
+ * its second, and the book is asked for thousands of times a second.
  */
 const recentTouches = new WeakMap<SimInstrument, Map<string, Touch>>();
 const RECENT_TOUCHES = 4;
@@ -50,12 +50,21 @@ export function touch(seed: number, inst: SimInstrument, t: number): Touch {
 
 function makeTouch(seed: number, inst: SimInstrument, second: number): Touch {
   const mid = midAt(seed, inst, second * BOOK_MS);
-  const tick = inst.market.tickSize;
-  const bid = new Dec(roundToStep(new Dec((mid * 0.99995).toPrecision(15)), tick, "down"));
-  let ask = new Dec(roundToStep(new Dec((mid * 1.00005).toPrecision(15)), tick, "up"));
-  if (ask.lte(bid)) ask = bid.plus(tick);
-  const steps = Math.max(1, Math.round((mid * 0.0002) / Number(tick)));
-  return { bid, ask, step: new Dec(tick).mul(steps) };
+  const steps = Math.max(1, Math.round((mid * 0.0002) / Number(inst.market.tickSize)));
+  return { bid: bidOf(inst, mid), ask: askOf(inst, mid), step: new Dec(inst.market.tickSize).mul(steps) };
+}
+
+/**
+ * The best bid and ask around a mid: 0.005 % below and above it, rounded away from it to the tick, so
+ * the ask is always above the bid. Both only rise with the mid: over many seconds the highest ask is
+ * the ask of the highest mid and the lowest bid the bid of the lowest (how a bar finds its extremes).
+ */
+export function bidOf(inst: SimInstrument, mid: number): Dec {
+  return new Dec(roundToStep(new Dec((mid * 0.99995).toPrecision(15)), inst.market.tickSize, "down"));
+}
+
+export function askOf(inst: SimInstrument, mid: number): Dec {
+  return new Dec(roundToStep(new Dec((mid * 1.00005).toPrecision(15)), inst.market.tickSize, "up"));
 }
 
 export function levelAmount(
@@ -101,10 +110,13 @@ export function tradeAt(seed: number, inst: SimInstrument, n: number): SourceTra
   };
 }
 
-/** The price of the `n`th public trade (what `tradeAt(...).price` is, without working out its amount). */
+/**
+ * The price of the `n`th public trade (what `tradeAt(...).price` is), working out only its side of the
+ * touch: bars ask for two per bar.
+ */
 export function tradePrice(seed: number, inst: SimInstrument, n: number): DecimalText {
-  const { bid, ask } = touch(seed, inst, n * TRADE_MS);
-  return (tradeIsBuy(seed, inst, n) ? ask : bid).toFixed();
+  const mid = midAt(seed, inst, n * TRADE_MS);
+  return (tradeIsBuy(seed, inst, n) ? askOf(inst, mid) : bidOf(inst, mid)).toFixed();
 }
 
 function tradeIsBuy(seed: number, inst: SimInstrument, n: number): boolean {

@@ -1,17 +1,16 @@
 import {
   BadRequestError,
   Dec,
-  type DecimalText,
   MAX_PERIOD_MINUTES,
   type SourceBar,
   type SourceFunding,
   type SourceTicker,
-  decimalText,
 } from "@fmz-gateway/core";
 import { SIM_INSTRUMENTS, type SimInstrument } from "./instruments";
 import { textKey, unit } from "./noise";
-import { midAt, priceAt, roundMid } from "./price-path";
-import { TRADE_MS, touch, tradePrice } from "./book";
+import { BOOK_MS, TRADE_MS, askOf, bidOf, touch, tradePrice } from "./book";
+import { barAt, barRange, volumeText } from "./bars";
+import { DayWindow } from "./day-window";
 
 export const FUNDING_INTERVAL_MS = 8 * 3_600_000;
 
@@ -21,68 +20,73 @@ export const FUNDING_INTERVAL_MS = 8 * 3_600_000;
  */
 
 /**
- * The highest (or lowest) of exact decimal texts. Compared as float64, which keeps their order: every
- * price here has at most 15 significant digits, so distinct prices are distinct floats.
+ * The ticker's day is the last 1,440 one-minute bars (`records(seed, inst, t, 1, 1440)`): its open is
+ * the first bar's open, its high, low and volume those of all of them. The completed bars are kept in
+ * a `DayWindow` per seed and instrument; the bar in progress is worked out once a second.
  */
-function extreme(texts: readonly DecimalText[], highest: boolean): DecimalText {
-  let best = texts[0];
-  for (const x of texts) if (highest ? Number(x) > Number(best) : Number(x) < Number(best)) best = x;
-  return best;
+const windows = new WeakMap<SimInstrument, Map<number, Day>>();
+/** Seeds held per instrument (each window is about 35 kB); a process uses one or two. */
+const MAX_SEEDS = 8;
+
+interface Day {
+  readonly window: DayWindow;
+  /** The ticker of `second`, less its time: all of it changes at most once a second. */
+  second: number;
+  shown?: Omit<SourceTicker, "time">;
 }
 
-/** The day's open, high and low are read from mids this far apart, aligned to the clock. */
-const SAMPLE_MS = 900_000;
-const DAY_SAMPLES = 97;
-
-interface DayRange {
-  readonly open: DecimalText;
-  readonly high: DecimalText;
-  readonly low: DecimalText;
-}
-
-/** The last day range worked out per instrument: it changes once a quarter-hour. */
-const recentRanges = new WeakMap<SimInstrument, { seed: number; quarter: number; range: DayRange }>();
-
-/**
- * The day's open, high and low: the mids at the 97 quarter-hours from a day before the quarter-hour of
- * `t` to it, rounded to the tick. Rounding keeps order, so only the highest, the lowest and the first
- * are rounded; aligned to the clock, the range is worked out once a quarter-hour, not once a call.
- */
-export function dayRange(seed: number, inst: SimInstrument, t: number): DayRange {
-  const quarter = Math.floor(t / SAMPLE_MS);
-  const known = recentRanges.get(inst);
-  if (known && known.seed === seed && known.quarter === quarter) return known.range;
-  let hi = -Infinity;
-  let lo = Infinity;
-  const first = (quarter - (DAY_SAMPLES - 1)) * SAMPLE_MS;
-  for (let i = 0; i < DAY_SAMPLES; i++) {
-    const mid = midAt(seed, inst, first + i * SAMPLE_MS);
-    if (mid > hi) hi = mid;
-    if (mid < lo) lo = mid;
+function dayOf(seed: number, inst: SimInstrument): Day {
+  let bySeed = windows.get(inst);
+  if (!bySeed) windows.set(inst, (bySeed = new Map()));
+  let day = bySeed.get(seed);
+  if (!day) {
+    if (bySeed.size >= MAX_SEEDS) bySeed.clear();
+    bySeed.set(seed, (day = { window: new DayWindow(seed, inst), second: NaN }));
   }
-  const range = { open: priceAt(seed, inst, first), high: roundMid(inst, hi), low: roundMid(inst, lo) };
-  recentRanges.set(inst, { seed, quarter, range });
-  return range;
+  return day;
 }
 
 export function ticker(seed: number, inst: SimInstrument, t: number): SourceTicker {
+  const day = dayOf(seed, inst);
+  const second = Math.floor(t / BOOK_MS);
+  if (day.second !== second || !day.shown) {
+    day.shown = dayTicker(seed, inst, day.window, t);
+    day.second = second;
+  }
+  const s = day.shown;
+  return {
+    symbol: s.symbol,
+    buy: s.buy,
+    sell: s.sell,
+    high: s.high,
+    low: s.low,
+    open: s.open,
+    last: s.last,
+    vol: s.vol,
+    time: t,
+  };
+}
+
+function dayTicker(
+  seed: number,
+  inst: SimInstrument,
+  window: DayWindow,
+  t: number,
+): Omit<SourceTicker, "time"> {
+  const minute = Math.floor(t / 60_000);
+  window.moveTo(minute);
+  const now = barRange(seed, inst, 1, minute, t);
   const { bid, ask } = touch(seed, inst, t);
-  const buy = bid.toFixed();
-  const sell = ask.toFixed();
-  const last = tradePrice(seed, inst, Math.floor(t / TRADE_MS));
-  const day = 86_400_000;
-  const range = dayRange(seed, inst, t);
-  const vol = inst.levelSize * 400 * (0.5 + unit(seed, textKey(inst.market.symbol), 9, Math.floor(t / day)));
   return {
     symbol: inst.market.symbol,
-    buy,
-    sell,
-    high: extreme([range.high, last, sell], true),
-    low: extreme([range.low, last, buy], false),
-    open: range.open,
-    last,
-    vol: decimalText(Number(vol.toFixed(4))),
-    time: t,
+    buy: bid.toFixed(),
+    sell: ask.toFixed(),
+    high: askOf(inst, Math.max(window.hi, now.hi)).toFixed(),
+    low: bidOf(inst, Math.min(window.lo, now.lo)).toFixed(),
+    open: tradePrice(seed, inst, (window.first * 60_000) / TRADE_MS),
+    // The bar in progress closes at the last trade.
+    last: tradePrice(seed, inst, Math.floor(t / TRADE_MS)),
+    vol: volumeText(window.volume + now.volume),
   };
 }
 
@@ -90,8 +94,8 @@ export function ticker(seed: number, inst: SimInstrument, t: number): SourceTick
 export const MAX_SIM_BARS = 2_000;
 
 /**
- * `limit` bars of `period` minutes, oldest first, the last one the bar in progress; at most
- * `MAX_SIM_BARS`, and none before 1970 (the market has no earlier history).
+ * `limit` bars of `period` minutes, oldest first, the last one the bar in progress (see `barAt`); at
+ * most `MAX_SIM_BARS`, and none before 1970 (the market has no earlier history).
  */
 export function records(
   seed: number,
@@ -105,25 +109,10 @@ export function records(
       `invalid params.period: ${period} is not a whole number of minutes from 1 to ${MAX_PERIOD_MINUTES}`,
     );
   }
-  const barMs = period * 60_000;
-  const current = Math.floor(t / barMs);
+  const current = Math.floor(t / (period * 60_000));
   const n = Math.min(limit, MAX_SIM_BARS, current + 1);
-  const key = textKey(inst.market.symbol);
   const bars: SourceBar[] = [];
-  for (let b = current - n + 1; b <= current; b++) {
-    const start = b * barMs;
-    const end = Math.min(start + barMs, t);
-    const points = Array.from({ length: 9 }, (_, i) => priceAt(seed, inst, start + ((end - start) * i) / 8));
-    const volume = inst.levelSize * Math.sqrt(period) * (0.5 + unit(seed, key, 10, period, b));
-    bars.push([
-      start / 1000,
-      points[0],
-      extreme(points, true),
-      extreme(points, false),
-      points[8],
-      decimalText(Number(volume.toFixed(4))),
-    ]);
-  }
+  for (let b = current - n + 1; b <= current; b++) bars.push(barAt(seed, inst, period, b, t));
   return bars;
 }
 

@@ -19,6 +19,7 @@ function market(
   amountSize: string,
   ctVal: string,
   minNotional: string,
+  maxLeverage?: string,
 ): SourceMarket {
   const [pair] = symbol.split(".");
   const [base, quote] = pair.split("_");
@@ -36,6 +37,8 @@ function market(
     maxNotional: "10000000",
     ctVal,
     ctValCcy: base,
+    // Contracts only, as an exchange states it (OKX's `lever`); a spot pair has none.
+    ...(maxLeverage === undefined ? {} : { maxLeverage }),
   };
 }
 
@@ -56,14 +59,14 @@ export const SIM_INSTRUMENTS: readonly SimInstrument[] = [
     isSwap: false,
   },
   {
-    market: market("BTC_USDT.swap", "0.1", "0.01", "0.01", "0"),
+    market: market("BTC_USDT.swap", "0.1", "0.01", "0.01", "0", "100"),
     basePrice: 60_000,
     pathKey: "BTC",
     levelSize: 40,
     isSwap: true,
   },
   {
-    market: market("ETH_USDT.swap", "0.01", "0.01", "0.1", "0"),
+    market: market("ETH_USDT.swap", "0.01", "0.01", "0.1", "0", "75"),
     basePrice: 3_000,
     pathKey: "ETH",
     levelSize: 60,

@@ -14,7 +14,7 @@ const SEED = 0x9e3779b9;
 
 /**
  * One value into the hash. Split into two 32-bit halves so that large integers (millisecond times)
- * hash fully. No array or rest argument: the simulated ticker hashes about 1,500 values per call.
+ * hash fully. No array or rest argument: a day of one-minute bars looks at 86,400 prices, each hashed.
  */
 function mix(h: number, v: number): number {
   const lo = v >>> 0;
@@ -88,9 +88,9 @@ export function logReturn(seed: number, key: number, t: number): number {
 
 /**
  * The last two lattice values of each octave (one slot per parity of the index), keyed by seed, key
- * and index: the ticker's 97 samples of a day share most of the slow octaves' values, and a sample 15
- * minutes on starts where the 15-minute octave's last one ended. A pure function remembered, so the
- * answers are the same as `unit(...) * 2 - 1` each time.
+ * and index: a bar looks at the price every second, and consecutive seconds share every octave's
+ * values but the fastest one's. A pure function remembered, so the answers are the same as
+ * `unit(...) * 2 - 1` each time.
  */
 const SLOTS = OCTAVES.length * 2;
 const slotSeed = new Float64Array(SLOTS).fill(NaN);
