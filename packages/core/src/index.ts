@@ -38,6 +38,8 @@ export {
   type ResultsOf,
   type SourceSchema,
   type FromSourceSchema,
+  type FromReplySchema,
+  type ReadonlyTuples,
   type SourceRepliesOf,
   type SourceReplyOf,
   type ResolvedMethod,

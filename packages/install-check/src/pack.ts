@@ -15,7 +15,22 @@ export interface Tarball {
 
 /** `npm pack`s the workspaces in one npm run (one start-up, not one per package) into `dest`. */
 export async function packWorkspaces(workspaces: readonly Workspace[], dest: string): Promise<Tarball[]> {
-  const args = ["pack", "--json", "--pack-destination", dest, ...workspaces.flatMap((w) => ["-w", w.dir])];
+  return npmPack(workspaces, ["--pack-destination", dest], dest);
+}
+
+/**
+ * What each workspace's tarball would hold (`npm pack --dry-run`: nothing written), by package name:
+ * every path inside it (`dist/index.js`, `README.md` …).
+ */
+export async function tarballFiles(
+  workspaces: readonly Workspace[],
+): Promise<Map<string, readonly string[]>> {
+  const packed = await npmPack(workspaces, ["--dry-run"], "");
+  return new Map(packed.map((t) => [t.name, t.files]));
+}
+
+async function npmPack(workspaces: readonly Workspace[], extra: string[], dest: string): Promise<Tarball[]> {
+  const args = ["pack", "--json", ...extra, ...workspaces.flatMap((w) => ["-w", w.dir])];
   const { stdout } = await run("npm", args, { cwd: REPO_ROOT, env: cleanNpmEnv(), maxBuffer: 64 << 20 });
   const packed = JSON.parse(stdout) as Array<{
     name: string;

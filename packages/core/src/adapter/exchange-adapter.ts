@@ -1,14 +1,13 @@
 import { NotSupportedError } from "../errors/gateway-errors";
 import type { Logger } from "../logging/logger";
 import type { MountTelemetry } from "../telemetry/telemetry";
-import type { FromSchema } from "json-schema-to-ts";
 import {
   ADAPTER_METHOD_TABLE,
   type AdapterMethodName,
   type ParamsOf,
   type ResultOf,
 } from "../protocol/method-table";
-import type { MethodTable } from "../protocol/table-derivations";
+import type { FromReplySchema, MethodTable } from "../protocol/table-derivations";
 import type { CallContext } from "./call-context";
 import type { MountPages } from "./mount-pages";
 import type { MountSource } from "./mount-source";
@@ -146,7 +145,7 @@ export type AdapterMethods<Options extends object, T extends MethodTable = typeo
   [S in T[number] as S["method"]]: (
     ctx: CallContext<Options>,
     params: ReturnType<S["parse"]>,
-  ) => Promise<FromSchema<S["replySchema"]>>;
+  ) => Promise<FromReplySchema<S["replySchema"]>>;
 };
 
 // The interface above names exactly the table's methods with exactly the table's types: a method added

@@ -1,5 +1,4 @@
 import type { ErrorObject } from "ajv";
-import type { FromSchema } from "json-schema-to-ts";
 import { BadRequestError } from "../errors/gateway-errors";
 import { normalizeIoPath, normalizeIoVerb } from "./io-path";
 import { type MethodSpec, type ParseExtra, type RawParams, spec } from "./method-spec";
@@ -37,7 +36,13 @@ import {
   tickerSchema,
   tradeSchema,
 } from "./reply-schemas";
-import { type ResolvedMethod, methodResolver, replySchemas, wireNames } from "./table-derivations";
+import {
+  type FromReplySchema,
+  type ResolvedMethod,
+  methodResolver,
+  replySchemas,
+  wireNames,
+} from "./table-derivations";
 
 export type { MethodSpec } from "./method-spec";
 
@@ -270,7 +275,10 @@ export type AdapterMethodSpec = MethodSpec<AdapterMethodName>;
  * entry's parser returns, the result is derived from the entry's reply schema.
  */
 export type MethodSignatures = {
-  [S in AnySpec as S["method"]]: { params: ReturnType<S["parse"]>; result: FromSchema<S["replySchema"]> };
+  [S in AnySpec as S["method"]]: {
+    params: ReturnType<S["parse"]>;
+    result: FromReplySchema<S["replySchema"]>;
+  };
 };
 /** The typed params an adapter method receives. */
 export type ParamsOf<K extends AdapterMethodName> = MethodSignatures[K]["params"];

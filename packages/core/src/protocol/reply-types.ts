@@ -1,4 +1,3 @@
-import type { FromSchema } from "json-schema-to-ts";
 import type {
   balanceSchema,
   barSchema,
@@ -14,21 +13,22 @@ import type {
   tickerSchema,
   tradeSchema,
 } from "./reply-schemas";
+import type { FromReplySchema } from "./table-derivations";
 
 /**
  * The `data` shapes the FMZ docker expects, one per method, derived from their schemas (reply-schemas.ts,
  * where each field's meaning is described): what the gateway sends, numbers as JSON numbers.
  */
-export type Ticker = FromSchema<typeof tickerSchema>;
-export type DepthLevel = FromSchema<typeof depthLevelSchema>;
-export type Depth = FromSchema<typeof depthSchema>;
-export type Trade = FromSchema<typeof tradeSchema>;
-export type Bar = FromSchema<typeof barSchema>;
-export type Market = FromSchema<typeof marketSchema>;
-export type Markets = FromSchema<typeof marketsSchema>;
-export type Balance = FromSchema<typeof balanceSchema>;
-export type OrderRef = FromSchema<typeof orderRefSchema>;
-export type OrderStatus = FromSchema<typeof orderStatusSchema>;
-export type Order = FromSchema<typeof orderSchema>;
-export type Position = FromSchema<typeof positionSchema>;
-export type Funding = FromSchema<typeof fundingSchema>;
+export type Ticker = FromReplySchema<typeof tickerSchema>;
+export type DepthLevel = FromReplySchema<typeof depthLevelSchema>;
+export type Depth = FromReplySchema<typeof depthSchema>;
+export type Trade = FromReplySchema<typeof tradeSchema>;
+export type Bar = FromReplySchema<typeof barSchema>;
+export type Market = FromReplySchema<typeof marketSchema>;
+export type Markets = FromReplySchema<typeof marketsSchema>;
+export type Balance = FromReplySchema<typeof balanceSchema>;
+export type OrderRef = FromReplySchema<typeof orderRefSchema>;
+export type OrderStatus = FromReplySchema<typeof orderStatusSchema>;
+export type Order = FromReplySchema<typeof orderSchema>;
+export type Position = FromReplySchema<typeof positionSchema>;
+export type Funding = FromReplySchema<typeof fundingSchema>;

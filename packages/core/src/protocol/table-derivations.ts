@@ -21,6 +21,24 @@ export type ParamsByMethodOf<T extends MethodTable> = {
 /** The typed params a table's method `K` receives. */
 export type TableParamsOf<T extends MethodTable, K extends T[number]["method"]> = ParamsByMethodOf<T>[K];
 
+/**
+ * `T` with every tuple readonly (`[number, number]` becomes `readonly [number, number]`); objects and
+ * plain arrays keep their shape. A reply's tuples (a depth level, a bar) are positions, never grown or
+ * rewritten, and a readonly tuple accepts both a literal `[price, amount]` and a level built `as const` or
+ * held in a `readonly` field, where the mutable tuple json-schema-to-ts derives refused the latter two.
+ * Nothing is weakened: the length and each element's type are the schema's.
+ */
+export type ReadonlyTuples<T> = T extends readonly unknown[]
+  ? number extends T["length"]
+    ? ReadonlyTuples<T[number]>[]
+    : { readonly [I in keyof T]: ReadonlyTuples<T[I]> }
+  : T extends object
+    ? { [P in keyof T]: ReadonlyTuples<T[P]> }
+    : T;
+
+/** The type of a value of reply schema `S`: json-schema-to-ts's, with its tuples readonly. */
+export type FromReplySchema<S extends JSONSchema> = ReadonlyTuples<FromSchema<S>>;
+
 /** The keywords whose value is one schema, or a list of schemas, that describes part of a value. */
 type SubschemaKeyword =
   "items" | "prefixItems" | "additionalItems" | "additionalProperties" | "anyOf" | "oneOf";
@@ -46,7 +64,8 @@ export type SourceSchema<S> = S extends { readonly type: "number" }
       : S;
 
 /** The type of a value of reply schema `S` with its money as decimal text. */
-export type FromSourceSchema<S> = SourceSchema<S> extends infer X extends JSONSchema ? FromSchema<X> : never;
+export type FromSourceSchema<S> =
+  SourceSchema<S> extends infer X extends JSONSchema ? FromReplySchema<X> : never;
 
 /**
  * What each public method of a table answers through a mount source: its reply, money as decimal text.
@@ -62,7 +81,7 @@ export type SourceReplyOf<T extends MethodTable, K extends PublicMethodOf<T>> = 
 
 /** What each method of a table answers the docker, derived from its reply schema. */
 export type ResultsOf<T extends MethodTable> = {
-  [S in T[number] as S["method"]]: FromSchema<S["replySchema"]>;
+  [S in T[number] as S["method"]]: FromReplySchema<S["replySchema"]>;
 };
 
 /**

@@ -4,7 +4,15 @@
 // the last decimal against what the stand-in's book says each fill must have been.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { type Balance, Dec, type Depth, type Order, type Position, shownKey } from "@fmz-gateway/core";
+import {
+  type Balance,
+  Dec,
+  type Depth,
+  type DepthLevel,
+  type Order,
+  type Position,
+  shownKey,
+} from "@fmz-gateway/core";
 import type { DockerClient } from "@fmz-gateway/testkit";
 import type { LedgerEntryView } from "../io";
 import { type OkxSourceHarness, startOkxSource } from "./okx-source";
@@ -33,7 +41,7 @@ async function usdt(c: DockerClient): Promise<{ free: Dec; frozen: Dec }> {
 }
 
 /** What a market order of `amount` contracts takes from one side of the book: its notional in USDT. */
-function walk(levels: Array<[number, number]>, amount: Dec): Dec {
+function walk(levels: readonly DepthLevel[], amount: Dec): Dec {
   let left = amount;
   let notional = new Dec(0);
   for (const [price, size] of levels) {

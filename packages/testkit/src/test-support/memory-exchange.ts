@@ -91,7 +91,7 @@ export class MemoryExchange extends ExchangeAdapter<MemoryOptions> {
       return [t, 100, 102, 98, 101, 3];
     });
     if (this.has("records-in-ms-newest-first"))
-      return bars.map((b): Bar => [b[0] * 1000, ...b.slice(1)] as Bar).reverse();
+      return bars.map((b): Bar => [b[0] * 1000, b[1], b[2], b[3], b[4], b[5]]).reverse();
     return bars;
   }
 
