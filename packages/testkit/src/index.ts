@@ -5,9 +5,21 @@
  */
 export * from "./docker-client";
 export { runDoctorCli, doctorRow, doctorFix, type DoctorRun } from "./doctor-cli";
-export type { ConformanceExpectations, ConformanceTarget, Verdict, MethodReport } from "./conformance/types";
+export type {
+  ConformanceExpectations,
+  ConformanceTarget,
+  ReceivedOrder,
+  Verdict,
+  MethodReport,
+} from "./conformance/types";
 export { runConformance } from "./conformance/run-conformance";
 export { formatReport } from "./conformance/format-report";
+export {
+  PLANTED_DEFECTS,
+  defectMissed,
+  type DefectCatch,
+  type PlantedDefect,
+} from "./conformance/planted-defects";
 export { conformanceTests } from "./conformance/node-tests";
 export { SUITE_METHODS, UNKNOWN_METHOD_PROBE } from "./conformance/methods";
 export * as checks from "./conformance/checks";

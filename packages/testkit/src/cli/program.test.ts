@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Gateway } from "@fmz-gateway/core";
-import { MEMORY_EXCHANGE, startMemoryGateway } from "../test-support/memory-exchange";
+import { MEMORY_EXCHANGE, type MemoryExchange, startMemoryGateway } from "../test-support/memory-exchange";
+import { serveOrderLog } from "../test-support/order-log-server";
 import { EXIT_OK, EXIT_USAGE, EXIT_WRONG, runConformanceCli } from "./program";
 
 describe("fmz-conformance", () => {
@@ -10,6 +11,7 @@ describe("fmz-conformance", () => {
     gateway = await startMemoryGateway({
       GOOD: { adapter: MEMORY_EXCHANGE },
       BAD: { adapter: MEMORY_EXCHANGE, options: { faults: ["ticker-without-last"] } },
+      BASE: { adapter: MEMORY_EXCHANGE, options: { defects: ["market-buy-in-base"] } },
     });
   });
   after(() => gateway.close());
@@ -65,11 +67,30 @@ describe("fmz-conformance", () => {
     ]);
   });
 
+  it("passes --order-log and the market order amounts to the suite", async () => {
+    const adapter = gateway.mounts.get("BASE")?.adapter as MemoryExchange;
+    const log = await serveOrderLog(() => adapter.received());
+    try {
+      const r = await run([
+        ...["--url", gateway.url, "--exchange", "BASE", "--symbol", "BTC_USDT", "--method", "trade"],
+        ...["--access-key", "k", "--secret-key", "s", "--order-price", "50", "--order-amount", "0.01"],
+        ...["--order-log", log.url, "--market-buy-quote", "10", "--market-sell-base", "0.05"],
+      ]);
+      assert.equal(r.code, EXIT_WRONG, r.out);
+      assert.match(r.out, /market buy: reached the exchange sized in base \(amount 10\)/);
+    } finally {
+      await log.close();
+    }
+  });
+
   it("exits 2 on a bad command line", async () => {
     assert.equal((await run(["--symbol", "BTC_USDT"])).code, EXIT_USAGE, "--exchange is required");
     const half = await run(["--exchange", "GOOD", "--symbol", "BTC_USDT", "--order-price", "1"]);
     assert.equal(half.code, EXIT_USAGE);
     assert.match(half.err, /both --order-price and --order-amount/);
+    const market = await run(["--exchange", "GOOD", "--symbol", "BTC_USDT", "--market-buy-quote", "1"]);
+    assert.equal(market.code, EXIT_USAGE);
+    assert.match(market.err, /both --market-buy-quote and --market-sell-base/);
     const bad = await run(["--url", gateway.url, "--exchange", "GOOD", "--symbol", "USDT"]);
     assert.equal(bad.code, EXIT_USAGE);
     assert.match(bad.err, /invalid symbol "USDT"/);

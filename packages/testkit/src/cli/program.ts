@@ -24,6 +24,9 @@ interface Flags {
   orderPrice?: string;
   orderAmount?: string;
   orderSide: "buy" | "sell";
+  orderLog?: string;
+  marketBuyQuote?: string;
+  marketSellBase?: string;
   method: string[];
   json?: boolean;
 }
@@ -46,6 +49,15 @@ function buildCommand(io: ConformanceCliIo): Command {
       new Option("--order-side <side>", "side of that order").choices(["buy", "sell"]).default("buy"),
     )
     .option(
+      "--order-log <url>",
+      'a URL answering GET with {"orders": [...]}: every order the exchange (or stand-in) received',
+    )
+    .option(
+      "--market-buy-quote <amount>",
+      "place a market buy spending this much quote currency (contracts on a contract)",
+    )
+    .option("--market-sell-base <amount>", "and a market sell of this much base currency (contracts)")
+    .option(
       "--method <name>",
       `only this method; repeatable (${SUITE_METHODS.join(", ")})`,
       (v: string, acc: string[]) => [...acc, v],
@@ -57,6 +69,8 @@ function buildCommand(io: ConformanceCliIo): Command {
       `
 Keys are best passed in FMZ_ACCESS_KEY and FMZ_SECRET_KEY (command lines are visible to other users).
 Without keys, private methods are skipped; without --order-price and --order-amount, no order is placed.
+Market orders (--market-buy-quote and --market-sell-base, both or neither) fill at the market: the account
+must hold enough of both currencies.
 Exit code: 0 when no method is wrong, 1 when one is, 2 on a bad command line.
 
 Example:
@@ -90,6 +104,10 @@ export async function runConformanceCli(
     io.err("fmz-conformance: give both --order-price and --order-amount, or neither");
     return EXIT_USAGE;
   }
+  if ((flags.marketBuyQuote === undefined) !== (flags.marketSellBase === undefined)) {
+    io.err("fmz-conformance: give both --market-buy-quote and --market-sell-base, or neither");
+    return EXIT_USAGE;
+  }
   const target: ConformanceTarget = {
     baseUrl: flags.url,
     exchange: flags.exchange,
@@ -102,6 +120,11 @@ export async function runConformanceCli(
         ? { price: flags.orderPrice, amount: flags.orderAmount, side: flags.orderSide }
         : undefined,
     methods: flags.method.length > 0 ? flags.method : undefined,
+    orderLog: flags.orderLog,
+    marketOrders:
+      flags.marketBuyQuote !== undefined && flags.marketSellBase !== undefined
+        ? { buyQuote: flags.marketBuyQuote, sellBase: flags.marketSellBase }
+        : undefined,
   };
   let reports;
   try {

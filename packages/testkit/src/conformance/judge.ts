@@ -21,6 +21,7 @@ export function judge<T>(
     if (typeof reply.error !== "string")
       return wrong(`error is not a string: ${JSON.stringify(reply.error)}`);
     if (isNotSupported(reply.error)) return { method, verdict: "not-supported", reason: reply.error };
+    if (readsLikeNotSupported(reply.error)) return wrong(notSupportedLookalike(method, reply.error));
     return wrong(reply.error === "" ? "answered an empty error" : reply.error);
   }
   if (reply.data === undefined) return wrong("answered neither data nor error");
@@ -41,4 +42,18 @@ export function isNotSupported(error: unknown): boolean {
  */
 export function labelled(report: MethodReport, label: string): MethodReport {
   return report.verdict === "wrong" ? { ...report, reason: `${label}: ${report.reason ?? ""}` } : report;
+}
+
+const LOOKS_UNSUPPORTED = /\b(not supported|unsupported|not implemented|unimplemented|not available)\b/i;
+
+/**
+ * An error that says "unsupported" without starting with "not supported": the docker and the suite take it
+ * for a failure (an outage, a bug), where the adapter meant that it lacks the method.
+ */
+export function readsLikeNotSupported(error: string): boolean {
+  return !isNotSupported(error) && LOOKS_UNSUPPORTED.test(error);
+}
+
+function notSupportedLookalike(method: string, error: string): string {
+  return `answered the error ${JSON.stringify(error)}, which reads like "not supported" but is a failure to the docker: if the mount does not support ${method}, throw core's NotSupportedError (its answer starts with "not supported")`;
 }

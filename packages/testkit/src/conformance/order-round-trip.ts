@@ -2,7 +2,10 @@ import { DONE_ORDER_STATUSES, type Order, type OrderRef, parseSymbol } from "@fm
 import type { CallResult, DockerClient } from "../docker-client";
 import { checkOrder, checkOrderList, checkOrderRef } from "./checks";
 import { isNotSupported, judge, labelled } from "./judge";
+import { readInstrumentRules } from "./instrument-rules";
 import { methodSpec } from "./methods";
+import { orderLogReader } from "./order-log";
+import { type ProbeContext, marketOrderProbe, minimumProbe, roundingProbe } from "./order-probes";
 import type { ConformanceTarget, MethodReport } from "./types";
 
 const TRADE = methodSpec("createOrder");
@@ -21,7 +24,8 @@ const SETTLE_PAUSE_MS = 250;
 const NO_ORDER = "no order given (set the target's order price and amount to place and cancel one)";
 
 /**
- * trade → order → orders → cancel → order again → historyorders, on one resting limit order. Whatever
+ * trade → order → orders → cancel → order again → historyorders, on one resting limit order; then, when
+ * `trade` was correct, its money probes on orders of their own (`order-probes.ts`). Whatever
  * fails on the way, an order the suite placed is cancelled before it returns, so the account is left as it
  * was. Reports only on `selected` methods, but places the order whenever any of them needs it.
  */
@@ -36,6 +40,7 @@ export async function orderRoundTrip(
   };
   const skip = (method: string, reason: string) => put({ method, verdict: "skipped", reason });
   const symbol = target.symbol;
+  const fmzSymbol = parseSymbol(symbol).text;
   let id: string | undefined;
   let cancelled = false;
   try {
@@ -69,6 +74,7 @@ export async function orderRoundTrip(
         side: target.order.side ?? "buy",
         price: target.order.price,
         amount: target.order.amount,
+        symbol: fmzSymbol,
       };
       const open = judge(ORDER, await client.call(ORDER.wire, { id, symbol }), (o: Order) =>
         checkOrder(o, { ...want, phase: "open" }),
@@ -95,11 +101,54 @@ export async function orderRoundTrip(
     const listed = (r: CallResult<Order[]>) => Array.isArray(r.data) && r.data.some((o) => o.id === id);
     const historyReply = cancelled ? await settle(history, listed) : await history();
     put(judge(HISTORY, historyReply, (list: Order[]) => checkOrderList(list, cancelled ? id : undefined)));
+
+    const trade = out.get(TRADE.wire);
+    if (trade?.verdict === "correct" && target.order) {
+      const order = { ...target.order, side: target.order.side ?? "buy" };
+      put(withMoneyProbes(trade, await moneyProbes({ client, symbol, fmzSymbol, order }, target)));
+    }
   } finally {
     // Never leave the suite's order resting on the account, whatever went wrong above.
     if (id !== undefined && !cancelled) await client.call(CANCEL.wire, { id, symbol }).catch(() => undefined);
   }
   return out;
+}
+
+/**
+ * Rounding and the minimum (when `markets` gives the instrument's tick, lot and minimum) and, with
+ * `marketOrders`, market orders: their problems, each labelled, and what could not be checked.
+ */
+async function moneyProbes(
+  base: Omit<ProbeContext, "log">,
+  target: ConformanceTarget,
+): Promise<{ problems: string[]; notChecked?: string }> {
+  const problems: string[] = [];
+  try {
+    const c: ProbeContext = { ...base, log: orderLogReader(target) };
+    const rules = await readInstrumentRules(c.client, c.symbol);
+    let notChecked: string | undefined;
+    if (typeof rules === "string") notChecked = `rounding and the minimum not checked: ${rules}`;
+    else {
+      problems.push(...(await roundingProbe(c, rules)).map((p) => `rounding: ${p}`));
+      problems.push(...(await minimumProbe(c, rules)).map((p) => `minimum: ${p}`));
+    }
+    if (target.marketOrders) {
+      const rulesOrNone = typeof rules === "string" ? undefined : rules;
+      problems.push(...(await marketOrderProbe(c, rulesOrNone, target.marketOrders)));
+    }
+    return { problems, notChecked };
+  } catch (err) {
+    // A broken orderLog hook or a call that failed: said as it is, after anything already found.
+    return { problems: [...problems, `could not finish the order checks: ${(err as Error).message}`] };
+  }
+}
+
+function withMoneyProbes(
+  trade: MethodReport,
+  found: { problems: string[]; notChecked?: string },
+): MethodReport {
+  if (found.problems.length > 0) return { ...trade, verdict: "wrong", reason: found.problems.join("; ") };
+  return found.notChecked ? { ...trade, reason: found.notChecked } : trade;
 }
 
 /** An id no exchange has: only asked where placing is not supported, to tell not-supported from skipped. */
@@ -114,13 +163,14 @@ async function probeWithoutOrder(client: DockerClient, method: string, symbol: s
 
 /** `orders` for the symbol (listing the open order), and for the range when one is given. */
 async function listOrders(client: DockerClient, target: ConformanceTarget, id: string | undefined) {
+  const echo = { wanted: parseSymbol(target.symbol).text, method: ORDERS.wire };
   const bySymbol = judge(ORDERS, await client.call(ORDERS.wire, { symbol: target.symbol }), (l: Order[]) =>
-    checkOrderList(l, id),
+    checkOrderList(l, id, echo),
   );
   if (bySymbol.verdict !== "correct" || !target.range) return bySymbol;
   const mustInclude = rangeCovers(target.range, target.symbol) ? id : undefined;
   const byRange = judge(ORDERS, await client.call(ORDERS.wire, { symbol: target.range }), (l: Order[]) =>
-    checkOrderList(l, mustInclude),
+    checkOrderList(l, mustInclude, echo),
   );
   return labelled(byRange, `${ORDERS.wire} for ${target.range}`);
 }

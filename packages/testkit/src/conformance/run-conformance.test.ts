@@ -121,10 +121,21 @@ describe("runConformance", () => {
     ]);
   });
 
+  it("checks market-data times against the target's clock", async () => {
+    const ahead = () => Date.now() + 3 * 86_400_000; // a simulated market three days on
+    const r = byMethod(await runConformance(target("GOOD", { clock: ahead, methods: ["ticker", "depth"] })));
+    assert.match(r.ticker.reason ?? "", /^ticker\.time \d+ is 72 h behind the clock/);
+    assert.match(r.depth.reason ?? "", /^depth\.time \d+ is 72 h behind the clock/);
+  });
+
   it("refuses a target that makes no sense", async () => {
     await assert.rejects(runConformance(target("GOOD", { symbol: "USDT.swap" })), /must be one instrument/);
     await assert.rejects(runConformance(target("GOOD", { range: "BTC_USDT" })), /must be a range/);
     await assert.rejects(runConformance(target("GOOD", { methods: ["nope"] })), /unknown method "nope"/);
+    await assert.rejects(
+      runConformance(target("GOOD", { marketOrders: { buyQuote: "0", sellBase: "1" } })),
+      /positive buyQuote and sellBase/,
+    );
   });
 
   it("reports an unreachable gateway as wrong, not as a crash", async () => {

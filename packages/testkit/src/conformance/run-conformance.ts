@@ -3,6 +3,7 @@ import {
   type Bar,
   type Depth,
   type Ticker,
+  type Trade,
   METHOD_TABLE,
   type Markets,
   type MethodSpec,
@@ -54,16 +55,18 @@ function once<T>(
 const RECORDS = methodSpec("getRecords");
 const none = () => undefined;
 const symbol = (t: ConformanceTarget) => ({ symbol: t.symbol });
+const now = (t: ConformanceTarget) => (t.clock ?? Date.now)();
 
 /** The dedicated checks, by adapter method; a table method without one gets `genericProbe`. */
 const PROBES: Partial<Record<string, Probe>> = {
-  getTicker: once("getTicker", symbol, (d: Ticker) => checkTicker(d)),
+  // Times are checked against the target's clock at the reply: milliseconds of now, not seconds.
+  getTicker: once("getTicker", symbol, (d: Ticker, t) => checkTicker(d, "ticker", now(t))),
   getDepth: once(
     "getDepth",
     (t) => ({ symbol: t.symbol, limit: DEPTH_LIMIT }),
-    (d: Depth) => checkDepth(d, DEPTH_LIMIT),
+    (d: Depth, t) => checkDepth(d, DEPTH_LIMIT, now(t)),
   ),
-  getTrades: once("getTrades", symbol, checkTrades),
+  getTrades: once("getTrades", symbol, (d: Trade[], t) => checkTrades(d, now(t))),
   getRecords: async (c, t) => {
     let last: MethodReport = { method: RECORDS.wire, verdict: "correct" };
     for (const req of RECORDS_CALLS) {
@@ -168,5 +171,9 @@ function checkTarget(target: ConformanceTarget): void {
   }
   if (target.order && !(Number(target.order.price) > 0 && Number(target.order.amount) > 0)) {
     throw new Error("target order needs a positive price and amount (a resting limit order)");
+  }
+  const m = target.marketOrders;
+  if (m && !(Number(m.buyQuote) > 0 && Number(m.sellBase) > 0)) {
+    throw new Error("target marketOrders needs a positive buyQuote and sellBase");
   }
 }

@@ -18,6 +18,36 @@ export interface ConformanceTarget {
   order?: { price: string; amount: string; side?: "buy" | "sell" };
   /** Restrict to these wire methods (aliases accepted); `unknown-method` names the unknown-method probe. */
   methods?: string[];
+  /**
+   * What the exchange (or its stand-in) received: a URL answering `GET` with `{"orders": [ReceivedOrder…]}`,
+   * or a function giving the same list. With it, the rounding, minimum and market-order checks look at
+   * what was sent, not only at what `order` answers. Every order received, oldest first.
+   */
+  orderLog?: string | (() => Promise<ReceivedOrder[]>);
+  /**
+   * Opt-in market orders: the suite places a market buy spending `buyQuote` (quote currency; contracts on
+   * a contract) and a market sell of `sellBase` (base currency; contracts on a contract). The account must
+   * hold enough of both; they fill at the market, so they cost a spread and fees.
+   */
+  marketOrders?: { buyQuote: string; sellBase: string };
+  /**
+   * The clock market-data times are checked against (they must be milliseconds within a day of it);
+   * default `Date.now`. A simulated market on a clock of its own passes that clock.
+   */
+  clock?: () => number;
+}
+
+/** One order exactly as the exchange received it (an `orderLog` entry); prices and amounts as decimal text. */
+export interface ReceivedOrder {
+  /** Absent (or "") on a market order. */
+  price?: string;
+  amount: string;
+  side: "buy" | "sell";
+  type: "limit" | "market";
+  /** What `amount` counts: `quote` only for a spot market buy (what to spend); contracts count as `base`. */
+  amountUnit: "base" | "quote";
+  /** When it was received, epoch milliseconds. */
+  time: number;
 }
 
 /**
@@ -45,6 +75,6 @@ export interface MethodReport {
   /** The wire method (`ticker`), or `unknown-method` for the unknown-method probe. */
   method: string;
   verdict: Verdict;
-  /** Why, for every verdict but `correct`. */
+  /** Why, for every verdict but `correct`; on a `correct` one, what could not be checked (if anything). */
   reason?: string;
 }

@@ -1,6 +1,8 @@
 import {
+  BadRequestError,
   type Bar,
   type CallContext,
+  Dec,
   Exchange,
   ExchangeAdapter,
   Gateway,
@@ -10,9 +12,14 @@ import {
   type ResultOf,
   type Ticker,
   packOrderId,
+  readOrderIntent,
+  roundToStep,
   silentLogger,
+  toPlain,
   unpackOrderId,
 } from "@fmz-gateway/core";
+import type { PlantedDefect } from "../conformance/planted-defects";
+import type { ReceivedOrder } from "../conformance/types";
 
 /**
  * A complete in-memory adapter for the testkit's own tests: every method correct, unless a fault named in
@@ -35,6 +42,26 @@ export type Fault =
 
 interface MemoryOptions {
   faults?: Fault[];
+  /**
+   * Money defects planted in the adapter layer (see `PLANTED_DEFECTS`): the venue underneath stays
+   * honest, so what it received and stored shows what the adapter really did.
+   */
+  defects?: PlantedDefect[];
+}
+
+/** BTC_USDT on the memory venue: tick, lot, minimum, and the quote step a market buy is rounded to. */
+export const MEMORY_MARKET = { tick: "0.5", lot: "0.001", minQty: "0.002", quoteStep: "0.01" } as const;
+/** The venue's one price: the ticker's last, and where market orders fill. */
+export const MEMORY_LAST = 100;
+
+/** An order as the in-memory venue holds it, in its own terms (instrument `BTC-USDT`, decimal text). */
+interface VenueOrder {
+  instId: string;
+  received: ReceivedOrder;
+  /** Base filled, and the fills' average price ("0" until something fills). */
+  filled: string;
+  avgPrice: string;
+  state: "live" | "filled" | "canceled";
 }
 
 type Ctx = CallContext<MemoryOptions>;
@@ -44,11 +71,21 @@ export const SPOT_ONLY_EXCHANGE = "KIT_TICKER_ONLY";
 
 @Exchange(MEMORY_EXCHANGE, { autoMount: false })
 export class MemoryExchange extends ExchangeAdapter<MemoryOptions> {
-  private readonly orders = new Map<string, Order>();
+  /** The venue's orders by its own order id. */
+  private readonly venue = new Map<string, VenueOrder>();
   private sequence = 0;
 
   private has(fault: Fault): boolean {
     return this.options.faults?.includes(fault) ?? false;
+  }
+
+  private planted(defect: PlantedDefect): boolean {
+    return this.options.defects?.includes(defect) ?? false;
+  }
+
+  /** Every order the venue received, oldest first: the conformance target's `orderLog`. */
+  received(): ReceivedOrder[] {
+    return [...this.venue.values()].map((o) => ({ ...o.received }));
   }
 
   override async getTicker(_ctx: Ctx, p: ParamsOf<"getTicker">): Promise<ResultOf<"getTicker">> {
@@ -59,9 +96,12 @@ export class MemoryExchange extends ExchangeAdapter<MemoryOptions> {
       high: 110,
       low: 90,
       open: 95,
-      last: 100,
+      last: MEMORY_LAST,
       vol: 12.5,
-      time: this.has("ticker-in-seconds") ? Math.floor(Date.now() / 1000) : Date.now(),
+      time:
+        this.has("ticker-in-seconds") || this.planted("ticker-time-in-seconds")
+          ? Math.floor(Date.now() / 1000)
+          : Date.now(),
     };
     if (this.has("ticker-without-last")) delete (t as Partial<Ticker>).last;
     return t;
@@ -102,11 +142,11 @@ export class MemoryExchange extends ExchangeAdapter<MemoryOptions> {
         symbol: key,
         baseAsset: "BTC",
         quoteAsset: "USDT",
-        tickSize: 0.5,
-        amountSize: 0.001,
+        tickSize: Number(MEMORY_MARKET.tick),
+        amountSize: Number(MEMORY_MARKET.lot),
         pricePrecision: 1,
         amountPrecision: 3,
-        minQty: 0.001,
+        minQty: Number(MEMORY_MARKET.minQty),
         maxQty: 1000,
         minNotional: 5,
         maxNotional: 1_000_000,
@@ -133,39 +173,89 @@ export class MemoryExchange extends ExchangeAdapter<MemoryOptions> {
     return this.getAccount();
   }
 
+  /**
+   * FMZ's order → the venue's, as a real adapter does it: price to the nearest tick, amount down to the
+   * lot, a spot market buy's quote down to the quote step, and an amount under the minimum refused
+   * before anything is sent. The planted defects undo one of these each.
+   */
   override async createOrder(_ctx: Ctx, p: ParamsOf<"createOrder">): Promise<ResultOf<"createOrder">> {
-    const orderId = String(++this.sequence);
+    const m = MEMORY_MARKET;
+    const intent = readOrderIntent(p, "spot");
+    let amountUnit: ReceivedOrder["amountUnit"] = intent.sizeUnit === "quote" ? "quote" : "base";
+    if (this.planted("market-buy-in-base")) amountUnit = "base";
+    let amount: string;
+    if (intent.sizeUnit === "quote") amount = toPlain(roundToStep(intent.amount, m.quoteStep, "down"));
+    else if (this.planted("amount-unrounded")) amount = intent.amount;
+    else
+      amount = toPlain(roundToStep(intent.amount, m.lot, this.planted("amount-rounded-up") ? "up" : "down"));
+    if (amountUnit === "base" && new Dec(amount).lt(m.minQty) && !this.planted("no-minimum-check")) {
+      throw new BadRequestError(
+        `trade: amount ${intent.amount} is below BTC_USDT's minimum order size ${m.minQty} BTC (lot ${m.lot})`,
+      );
+    }
+    const price =
+      intent.orderType === "limit"
+        ? this.planted("price-unrounded")
+          ? intent.price
+          : toPlain(roundToStep(intent.price, m.tick, "nearest"))
+        : undefined;
+    const orderId = this.send({ price, amount, side: intent.side, type: intent.orderType, amountUnit });
     const id = packOrderId("BTC-USDT", orderId);
-    this.orders.set(id, {
-      id,
-      symbol: p.symbol.text,
-      amount: Number(p.amount),
-      price: Number(p.price ?? 0),
-      deal_amount: 0,
-      avg_price: 0,
-      type: p.side === "buy" || p.side === "closesell" ? "buy" : "sell",
-      status: "pending",
-    });
     return { id: this.has("trade-id-without-comma") ? orderId : id };
   }
 
+  /** The venue: records the order as received, fills a market order at once at MEMORY_LAST. */
+  private send(o: Omit<ReceivedOrder, "time">): string {
+    const orderId = String(++this.sequence);
+    const received: ReceivedOrder = { ...o, time: Date.now() };
+    const last = new Dec(MEMORY_LAST);
+    const order: VenueOrder = { instId: "BTC-USDT", received, filled: "0", avgPrice: "0", state: "live" };
+    if (o.type === "market") {
+      order.filled = (o.amountUnit === "quote" ? new Dec(o.amount).div(last) : new Dec(o.amount)).toFixed();
+      order.avgPrice = last.toFixed();
+      order.state = "filled";
+    }
+    this.venue.set(orderId, order);
+    return orderId;
+  }
+
+  /** The venue's order → FMZ's, as `method` answers it: the symbol the docker sent, fills from the venue. */
+  private toFmz(orderId: string, v: VenueOrder, method: "order" | "orders" | "historyorders"): Order {
+    const r = v.received;
+    const requestPrice = r.price ?? "-1";
+    const exchangeSymbol =
+      (method === "order" && this.planted("order-symbol-exchange-format")) ||
+      (method === "orders" && this.planted("orders-symbol-exchange-format"));
+    return {
+      id: packOrderId(v.instId, orderId),
+      symbol: exchangeSymbol ? v.instId : "BTC_USDT",
+      amount: Number(r.amount),
+      price: Number(r.price ?? 0),
+      deal_amount: Number(this.planted("deal-amount-from-request") ? r.amount : v.filled),
+      avg_price: Number(this.planted("avg-price-from-request") ? requestPrice : v.avgPrice),
+      type: r.side,
+      status: v.state === "live" ? "pending" : v.state === "filled" ? "closed" : "canceled",
+    };
+  }
+
   override async getOrder(_ctx: Ctx, p: ParamsOf<"getOrder">): Promise<ResultOf<"getOrder">> {
-    const o = this.find(p.id.text);
+    const [orderId, v] = this.find(p.id.text);
+    const o = this.toFmz(orderId, v, "order");
     return this.has("order-price-as-string-text") ? ({ ...o, price: "one hundred" } as unknown as Order) : o;
   }
 
   override async getOrders(): Promise<ResultOf<"getOrders">> {
     if (this.has("orders-empty")) return [];
-    return [...this.orders.values()].filter((o) => o.status === "pending");
+    return this.listed((v) => v.state === "live", "orders");
   }
 
   override async getHistoryOrders(): Promise<ResultOf<"getHistoryOrders">> {
-    return [...this.orders.values()].filter((o) => o.status !== "pending");
+    return this.listed((v) => v.state !== "live", "historyorders");
   }
 
   override async cancelOrder(_ctx: Ctx, p: ParamsOf<"cancelOrder">): Promise<ResultOf<"cancelOrder">> {
-    const o = this.find(p.id.text);
-    if (!this.has("cancel-leaves-open")) o.status = "canceled";
+    const [, v] = this.find(p.id.text);
+    if (v.state === "live" && !this.has("cancel-leaves-open")) v.state = "canceled";
     return true;
   }
 
@@ -174,6 +264,8 @@ export class MemoryExchange extends ExchangeAdapter<MemoryOptions> {
   }
 
   override async setMarginLevel(): Promise<ResultOf<"setMarginLevel">> {
+    // The defect: a plain error where core's NotSupportedError belongs.
+    if (this.planted("plain-error-for-unsupported")) throw new Error("marginlevel is unsupported on spot");
     return true;
   }
 
@@ -183,17 +275,22 @@ export class MemoryExchange extends ExchangeAdapter<MemoryOptions> {
 
   /** Open orders in this store (for tests that check the suite cleans up after itself). */
   openOrders(): Order[] {
-    return [...this.orders.values()].filter((o) => o.status === "pending");
+    return this.listed((v) => v.state === "live", "historyorders");
+  }
+
+  private listed(which: (v: VenueOrder) => boolean, method: "orders" | "historyorders"): Order[] {
+    return [...this.venue.entries()].filter(([, v]) => which(v)).map(([id, v]) => this.toFmz(id, v, method));
   }
 
   private frozen(): number {
     return this.openOrders().reduce((sum, o) => sum + o.price * o.amount, 0);
   }
 
-  private find(id: string): Order {
-    const o = this.orders.get(id) ?? this.orders.get(packOrderId("BTC-USDT", unpackOrderId(id).orderId));
-    if (!o) throw new Error(`no order ${id}`);
-    return o;
+  private find(id: string): [string, VenueOrder] {
+    const orderId = unpackOrderId(id).orderId;
+    const v = this.venue.get(orderId);
+    if (!v) throw new Error(`no order ${id}`);
+    return [orderId, v];
   }
 }
 

@@ -1,13 +1,13 @@
 import type { Depth, DepthLevel } from "@fmz-gateway/core";
-import { Problems, firstOutOfOrder, notMillis, num } from "./values";
+import { Problems, firstOutOfOrder, notMillis, notRecentMillis, num } from "./values";
 
 /**
- * `depth`: time in milliseconds; asks ascending and bids descending (strictly: one level per price); at
+ * `depth`: time in milliseconds (within a day of `now` when given); asks ascending and bids descending (strictly: one level per price); at
  * most `limit` levels a side; the best bid below the best ask; positive prices and amounts.
  */
-export function checkDepth(d: Depth, limit: number): string[] {
+export function checkDepth(d: Depth, limit: number, now?: number): string[] {
   const p = new Problems();
-  p.add(notMillis(d.time, "depth.time"));
+  p.add(now === undefined ? notMillis(d.time, "depth.time") : notRecentMillis(d.time, "depth.time", now));
   for (const [side, levels] of [
     ["asks", d.asks],
     ["bids", d.bids],

@@ -6,5 +6,6 @@ export * from "./records";
 export * from "./markets";
 export * from "./balances";
 export * from "./orders";
+export * from "./order-money";
 export * from "./futures";
 export * from "./unknown-method";

@@ -1,7 +1,8 @@
 import { type Markets, parseSymbol } from "@fmz-gateway/core";
 import { Problems, num } from "./values";
 
-const FMZ_SYMBOL =
+/** An FMZ instrument symbol: `BASE_QUOTE` or `BASE_QUOTE.contract`. */
+export const FMZ_SYMBOL =
   /^[A-Z0-9]+_[A-Z0-9]+(\.(swap|this_week|next_week|this_month|next_month|quarter|next_quarter))?$/;
 
 /**

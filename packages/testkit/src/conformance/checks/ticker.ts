@@ -1,10 +1,15 @@
 import type { Ticker } from "@fmz-gateway/core";
-import { Problems, notMillis, num } from "./values";
+import { Problems, notMillis, notRecentMillis, num } from "./values";
 
-/** `ticker`: time in milliseconds, buy ≤ sell (a crossed quote means bid and ask were swapped). */
-export function checkTicker(t: Ticker, where = "ticker"): string[] {
+/**
+ * `ticker`: time in milliseconds (within a day of `now` when given), buy ≤ sell (a crossed quote means bid
+ * and ask were swapped).
+ */
+export function checkTicker(t: Ticker, where = "ticker", now?: number): string[] {
   const p = new Problems();
-  p.add(notMillis(t.time, `${where}.time`));
+  p.add(
+    now === undefined ? notMillis(t.time, `${where}.time`) : notRecentMillis(t.time, `${where}.time`, now),
+  );
   const buy = num(t.buy);
   const sell = num(t.sell);
   p.check(

@@ -24,6 +24,21 @@ export function notMillis(value: unknown, what: string): string | undefined {
   return `${what} ${String(value)} is not a timestamp in milliseconds`;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Why `value` is not a millisecond timestamp within a day of `now` (this machine's clock), or undefined
+ * when it is one. Seconds, microseconds and a clock that is hours off all show.
+ */
+export function notRecentMillis(value: unknown, what: string, now: number): string | undefined {
+  const unit = notMillis(value, what);
+  if (unit !== undefined) return unit;
+  const off = num(value) - now;
+  if (Math.abs(off) <= DAY_MS) return undefined;
+  const hours = Math.round(Math.abs(off) / 3_600_000);
+  return `${what} ${String(value)} is ${hours} h ${off > 0 ? "ahead of" : "behind"} the clock; a time in milliseconds of now is expected (a simulated market passes its clock as the target's clock)`;
+}
+
 /** Why `value` is not a second timestamp, or undefined when it is one. */
 export function notSeconds(value: unknown, what: string): string | undefined {
   const t = num(value);
