@@ -20,6 +20,8 @@ function target(over: Partial<ConformanceTarget>): ConformanceTarget {
     accessKey: "paper-account-1",
     secretKey: "x",
     symbol: "BTC_USDT",
+    // The simulated market runs on the test's clock: its times are checked against that one.
+    clock: () => h.clock.now,
     ...over,
   };
 }
