@@ -26,7 +26,9 @@ export function adapterNames(name: string, packageName?: string): AdapterNames {
   const lower = name.toLowerCase();
   const pkg = packageName ?? `fmz-gateway-${lower}`;
   if (!PACKAGE.test(pkg) || pkg.length > 214) {
-    throw new Error(`invalid package name "${pkg}": npm names are lower case (e.g. fmz-gateway-myex or @me/myex)`);
+    throw new Error(
+      `invalid package name "${pkg}": npm names are lower case (e.g. fmz-gateway-myex or @me/myex)`,
+    );
   }
   const words = lower.split(/[-_]+/).filter(Boolean);
   const joined = words.map((w) => w[0].toUpperCase() + w.slice(1)).join("");

@@ -14,7 +14,9 @@ export function runNewAdapter(
 ): void {
   const made = scaffoldAdapter({ name, dir: flags.dir, packageName: flags.package, cwd });
   const shown = path.relative(cwd, made.dir) || ".";
-  io.out(`Created ${made.names.packageName} in ${shown}: the ${made.names.upper} adapter, a stand-in exchange and tests`);
+  io.out(
+    `Created ${made.names.packageName} in ${shown}: the ${made.names.upper} adapter, a stand-in exchange and tests`,
+  );
   for (const file of made.files) io.out(`  ${file}`);
   io.out("");
   io.out("Next:");

@@ -7,7 +7,16 @@ import path from "node:path";
  * by core's tsc (`.tmpl`), and core's test run never sees them as tests. From `dist/cli/new-adapter/`
  * the source folder is three levels up.
  */
-export const TEMPLATES_DIR = path.resolve(__dirname, "..", "..", "..", "src", "cli", "new-adapter", "templates");
+export const TEMPLATES_DIR = path.resolve(
+  __dirname,
+  "..",
+  "..",
+  "..",
+  "src",
+  "cli",
+  "new-adapter",
+  "templates",
+);
 
 const SUFFIX = ".tmpl";
 
