@@ -10,6 +10,8 @@ import { exchangeRegistry } from "../registry/exchange-registry";
 import { VERSION } from "../version";
 import { doctorCommand } from "./doctor/doctor-command";
 import { type DoctorFlags, runDoctor } from "./doctor/run-doctor";
+import { type NewAdapterFlags, newAdapterCommand } from "./new-adapter/new-adapter-command";
+import { runNewAdapter } from "./new-adapter/run-new-adapter";
 
 export interface CliIo {
   out: (line: string) => void;
@@ -52,6 +54,7 @@ export function buildCommand(): Command {
       // Serving's flags belong before `doctor`; after it, the same names are doctor's own.
       .enablePositionalOptions()
       .addCommand(doctorCommand())
+      .addCommand(newAdapterCommand())
       .description("Serve FMZ custom-protocol exchange adapters over HTTP: POST /<exchange name>")
       .version(VERSION, "-V, --version")
       .option("-c, --config <file>", "JSON config file (see docs/configuration.md)")
@@ -90,6 +93,7 @@ Examples:
   fmz-gateway --config fmz-gateway.json                 mounts, options and plugins from a file
   fmz-gateway --config fmz-gateway.json --record calls.jsonl
   fmz-gateway doctor --config fmz-gateway.json          check the setup: config, mounts, clock, keys
+  fmz-gateway new-adapter myex                          scaffold an adapter package for exchange MYEX
 
 On FMZ: add an exchange with protocol "custom", service address http://127.0.0.1:6666/<NAME>,
 your exchange Access Key, and your Secret Key (extras comma-separated, e.g. SECRET,PASSPHRASE).`,
@@ -113,6 +117,13 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .action((opts: DoctorFlags) => {
       doctorFlags = opts;
     });
+  let newAdapter: { name: string; flags: NewAdapterFlags } | undefined;
+  (cmd.commands.find((c) => c.name() === "new-adapter") as Command)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .action((name: string, flags: NewAdapterFlags) => {
+      newAdapter = { name, flags };
+    });
   const wantsHelp = argv.includes("--help") || argv.includes("-h");
   if (wantsHelp) {
     // Load what the user would load, so --help can list the adapters it offers.
@@ -134,6 +145,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   if (doctorFlags) {
     const report = await runDoctor(doctorFlags, io);
     (io.exitCode ?? ((code: number) => (process.exitCode = code)))(report.failed > 0 ? 1 : 0);
+    return undefined;
+  }
+  if (newAdapter) {
+    runNewAdapter(newAdapter.name, newAdapter.flags, io);
     return undefined;
   }
   const flags = cmd.opts<CliFlags>();
