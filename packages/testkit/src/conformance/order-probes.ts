@@ -72,8 +72,14 @@ export async function roundingProbe(c: ProbeContext, rules: InstrumentRules): Pr
   const amount = new Dec(base).plus(new Dec(lot).mul("0.6")).toFixed();
   const asked = `a ${c.order.side} at ${price} (off the tick ${tick}) of ${amount} (off the lot ${lot})`;
   const { reply, received } = await place(c, { type: c.order.side, price, amount });
+  const receivedProblems = (one: ReceivedOrder) => [
+    ...checkRoundedPrice("the exchange received", one.price, price, tick),
+    ...checkRoundedAmount("the exchange received", one.amount, amount, lot),
+  ];
   if (reply.error !== undefined || typeof reply.data?.id !== "string") {
+    // The exchange refused it; what it received says why, where the log shows it.
     return [
+      ...(received?.length === 1 ? receivedProblems(received[0]) : []),
       `${TRADE.wire} of ${asked} answered ${JSON.stringify(reply.error ?? reply.data)}; round the price to the tick and the amount down to the lot instead`,
     ];
   }
@@ -81,11 +87,7 @@ export async function roundingProbe(c: ProbeContext, rules: InstrumentRules): Pr
   try {
     if (received) {
       const one = oneReceived(received, `a ${TRADE.wire}`);
-      if (typeof one === "string") return [one];
-      return [
-        ...checkRoundedPrice("the exchange received", one.price, price, tick),
-        ...checkRoundedAmount("the exchange received", one.amount, amount, lot),
-      ];
+      return typeof one === "string" ? [one] : receivedProblems(one);
     }
     const o = await c.client.call<Order>(ORDER.wire, { id, symbol: c.symbol });
     if (o.data === undefined) return []; // the round trip judges `order` itself
@@ -177,7 +179,9 @@ async function oneMarketOrder(
     const hint = isNotSupported(reply.error)
       ? " (leave marketOrders out of the target if the mount has no market orders)"
       : "";
+    // The exchange refused it; how it was sized may be why, where the log shows it.
     return [
+      ...(received?.length === 1 ? checkReceivedMarket(received[0], want, rules) : []),
       `${TRADE.wire} at price -1 of ${amount} answered ${JSON.stringify(reply.error ?? reply.data)}${hint}`,
     ];
   }
