@@ -55,6 +55,12 @@ export const NOT_FOR_USERS = [
   /\.map$/,
 ];
 
+/**
+ * The templates `fmz-gateway new-adapter` writes a package from: core ships them as they are (a
+ * template's `src/test/…` is the generated package's test, not a test of core's).
+ */
+export const SCAFFOLD_TEMPLATES = /^src\/cli\/new-adapter\/templates\/.+\.tmpl$/;
+
 /** Everything a tarball may hold: its manifest, README, licence, committed bin scripts and dist/. */
 export const FOR_USERS =
   /^(package\.json|README\.md|LICEN[CS]E(\.md)?|bin\/[\w.-]+\.js|dist\/.+\.(js|d\.ts|json))$/;
