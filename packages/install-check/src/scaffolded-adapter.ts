@@ -4,6 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { installedBin } from "./gateway-process";
 import { completeModules } from "./guide-blocks";
+import { npmInstall } from "./user-project";
 import { cleanNpmEnv } from "./workspaces";
 
 const run = promisify(execFile);
@@ -27,20 +28,7 @@ export async function scaffoldAdapter(
 ): Promise<{ dir: string; output: string }> {
   const { stdout } = await run(installedBin(project), ["new-adapter", name], { cwd: project });
   const dir = path.join(project, name.toLowerCase());
-  await run(
-    "npm",
-    [
-      "install",
-      "--prefer-offline",
-      "--no-audit",
-      "--no-fund",
-      "--ignore-scripts",
-      "--loglevel",
-      "error",
-      ...tarballs,
-    ],
-    { cwd: dir, env: cleanNpmEnv(), maxBuffer: 64 << 20 },
-  );
+  await npmInstall(dir, tarballs);
   return { dir, output: stdout };
 }
 

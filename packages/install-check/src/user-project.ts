@@ -43,9 +43,17 @@ export async function createUserProject(dir: string, tarballs: readonly string[]
     path.join(dir, "package.json"),
     JSON.stringify({ name: "my-fmz-project", version: "1.0.0", private: true }, null, 2),
   );
-  // From npm's cache where it can (`npm ci` filled it). Install scripts are skipped: the only one among
-  // the dependencies is better-sqlite3's native build, which would download a binary from GitHub, and
-  // nothing here opens a database.
+  await npmInstall(dir, tarballs);
+  fs.writeFileSync(path.join(dir, "my-adapter.js"), USER_ADAPTER);
+}
+
+/**
+ * `npm install` of the tarballs (and what their manifests need) in `dir`, from npm's cache where it can
+ * (`npm ci` filled it). Install scripts are skipped: the only one among the dependencies is
+ * better-sqlite3's native build, which would download a binary from GitHub, and nothing here opens a
+ * database.
+ */
+export async function npmInstall(dir: string, tarballs: readonly string[]): Promise<void> {
   await run(
     "npm",
     [
@@ -60,7 +68,6 @@ export async function createUserProject(dir: string, tarballs: readonly string[]
     ],
     { cwd: dir, env: cleanNpmEnv(), maxBuffer: 64 << 20 },
   );
-  fs.writeFileSync(path.join(dir, "my-adapter.js"), USER_ADAPTER);
 }
 
 /** Every copy of a package under the project's node_modules (more than one means a split registry). */

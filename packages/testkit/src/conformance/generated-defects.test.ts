@@ -14,24 +14,16 @@ import { Gateway, silentLogger } from "@fmz-gateway/core";
 import { PLANTED_DEFECTS, type PlantedDefect, defectMissed } from "./planted-defects";
 import { runConformance } from "./run-conformance";
 import type { ConformanceTarget } from "./types";
+// Core's helper for a generated package in this repository (test support, reached in the workspace).
+import {
+  REPO_ROOT,
+  TSC,
+  linkWorkspaceModules,
+} from "../../../core/dist/cli/new-adapter/test-support/workspace-links";
 
 const run = promisify(execFile);
-const REPO_ROOT = path.resolve(__dirname, "..", "..", "..", "..");
 const CLI = path.join(REPO_ROOT, "packages", "core", "dist", "cli", "main.js");
-const TSC = path.join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
 const NAME = "PLANT-X";
-
-/** node_modules entry → where it points: the built workspace packages, else the root's install. */
-const LINKS: Record<string, string> = {
-  "@fmz-gateway/core": path.join(REPO_ROOT, "packages", "core"),
-  "@fmz-gateway/testkit": path.join(REPO_ROOT, "packages", "testkit"),
-  ...Object.fromEntries(
-    ["typescript", "@types/node", "tsyringe", "reflect-metadata"].map((m) => [
-      m,
-      path.join(REPO_ROOT, "node_modules", m),
-    ]),
-  ),
-};
 
 /** One edit of a generated file: `find` must occur exactly once; `replace` plants the defect behind its switch. */
 interface Plant {
@@ -159,11 +151,7 @@ describe("the conformance suite catches each money defect planted in a generated
 
   before(async () => {
     await run(process.execPath, [CLI, "new-adapter", "Plant-X", "--dir", dir], { timeout: 60_000 });
-    for (const [name, to] of Object.entries(LINKS)) {
-      const link = path.join(dir, "node_modules", name);
-      fs.mkdirSync(path.dirname(link), { recursive: true });
-      fs.symlinkSync(to, link, "junction");
-    }
+    linkWorkspaceModules(dir);
     plantAll(path.join(dir, "src"));
     await run(process.execPath, [TSC, "-p", "tsconfig.json"], { cwd: dir, timeout: 120_000 });
     // The copy's core is this process's core (both resolve to packages/core): loading it registers PLANT-X.

@@ -9,30 +9,9 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
 import { scaffoldAdapter } from "./scaffold";
+import { TSC, childTestEnv, linkWorkspaceModules } from "./test-support/workspace-links";
 
 const run = promisify(execFile);
-const REPO_ROOT = path.resolve(__dirname, "..", "..", "..", "..", "..");
-const TSC = path.join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
-
-/** node_modules entry → where it points: the built workspace packages, else the root's install. */
-const LINKS: Record<string, string> = {
-  "@fmz-gateway/core": path.join(REPO_ROOT, "packages", "core"),
-  "@fmz-gateway/testkit": path.join(REPO_ROOT, "packages", "testkit"),
-  ...Object.fromEntries(
-    ["typescript", "@types/node", "tsyringe", "reflect-metadata"].map((m) => [
-      m,
-      path.join(REPO_ROOT, "node_modules", m),
-    ]),
-  ),
-};
-
-/** A child `node --test` must run as a runner of its own, not report into this one. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.NODE_TEST_CONTEXT;
-  return env;
-}
-
 describe("a generated adapter package", () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "fmz-scaffold-"));
   const dir = path.join(tmp, "acme-x");
@@ -40,11 +19,7 @@ describe("a generated adapter package", () => {
 
   before(() => {
     scaffoldAdapter({ name: "Acme-X", dir });
-    for (const [name, target] of Object.entries(LINKS)) {
-      const link = path.join(dir, "node_modules", name);
-      fs.mkdirSync(path.dirname(link), { recursive: true });
-      fs.symlinkSync(target, link, "junction");
-    }
+    linkWorkspaceModules(dir);
   });
 
   it("builds with the project's TypeScript", async () => {
@@ -61,7 +36,7 @@ describe("a generated adapter package", () => {
     assert.ok(tests.includes(path.join("dist", "test", "conformance.test.js")));
     const { stdout } = await run(process.execPath, ["--test", ...tests], {
       cwd: dir,
-      env: childEnv(),
+      env: childTestEnv(),
       timeout: 120_000,
     }).catch((err: { stdout?: string; stderr?: string }) => {
       assert.fail(`the generated tests failed:\n${err.stdout ?? ""}\n${err.stderr ?? ""}`);
