@@ -3,6 +3,7 @@ import type { OrderRow, PositionRow } from "../store/rows";
 import type { EngineContext } from "./context";
 import type { Instrument } from "./instrument";
 import { belowMaintenance, liquidationPrice, unrealised } from "./mark";
+import { statusOf } from "./status";
 
 /**
  * Liquidates a position whose equity at the mark fell below its maintenance margin, as an exchange's
@@ -30,7 +31,7 @@ export function liquidateIfBelowMaintenance(
   const margin = new Dec(pos.margin);
   const trigger = liquidationPrice(inst, pos, ctx.maintenance);
   for (const o of store.pendingCloses(pos.account, inst.text, pos.side)) {
-    o.status = new Dec(o.deal).isZero() ? "canceled" : "partial-canceled";
+    o.status = statusOf(o, "cut");
     o.updated_at = now;
     store.updateOrder(o);
   }

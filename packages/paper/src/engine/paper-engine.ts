@@ -15,6 +15,7 @@ import { applyLeverage } from "./leverage";
 import { markPrice } from "./mark";
 import { PaperError } from "./paper-error";
 import { placeOrder } from "./placement";
+import { statusOf } from "./status";
 import { type Snapshot, applyMarket } from "./upkeep";
 
 /** Levels asked of the source for matching: deep enough for any sane market order. */
@@ -131,7 +132,7 @@ export class PaperEngine {
       const frozen = new Dec(o.frozen);
       store.adjust(account, o.frozen_ccy, frozen, frozen.neg());
       o.frozen = "0";
-      o.status = new Dec(o.deal).isZero() ? "canceled" : "partial-canceled";
+      o.status = statusOf(o, "cut");
       o.updated_at = this.ctx.source.now();
       store.updateOrder(o);
     });

@@ -5,7 +5,7 @@ import type { Instrument } from "./instrument";
 import { slippageBound, walkBook } from "./matching";
 import { type Ask, fail, readAsk } from "./order-ask";
 import { marginOf, settleSpot, settleSwap } from "./settle";
-import { statusOf } from "./status";
+import { heldAgainst, statusOf } from "./status";
 
 function checkFree(ctx: EngineContext, account: number, ccy: string, needed: Dec, swap: boolean): void {
   const free = ctx.store.balance(account, ccy).free;
@@ -32,7 +32,7 @@ function checkClosable(
   ask: Ask,
   type: string,
 ): void {
-  const held = ask.isBuy ? Dec.max(posQty.neg(), 0) : Dec.max(posQty, 0);
+  const held = heldAgainst(posQty, ask.isBuy);
   const claimed = pendingCloseAmount(ctx.store.pendingCloses(account, inst.text, side));
   const free = Dec.max(held.minus(claimed), 0);
   if (free.gte(ask.amount)) return;
@@ -96,7 +96,7 @@ export function placeOrder(
     };
     // What the order holds until it fills or is cancelled.
     if (ask.price) {
-      const opposite = ask.isBuy ? Dec.max(posQty.neg(), 0) : Dec.max(posQty, 0);
+      const opposite = heldAgainst(posQty, ask.isBuy);
       const reserve = inst.isSwap
         ? ask.reduceOnly
           ? new Dec(0)

@@ -6,7 +6,7 @@ import { matchResting } from "./matching";
 import { liquidateIfBelowMaintenance } from "./liquidation";
 import { markPrice } from "./mark";
 import { settleSpot, settleSwap } from "./settle";
-import { statusOf } from "./status";
+import { heldAgainst, statusOf } from "./status";
 
 /**
  * One look at an instrument's market: what resting orders, funding and liquidation are checked against,
@@ -51,9 +51,9 @@ function fillResting(
     // A reduce-only order never fills past the position it closes; with none left it is cancelled.
     const side = order.pos_side ?? "net";
     const qty = new Dec(ctx.store.position(order.account, inst.text, side)?.qty ?? 0);
-    const held = isBuy ? Dec.max(qty.neg(), 0) : Dec.max(qty, 0);
+    const held = heldAgainst(qty, isBuy);
     if (held.isZero()) {
-      order.status = new Dec(order.deal).isZero() ? "canceled" : "partial-canceled";
+      order.status = statusOf(order, "cut");
       order.updated_at = now;
       ctx.store.updateOrder(order);
       return;

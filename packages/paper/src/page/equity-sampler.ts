@@ -33,16 +33,8 @@ export class EquitySampler {
     private readonly logger: Logger,
   ) {}
 
-  /** One pass. Never throws: a failing sample must not stop the timer that calls it. */
+  /** One pass. A failure of the pass as a whole is the caller's to catch (AccountPage.sample). */
   async sample(): Promise<void> {
-    try {
-      await this.pass();
-    } catch (err) {
-      this.logger.debug(`paper: equity not sampled: ${String(err)}`);
-    }
-  }
-
-  private async pass(): Promise<void> {
     const now = this.engine.ctx.source.now();
     const ids = shownAccounts(this.engine).shown.map((a) => a.id);
     const marks = this.rows.marks();
