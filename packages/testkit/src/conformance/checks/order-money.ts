@@ -1,4 +1,4 @@
-import { Dec, type Order } from "@fmz-gateway/core";
+import { Dec, type Order, roundToStep, toPlain } from "@fmz-gateway/core";
 import { Problems, num } from "./values";
 
 /**
@@ -49,10 +49,9 @@ export function onStep(value: unknown, step: unknown): boolean {
   return q.minus(q.round()).abs().lte(EPSILON);
 }
 
-/** `value` rounded down to a whole number of `step`s, as plain decimal text. */
+/** `value` rounded down to a whole number of `step`s, as plain decimal text (core's rounding). */
 export function roundDownTo(value: unknown, step: unknown): string {
-  const s = dec(step);
-  return dec(value).div(s).floor().mul(s).toFixed();
+  return toPlain(roundToStep(dec(value), dec(step), "down"));
 }
 
 function sameAmount(a: unknown, b: unknown, step: unknown): boolean {
