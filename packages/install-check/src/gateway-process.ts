@@ -19,25 +19,36 @@ export async function startInstalledGateway(
   args: readonly string[],
 ): Promise<GatewayProcess> {
   const proc: ChildProcessWithoutNullStreams = spawn(installedBin(project), [...args], { cwd: project });
-  let stdout = "";
-  let stderr = "";
-  proc.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    proc.stdout.on("data", (c: Buffer) => {
-      stdout += c.toString();
-      const m = /listening on (http:\/\/\S+)\n/.exec(stdout);
-      if (m) resolve(m[1]);
-    });
-    proc.once("exit", (code) => reject(new Error(`fmz-gateway exited ${code}: ${stderr}`)));
-  });
+  const { url, stdout } = await listening(proc, "fmz-gateway");
   const exited = new Promise<number | null>((resolve) => proc.once("exit", (code) => resolve(code)));
   return {
     url,
-    stdout: () => stdout,
+    stdout,
     stop: () => {
       proc.kill("SIGTERM");
       return exited;
     },
     kill: () => proc.kill("SIGKILL"),
   };
+}
+
+/**
+ * The address a starting gateway prints (`listening on http://…`), and its output so far and from then
+ * on; rejects with everything it wrote when it exits first.
+ */
+export function listening(
+  proc: ChildProcessWithoutNullStreams,
+  what: string,
+): Promise<{ url: string; stdout: () => string }> {
+  let out = "";
+  let err = "";
+  proc.stderr.on("data", (c: Buffer) => (err += c.toString()));
+  return new Promise((resolve, reject) => {
+    proc.stdout.on("data", (c: Buffer) => {
+      out += c.toString();
+      const m = /listening on (http:\/\/\S+)\n/.exec(out);
+      if (m) resolve({ url: m[1], stdout: () => out });
+    });
+    proc.once("exit", (code) => reject(new Error(`${what} exited ${code}: ${out}${err}`)));
+  });
 }

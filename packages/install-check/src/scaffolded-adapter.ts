@@ -2,7 +2,7 @@ import { execFile, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { installedBin } from "./gateway-process";
+import { installedBin, listening } from "./gateway-process";
 import { completeModules } from "./guide-blocks";
 import { npmInstall } from "./user-project";
 import { cleanNpmEnv } from "./workspaces";
@@ -45,17 +45,7 @@ export async function npmTest(dir: string): Promise<string> {
 /** `npm start -- --port 0`: the stand-in and a gateway serving the adapter; resolves with its address. */
 export async function npmStart(dir: string): Promise<{ url: string; stop(): void }> {
   const child = spawn("npm", ["start", "--", "--port", "0"], { cwd: dir, env: userEnv(), detached: true });
-  let out = "";
-  let err = "";
-  child.stderr.on("data", (c: Buffer) => (err += c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on("data", (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/\S+)\n/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`npm start exited ${code}: ${out}${err}`)));
-  });
+  const { url } = await listening(child, "npm start");
   // npm runs node under a shell: the whole group goes.
   return { url, stop: () => process.kill(-(child.pid ?? 0), "SIGTERM") };
 }
