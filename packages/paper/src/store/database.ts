@@ -37,6 +37,8 @@ CREATE TABLE IF NOT EXISTS fills (
   side TEXT NOT NULL, price TEXT NOT NULL, amount TEXT NOT NULL, fee TEXT NOT NULL, fee_ccy TEXT NOT NULL,
   pnl TEXT NOT NULL, liquidity TEXT NOT NULL, time INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS fills_order ON fills (order_id);
+-- An account's newest fills (the account page), without scanning every fill of the file.
+CREATE INDEX IF NOT EXISTS fills_account ON fills (account, id);
 CREATE TABLE IF NOT EXISTS positions ${POSITIONS_TABLE};
 CREATE TABLE IF NOT EXISTS leverage (
   account INTEGER NOT NULL, symbol TEXT NOT NULL, level INTEGER NOT NULL, PRIMARY KEY (account, symbol));

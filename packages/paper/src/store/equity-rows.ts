@@ -5,13 +5,11 @@ import type { Db } from "./database";
  * The equity table: one row per point of an account's value over time, in its mount's main currency as
  * exact decimal text. It belongs to the account page (page/), which creates it here when it starts, so
  * the engine's schema (database.ts) does not change for it. Accounts are ids of the accounts table, so
- * mounts sharing a file keep apart. The page also reads each account's newest fills, which without an
- * index by account would scan every fill of the file once per account on every refresh.
+ * mounts sharing a file keep apart.
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS equity (account INTEGER NOT NULL, time INTEGER NOT NULL, value TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS equity_account_time ON equity (account, time);
-CREATE INDEX IF NOT EXISTS fills_account ON fills (account, id);
 `;
 
 export interface EquityPoint {
