@@ -1,4 +1,5 @@
-import type { FmzSymbol, Order, Position } from "@fmz-gateway/core";
+import type { Dec, FmzSymbol, Order, Position } from "@fmz-gateway/core";
+import type { Instrument } from "./instrument";
 import { markPrice } from "./mark";
 import type { PaperEngine } from "./paper-engine";
 import { pendingCloseAmount } from "./placement";
@@ -42,12 +43,22 @@ export function positions(
   const { store, instruments, source } = engine.ctx;
   const want = engine.canonical(symbol);
   const rows = store.positions(account).filter((r) => covers(symbol, want, r.symbol));
+  // One look at each instrument's market, however many sides (long/short mode) it has open.
+  const marks = new Map<string, Promise<Dec>>();
+  const markOf = (inst: Instrument): Promise<Dec> => {
+    let mark = marks.get(inst.text);
+    if (!mark) {
+      mark = source.call("getTicker", { symbol: inst.symbol }, { signal }).then(markPrice);
+      marks.set(inst.text, mark);
+    }
+    return mark;
+  };
   return Promise.all(
     rows.map(async (r) => {
       const inst = await instruments.get(r.symbol, signal);
-      const ticker = await source.call("getTicker", { symbol: inst.symbol }, { signal });
+      const mark = await markOf(inst);
       const frozen = pendingCloseAmount(store.pendingCloses(account, r.symbol, r.side));
-      return positionView(r, engine.ctx.leverage(account, inst), inst.ctVal, markPrice(ticker), frozen);
+      return positionView(r, engine.ctx.leverage(account, inst), inst.ctVal, mark, frozen);
     }),
   );
 }
