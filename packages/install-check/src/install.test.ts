@@ -187,14 +187,13 @@ describe("installable as the README says", () => {
     assert.match(dead.stdout, /✗ {2}MINE +ticker BTC_USDT .*\n +fix: /);
   });
   test("fmz-gateway new-adapter scaffolds a package there that builds, passes its tests and serves", async () => {
-    const { dir, output } = await scaffoldAdapter(
-      project,
-      "Acme",
-      tarballs
-        .filter((t) => ["@fmz-gateway/core", "@fmz-gateway/testkit"].includes(t.name))
-        .map((t) => t.file),
-    );
+    const { dir, output } = await scaffoldAdapter(project, "Acme");
     assert.match(output, /npm test/);
+    // From the tarballs the project was installed from, not from a registry that does not hold them.
+    assert.match(
+      output,
+      /@fmz-gateway\/core: file:\S*fmz-gateway-core-[\d.]+\.tgz, @fmz-gateway\/testkit: file:/,
+    );
     for (const file of [
       "src/acme-adapter.ts",
       "src/trading.ts",

@@ -17,18 +17,18 @@ function userEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * `npx fmz-gateway new-adapter NAME` in the user's project, then `npm install` in the package it made:
- * core and testkit from their tarballs (they are not on the registry here), everything else (TypeScript,
- * @types/node, the peers) from npm's cache as a user's install would fetch it.
+ * `npx fmz-gateway new-adapter NAME` in the user's project, then a plain `npm install` in the package it
+ * made, as its "Next:" says: core and testkit from the tarballs the project installed them from (they
+ * are not on the registry here; the generated package.json asks for them there), everything else
+ * (TypeScript, @types/node, the peers) from npm's cache as a user's install would fetch it.
  */
 export async function scaffoldAdapter(
   project: string,
   name: string,
-  tarballs: readonly string[],
 ): Promise<{ dir: string; output: string }> {
   const { stdout } = await run(installedBin(project), ["new-adapter", name], { cwd: project });
   const dir = path.join(project, name.toLowerCase());
-  await npmInstall(dir, tarballs);
+  await npmInstall(dir, []);
   return { dir, output: stdout };
 }
 

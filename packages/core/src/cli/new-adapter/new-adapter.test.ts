@@ -83,9 +83,61 @@ describe("new-adapter", () => {
     assert.match(adapter, /export class DemoXAdapter extends ExchangeAdapter<DemoXOptions>/);
   });
 
+  it("asks for core and testkit where the enclosing project gets them: a file: spec, rebased", () => {
+    const project = path.join(tmp, "project");
+    const vendor = path.join(project, "vendor");
+    fs.mkdirSync(vendor, { recursive: true });
+    for (const name of ["core", "testkit"]) {
+      fs.writeFileSync(path.join(vendor, `fmz-gateway-${name}-${VERSION}.tgz`), "");
+    }
+    fs.writeFileSync(
+      path.join(project, "package.json"),
+      JSON.stringify({
+        dependencies: { "@fmz-gateway/core": `file:vendor/fmz-gateway-core-${VERSION}.tgz` },
+      }),
+    );
+    const deps = (dir: string) => {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as Record<
+        string,
+        Record<string, string>
+      >;
+      return [pkg.dependencies["@fmz-gateway/core"], pkg.devDependencies["@fmz-gateway/testkit"]];
+    };
+    // Testkit found beside core's tarball, as npm pack names it.
+    const nested = scaffoldAdapter({ name: "acme", cwd: project, dir: "adapters/acme" });
+    assert.deepEqual(deps(nested.dir), [
+      `file:../../vendor/fmz-gateway-core-${VERSION}.tgz`,
+      `file:../../vendor/fmz-gateway-testkit-${VERSION}.tgz`,
+    ]);
+    assert.equal(nested.ranges.from, path.join(project, "package.json"));
+
+    // Declared by the project: its spec wins; a spec to nothing, or from the registry, is the registry's.
+    fs.mkdirSync(path.join(project, "kit"));
+    fs.writeFileSync(
+      path.join(project, "package.json"),
+      JSON.stringify({
+        dependencies: { "@fmz-gateway/core": "file:kit" },
+        devDependencies: { "@fmz-gateway/testkit": "file:kit" },
+      }),
+    );
+    assert.deepEqual(deps(scaffoldAdapter({ name: "b", cwd: project }).dir), ["file:../kit", "file:../kit"]);
+    fs.writeFileSync(
+      path.join(project, "package.json"),
+      JSON.stringify({ dependencies: { "@fmz-gateway/core": "file:gone.tgz" } }),
+    );
+    assert.deepEqual(deps(scaffoldAdapter({ name: "c", cwd: project }).dir), [`^${VERSION}`, `^${VERSION}`]);
+    fs.writeFileSync(
+      path.join(project, "package.json"),
+      JSON.stringify({ dependencies: { "@fmz-gateway/core": `^${VERSION}` } }),
+    );
+    const registry = scaffoldAdapter({ name: "d", cwd: project });
+    assert.deepEqual(deps(registry.dir), [`^${VERSION}`, `^${VERSION}`]);
+    assert.equal(registry.ranges.from, undefined);
+  });
+
   it("fills every placeholder of every template", () => {
     const values = { NAME: "N", lower: "n", Pascal: "P", PACKAGE: "p", STANDIN_PORT: "1" };
-    const ranges = ["CORE", "TSYRINGE", "REFLECT_METADATA", "TYPESCRIPT", "TYPES_NODE"];
+    const ranges = ["CORE", "TESTKIT", "TSYRINGE", "REFLECT_METADATA", "TYPESCRIPT", "TYPES_NODE"];
     const all = { ...values, ...Object.fromEntries(ranges.map((r) => [`${r}_RANGE`, "1"])) };
     for (const t of listTemplates()) fill(fs.readFileSync(path.join(TEMPLATES_DIR, t), "utf8"), all);
     assert.throws(() => fill("__NAME__ __lower__", { NAME: "N" }), /__lower__ has no value/);

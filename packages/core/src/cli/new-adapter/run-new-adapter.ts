@@ -18,6 +18,11 @@ export function runNewAdapter(
     `Created ${made.names.packageName} in ${shown}: the ${made.names.upper} adapter, a stand-in exchange and tests`,
   );
   for (const file of made.files) io.out(`  ${file}`);
+  if (made.ranges.from) {
+    // Said, because the registry may hold other versions (or none) of what the project installed.
+    io.out(`@fmz-gateway/core: ${made.ranges.core}, @fmz-gateway/testkit: ${made.ranges.testkit}`);
+    io.out(`  (from where ${path.relative(cwd, made.ranges.from) || "package.json"} installs them)`);
+  }
   io.out("");
   io.out("Next:");
   io.out(`  cd ${shown.includes(" ") ? JSON.stringify(shown) : shown}`);

@@ -24,6 +24,8 @@ export interface Scaffolded {
   readonly dir: string;
   /** Relative to `dir`, sorted. */
   readonly files: readonly string[];
+  /** What its package.json asks for. */
+  readonly ranges: DependencyRanges;
 }
 
 /**
@@ -39,7 +41,7 @@ export function scaffoldAdapter(req: ScaffoldRequest): Scaffolded {
       throw new Error(`${dir} is not empty: choose another --dir (new-adapter never overwrites files)`);
     }
   }
-  const ranges = req.ranges ?? dependencyRanges();
+  const ranges = req.ranges ?? dependencyRanges(dir);
   const values: Record<string, string> = {
     NAME: names.upper,
     lower: names.lower,
@@ -47,6 +49,7 @@ export function scaffoldAdapter(req: ScaffoldRequest): Scaffolded {
     PACKAGE: names.packageName,
     STANDIN_PORT: String(names.standinPort),
     CORE_RANGE: ranges.core,
+    TESTKIT_RANGE: ranges.testkit,
     TSYRINGE_RANGE: ranges.tsyringe,
     REFLECT_METADATA_RANGE: ranges.reflectMetadata,
     TYPESCRIPT_RANGE: ranges.typescript,
@@ -63,5 +66,5 @@ export function scaffoldAdapter(req: ScaffoldRequest): Scaffolded {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, text, { flag: "wx" }); // wx: never replace a file, even one made meanwhile
   }
-  return { names, dir, files: rendered.map((r) => r.rel).sort() };
+  return { names, dir, files: rendered.map((r) => r.rel).sort(), ranges };
 }
