@@ -14,7 +14,7 @@ import { danglingRequires } from "./local-requires";
 import { FOR_USERS, NOT_FOR_USERS, SCAFFOLD_TEMPLATES, type Tarball, packWorkspaces } from "./pack";
 import { compileGuide, npmStart, npmTest, scaffoldAdapter } from "./scaffolded-adapter";
 import { copiesOf, createUserProject } from "./user-project";
-import { REPO_ROOT, publishableWorkspaces } from "./workspaces";
+import { REPO_ROOT, cleanNpmEnv, publishableWorkspaces } from "./workspaces";
 
 const run = promisify(execFile);
 const LAST = "43210.5";
@@ -101,6 +101,7 @@ describe("installable as the README says", () => {
     const names = tarballs.map((t) => t.name).sort();
     for (const needed of [
       "@fmz-gateway/core",
+      "@fmz-gateway/create-adapter",
       "@fmz-gateway/okx",
       "@fmz-gateway/ccxt",
       "@fmz-gateway/testkit",
@@ -220,6 +221,26 @@ describe("installable as the README says", () => {
     } finally {
       served.stop();
     }
+  });
+
+  test("npm init @fmz-gateway/adapter writes the same package as new-adapter, from the installed initializer", async () => {
+    // npm runs the project's own @fmz-gateway/create-adapter: nothing is fetched.
+    const { stdout } = await run("npm", ["init", "@fmz-gateway/adapter", "acme-init"], {
+      cwd: project,
+      env: cleanNpmEnv(),
+    });
+    assert.match(stdout, /^Created fmz-gateway-acme-init in acme-init: the ACME-INIT adapter/m);
+    const files = (dir: string) =>
+      fs
+        .readdirSync(path.join(project, dir), { recursive: true, encoding: "utf8" })
+        .filter((f) => !/^(node_modules|dist|guide-check)(\/|$)|package-lock\.json$/.test(f))
+        .map((f) => f.replace(/acme-init/g, "acme"))
+        .sort();
+    assert.deepEqual(files("acme-init"), files("acme"));
+    const deps = JSON.parse(fs.readFileSync(path.join(project, "acme-init", "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
+    assert.match(deps.dependencies["@fmz-gateway/core"], /^file:\.\.\/.*fmz-gateway-core-[\d.]+\.tgz$/);
   });
 
   test("every complete code block of the adapter guide compiles against the published packages", async () => {

@@ -1,0 +1,1 @@
+export { createAdapter, type CreateAdapterIo } from "./create-adapter";
