@@ -175,6 +175,27 @@ describe("public market data", () => {
     assert.equal(spot.body?.code, "51001");
   });
 
+  it("setFunding: a test sets the coming settlement's time and rate, and puts the schedule back", async () => {
+    const time = Date.now() + 1_500;
+    s.setFunding("BTC-USDT-SWAP", { time, rate: "-0.00025" });
+    const set = row(await c.get("/api/v5/public/funding-rate?instId=BTC-USDT-SWAP"));
+    assert.equal(set.fundingTime, String(time));
+    assert.equal(set.fundingRate, "-0.00025");
+    assert.equal(set.nextFundingTime, String(time + 8 * 3_600_000));
+    const eth = row(await c.get("/api/v5/public/funding-rate?instId=ETH-USDT-SWAP"));
+    assert.equal(Number(eth.fundingTime) % (8 * 3_600_000), 0, "other swaps keep the schedule");
+    s.setFunding("BTC-USDT-SWAP", undefined);
+    const back = row(await c.get("/api/v5/public/funding-rate?instId=BTC-USDT-SWAP"));
+    assert.equal(Number(back.fundingTime) % (8 * 3_600_000), 0);
+    assert.throws(() => s.setFunding("BTC-USDT", { time, rate: "0.0001" }), /not a swap/);
+    assert.throws(() => s.setFunding("BTC-USDT-SWAP", { time: 1.5, rate: "0.0001" }), /whole ms/);
+    assert.throws(() => s.setFunding("BTC-USDT-SWAP", { time, rate: "1e-4" }), /plain decimal/);
+    s.setFunding("BTC-USDT-SWAP", { time, rate: "0.0001" });
+    s.reset();
+    const reset = row(await c.get("/api/v5/public/funding-rate?instId=BTC-USDT-SWAP"));
+    assert.equal(Number(reset.fundingTime) % (8 * 3_600_000), 0, "reset() clears it");
+  });
+
   it("answers unknown paths with OKX's 404 body and wrong methods with 405", async () => {
     const r = await c.get("/api/v5/market/nope");
     assert.equal(r.status, 404);

@@ -3,8 +3,8 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { DEFAULT_CREDENTIALS } from "./auth/credentials";
-import { parseDecimal, parseSignedDecimal } from "./decimal";
-import { futuresRows } from "./instruments";
+import { formatDecimal, parseDecimal, parseSignedDecimal } from "./decimal";
+import { INSTRUMENTS, futuresRows } from "./instruments";
 import { delayed } from "./http/delay";
 import { createRequestHandler } from "./server";
 import { StandinState } from "./state";
@@ -103,6 +103,22 @@ export async function startOkxStandin(opts: StandinOptions = {}): Promise<OkxSta
     setClockOffset: (offsetMs) => {
       if (!Number.isFinite(offsetMs)) throw new Error(`setClockOffset: ${offsetMs} is not a number of ms`);
       st.clockOffsetMs = offsetMs;
+    },
+    setFunding: (instId, funding) => {
+      if (!INSTRUMENTS.some((i) => i.instId === instId && i.instType === "SWAP")) {
+        throw new Error(`setFunding: ${instId} is not a swap of the stand-in`);
+      }
+      if (funding === undefined) {
+        st.funding.delete(instId);
+        return;
+      }
+      const rate = parseSignedDecimal(funding.rate);
+      if (!Number.isSafeInteger(funding.time) || funding.time < 0 || rate === undefined) {
+        throw new Error(
+          `setFunding: time must be whole ms and rate a plain decimal (got ${JSON.stringify(funding)})`,
+        );
+      }
+      st.funding.set(instId, { time: funding.time, rate: formatDecimal(rate) });
     },
     now: () => st.now(),
     futures: () =>

@@ -30,6 +30,8 @@ export class StandinState {
   private readonly maxRecorded: number;
   /** The stand-in's clock minus the host's (ms): what /public/time, auth and futures expiry go by. */
   clockOffsetMs: number;
+  /** A swap's coming funding settlement set by a test (setFunding), in place of the 8-hourly one. */
+  readonly funding = new Map<string, { time: number; rate: string }>();
 
   constructor(opts: StateOptions) {
     this.limiter = new RateLimiter(opts.enforceRateLimits);
@@ -72,6 +74,7 @@ export class StandinState {
     for (const key of this.credentials.all())
       this.accounts.set(key.apiKey, this.newAccount(key.apiKey, key.demo, key.posMode));
     this.faults.clear();
+    this.funding.clear();
     this.requests.length = 0;
     this.limiter.reset();
   }

@@ -241,6 +241,13 @@ export interface OkxStandin {
   ws: WsControls;
   /** Moves the stand-in's clock to `offsetMs` ahead of the host's (futures expire and roll by it). */
   setClockOffset(offsetMs: number): void;
+  /**
+   * Sets a swap's coming funding settlement as /public/funding-rate states it (`fundingTime` in ms of
+   * the stand-in's clock, `fundingRate` as decimal text), in place of the regular 8-hourly one, so a test
+   * need not wait for 00:00, 08:00 or 16:00 UTC; `undefined` puts the schedule back. The stand-in itself
+   * settles nothing: a client applies funding as it reads it. reset() clears it.
+   */
+  setFunding(instId: string, funding: { time: number; rate: string } | undefined): void;
   /** The stand-in's clock now (host clock + offset), Unix ms. */
   now(): number;
   /**

@@ -68,17 +68,22 @@ function isInstrument(v: Instrument | Reply): v is Instrument {
 
 const EIGHT_HOURS = 8 * 3_600_000;
 
-function fundingRow(inst: Instrument, now: number): Record<string, string> {
+function fundingRow(
+  inst: Instrument,
+  now: number,
+  set: { time: number; rate: string } | undefined,
+): Record<string, string> {
   // Funding settles every 8 h (00:00, 08:00, 16:00 UTC); fundingTime is the coming settlement and
   // nextFundingTime the one after, so their difference tells clients the interval, as OKX advises.
+  // A test may set the coming one instead (setFunding), rather than wait for the schedule.
   const period = Math.floor(now / EIGHT_HOURS);
-  const fundingTime = (period + 1) * EIGHT_HOURS;
+  const fundingTime = set?.time ?? (period + 1) * EIGHT_HOURS;
   const seed = stringSeed(inst.instId);
   // Rates in millionths, between −0.00005 and 0.00015: deterministic per settlement period.
   const rate = (p: number): string => formatDecimal(BigInt((hash(seed, p) % 201) - 50) * 10n ** 12n);
   return {
     formulaType: "noRate",
-    fundingRate: rate(period + 1),
+    fundingRate: set?.rate ?? rate(period + 1),
     fundingTime: String(fundingTime),
     impactValue: "",
     instId: inst.instId,
@@ -102,7 +107,7 @@ export const fundingRate: Handler = (ctx, st) => {
   if (!st.limiter.take("public/funding-rate", ctx.ip + "|" + instId, ctx.now)) return TOO_MANY_REQUESTS;
   const swaps = INSTRUMENTS.filter((i) => i.instType === "SWAP" && (instId === "ANY" || i.instId === instId));
   if (swaps.length === 0) return okxError("51001");
-  return okRaw(JSON.stringify(swaps.map((i) => fundingRow(i, ctx.now))));
+  return okRaw(JSON.stringify(swaps.map((i) => fundingRow(i, ctx.now, st.funding.get(i.instId)))));
 };
 
 export const ticker: Handler = (ctx, st) => {

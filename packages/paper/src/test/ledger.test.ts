@@ -3,10 +3,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { type Balance, Dec, type Funding, type Position } from "@fmz-gateway/core";
-import type { DockerClient } from "@fmz-gateway/testkit";
-import type { LedgerEntryView } from "../io";
 import { findSimInstrument } from "../simulated/instruments";
 import { type Harness, T0, markOf, startHarness } from "./harness";
+import { assertAddsUp, ledger } from "./ledger-checks";
 
 let h: Harness;
 before(async () => {
@@ -15,36 +14,6 @@ before(async () => {
 after(async () => {
   await h.close();
 });
-
-async function ledger(c: DockerClient, query = ""): Promise<LedgerEntryView[]> {
-  const r = await c.io<LedgerEntryView[]>("GET", "/paper/ledger", query);
-  assert.ok(r.data, r.error);
-  return r.data;
-}
-
-/** For every currency: the changes add up to free + frozen, and each row's balance is the sum so far. */
-async function assertAddsUp(c: DockerClient): Promise<LedgerEntryView[]> {
-  const rows = await ledger(c, "limit=1000");
-  const sums = new Map<string, Dec>();
-  let lastId = 0;
-  let lastTime = 0;
-  for (const r of rows) {
-    assert.ok(r.id > lastId && r.time >= lastTime, "oldest first");
-    [lastId, lastTime] = [r.id, r.time];
-    const sum = (sums.get(r.currency) ?? new Dec(0)).plus(String(r.change));
-    sums.set(r.currency, sum);
-    assert.equal(r.balance, sum.toNumber(), `row ${r.id} keeps the ${r.currency} balance so far`);
-  }
-  const balances = await c.data<Balance[]>("accounts");
-  for (const b of balances) {
-    assert.equal(
-      new Dec(String(b.free)).plus(String(b.frozen)).toFixed(),
-      (sums.get(b.currency) ?? new Dec(0)).toFixed(),
-      `${b.currency}: the ledger adds up to the balance`,
-    );
-  }
-  return rows;
-}
 
 describe("the paper ledger", () => {
   it("spot fills: one row per currency moved, the fee on the currency it was taken in", async () => {
