@@ -58,7 +58,7 @@ export function positions(
       const inst = await instruments.get(r.symbol, signal);
       const mark = await markOf(inst);
       const frozen = pendingCloseAmount(store.pendingCloses(account, r.symbol, r.side));
-      return positionView(r, engine.ctx.leverage(account, inst), inst.ctVal, mark, frozen);
+      return positionView(r, engine.ctx.leverage(account, inst), inst, mark, frozen);
     }),
   );
 }

@@ -8,6 +8,8 @@ import {
   toNumber,
 } from "@fmz-gateway/core";
 import type { BalanceRow, OrderRow, PositionRow } from "../store/rows";
+import type { Instrument } from "./instrument";
+import { unrealised } from "./mark";
 
 /** A stored order as the protocol's `order`. Swaps add `offset` and `contract_type`. */
 export function orderView(o: OrderRow): Order {
@@ -37,14 +39,14 @@ export function balanceView(b: BalanceRow): Balance {
 export function positionView(
   p: PositionRow,
   leverage: number,
-  ctVal: Dec,
-  /** The mark price (mark.ts), or undefined for none (no unrealised PnL). */
-  mark: Dec | undefined,
+  inst: Instrument,
+  /** The mark price (mark.ts): `profit` is the unrealised PnL at it, as liquidation reckons it. */
+  mark: Dec,
   /** What pending closing orders have yet to fill (contracts). */
   frozen: Dec,
 ): Position {
   const qty = new Dec(p.qty);
-  const profit = mark === undefined ? new Dec(0) : qty.mul(ctVal).mul(mark.minus(p.entry));
+  const profit = unrealised(inst, p, mark);
   return {
     symbol: p.symbol,
     margin_level: leverage,

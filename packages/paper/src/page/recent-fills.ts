@@ -13,7 +13,7 @@ export interface FillView {
   feeCurrency: string;
   pnl: string;
   liquidity: FillRow["liquidity"];
-  /** As the docker knows it (`BTC_USDT,12`); empty for a fill of no order (a liquidation). */
+  /** As the docker knows it (`BTC_USDT,12`); empty for a fill of no order (a liquidation from before liquidations placed orders). */
   order: string;
 }
 

@@ -7,7 +7,7 @@ export interface Valuation {
   value: Dec;
   /** Currencies or positions without a price in the main currency: `ETH (no ETH_USDT price)`. */
   leftOut: string[];
-  /** The open positions, with their profit at the last price. */
+  /** The open positions, with their profit at the mark (engine/mark.ts), as `positions` answers them. */
   positions: Position[];
 }
 

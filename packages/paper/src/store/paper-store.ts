@@ -3,7 +3,8 @@ import type { Statement } from "better-sqlite3";
 import { AccountRows } from "./account-rows";
 import type { FillRow, OrderRow, PositionRow, PositionSide } from "./rows";
 
-const OPEN = "status IN ('submitted', 'partial-filled')";
+/** The condition on `orders` that an order is still open (it may fill). */
+export const OPEN = "status IN ('submitted', 'partial-filled')";
 
 /**
  * The rows of one paper mount: its accounts and balances (`AccountRows`), and its orders, fills,

@@ -1,4 +1,5 @@
 import type { Db } from "./database";
+import { OPEN } from "./paper-store";
 
 /**
  * A mount's positions and orders follow its `positionMode`. When the config changes it, what an
@@ -15,7 +16,7 @@ export function alignPositionMode(db: Db, mount: string, mode: "net" | "long_sho
   const mine = "account IN (SELECT id FROM accounts WHERE mount = ?)";
   const orders = db
     .prepare(
-      `SELECT COUNT(*) AS n FROM orders WHERE ${mine} AND pos_side IS NOT NULL AND pos_side ${mode === "net" ? "<> 'net'" : "= 'net'"} AND status IN ('submitted', 'partial-filled')`,
+      `SELECT COUNT(*) AS n FROM orders WHERE ${mine} AND pos_side IS NOT NULL AND pos_side ${mode === "net" ? "<> 'net'" : "= 'net'"} AND ${OPEN}`,
     )
     .get(mount) as { n: number };
   if (orders.n > 0) {
