@@ -77,6 +77,44 @@ describe("WsConnection", () => {
     c.stop();
   });
 
+  it("markHealthy: a socket never marked healthy (its login unanswered) is dropped and retried; one marked stays", async () => {
+    const events: string[] = [];
+    let mark = false;
+    const c = new WsConnection({
+      url,
+      name: "test",
+      logger: silentLogger(),
+      pingAfterMs: 30,
+      pongTimeoutMs: 60,
+      pingText: "ping",
+      isPong: (t) => t === "pong",
+      backoff: { initialMs: 10, maxMs: 40 },
+      healthyOn: "markHealthy",
+      readyTimeoutMs: 150,
+      onOpen: () => {
+        events.push("open");
+        if (mark) c.markHealthy();
+      },
+      onMessage: (t) => events.push(`msg ${t}`),
+      onDown: (why) => events.push(`down ${why}`),
+    });
+    c.start();
+    // Keepalives are answered all along: only the missing "ready" brings it down.
+    await waitFor(() => events.filter((e) => e === "open").length >= 2, { what: "a retry after no ready" });
+    assert.ok(
+      events.includes("down not ready in time (no answer to the login or subscription)"),
+      events.join(),
+    );
+    assert.ok(!events.some((e) => e.includes("keepalive")), events.join());
+    mark = true;
+    const opened = events.filter((e) => e === "open").length;
+    await waitFor(() => events.filter((e) => e === "open").length > opened, { what: "a healthy connection" });
+    const downs = events.filter((e) => e.startsWith("down")).length;
+    await new Promise((r) => setTimeout(r, 450)); // three ready windows
+    assert.equal(events.filter((e) => e.startsWith("down")).length, downs, "a healthy socket is kept");
+    c.stop();
+  });
+
   it("reconnects after the server closes the socket, and stays down after stop()", async () => {
     const events: string[] = [];
     const c = connection(events);

@@ -27,6 +27,13 @@ export interface WsConnectionOptions {
    * login error is a message too: a refused login must keep backing off, not retry at once forever).
    */
   healthyOn?: "message" | "markHealthy";
+  /**
+   * With `healthyOn: "markHealthy"`: a socket that opens but is not marked healthy within this long is
+   * dropped and retried with the backoff. A login or subscription whose answer never comes (lost while
+   * the server was silent) would otherwise leave an open socket that answers keepalives and never carries
+   * data. Default: two keepalive windows, 2 × (pingAfterMs + pongTimeoutMs).
+   */
+  readyTimeoutMs?: number;
   /** The socket opened: (re)send every subscription. */
   onOpen: () => void;
   /** One text frame from the server. */
@@ -41,6 +48,7 @@ export class WsConnection {
   private quietTimer?: NodeJS.Timeout;
   private pongTimer?: NodeJS.Timeout;
   private retryTimer?: NodeJS.Timeout;
+  private readyTimer?: NodeJS.Timeout;
   private running = false;
   private healthy = false;
   private lastHeard = 0;
@@ -61,6 +69,7 @@ export class WsConnection {
 
   /** The connection proved itself (a private socket's login and subscriptions): reset the backoff. */
   markHealthy(): void {
+    clearTimeout(this.readyTimer);
     this.backoff.reset();
   }
 
@@ -87,6 +96,7 @@ export class WsConnection {
   stop(): void {
     this.running = false;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.readyTimer);
     this.clearKeepalive();
     const s = this.socket;
     this.socket = undefined;
@@ -105,6 +115,7 @@ export class WsConnection {
     this.lastHeard = 0;
     s.on("open", () => {
       this.armQuiet();
+      if (this.opts.healthyOn === "markHealthy") this.armReady(s);
       this.opts.onOpen();
     });
     s.on("message", (data, isBinary) => this.received(isBinary ? "" : rawText(data)));
@@ -143,6 +154,15 @@ export class WsConnection {
     );
   }
 
+  private armReady(s: WebSocket): void {
+    clearTimeout(this.readyTimer);
+    const keepalive = (this.opts.pingAfterMs ?? 20_000) + (this.opts.pongTimeoutMs ?? 5_000);
+    this.readyTimer = setTimeout(
+      () => this.lost(s, "not ready in time (no answer to the login or subscription)"),
+      this.opts.readyTimeoutMs ?? 2 * keepalive,
+    );
+  }
+
   private clearKeepalive(): void {
     clearTimeout(this.quietTimer);
     clearTimeout(this.pongTimer);
@@ -153,6 +173,7 @@ export class WsConnection {
     this.socket = undefined;
     this.lastHeard = 0;
     this.clearKeepalive();
+    clearTimeout(this.readyTimer);
     s.removeAllListeners();
     s.on("error", () => undefined);
     s.terminate();
