@@ -87,6 +87,14 @@ const PLANTS: Record<PlantedDefect, Plant[]> = {
         `return ${on} ? { symbol: inst.symbol, side: "buy", type: "market", qty: quoteQty } : { symbol: inst.symbol, side: "buy", type: "market", quoteQty };`,
     },
   ],
+  "market-sell-in-quote": [
+    {
+      file: "order-sizing.ts",
+      find: 'if (p.orderType === "market") return { symbol: inst.symbol, side: p.side, type: "market", qty };',
+      replace: (on) =>
+        `if (p.orderType === "market") return ${on} && p.side === "sell" ? { symbol: inst.symbol, side: p.side, type: "market", quoteQty: qty } : { symbol: inst.symbol, side: p.side, type: "market", qty };`,
+    },
+  ],
   "deal-amount-from-request": [
     {
       file: "trading.ts",

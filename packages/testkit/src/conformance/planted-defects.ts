@@ -20,6 +20,8 @@ export type PlantedDefect =
   | "no-minimum-check"
   /** A spot market buy's amount (quote to spend) sent as base. */
   | "market-buy-in-base"
+  /** A market sell sent sized in quote currency: FMZ's market sell amount is base. */
+  | "market-sell-in-quote"
   /** `deal_amount` copied from the request's amount. */
   | "deal-amount-from-request"
   /** `avg_price` copied from the request's price. */
@@ -67,6 +69,11 @@ export const PLANTED_DEFECTS: Readonly<Record<PlantedDefect, DefectCatch>> = {
   "market-buy-in-base": {
     method: "trade",
     reason: /market buy: (reached the exchange sized in base|deal_amount .* is in base currency)/,
+    needs: "marketOrders",
+  },
+  "market-sell-in-quote": {
+    method: "trade",
+    reason: /market sell: (reached the exchange sized in quote|deal_amount .* is far less than asked)/,
     needs: "marketOrders",
   },
   "deal-amount-from-request": {

@@ -183,6 +183,9 @@ export class MemoryExchange extends ExchangeAdapter<MemoryOptions> {
     const intent = readOrderIntent(p, "spot");
     let amountUnit: ReceivedOrder["amountUnit"] = intent.sizeUnit === "quote" ? "quote" : "base";
     if (this.planted("market-buy-in-base")) amountUnit = "base";
+    if (this.planted("market-sell-in-quote") && intent.orderType === "market" && intent.side === "sell") {
+      amountUnit = "quote";
+    }
     let amount: string;
     if (intent.sizeUnit === "quote") amount = toPlain(roundToStep(intent.amount, m.quoteStep, "down"));
     else if (this.planted("amount-unrounded")) amount = intent.amount;

@@ -93,6 +93,18 @@ describe("fills", () => {
       /more than the 0.05/,
     );
   });
+  it("a market sell filled in full dealt what it asked, rounded to the lot, not that amount in quote", () => {
+    const sell = { side: "sell" as const, amount: "0.05", quoteSized: false, last: 100 };
+    const filled = (deal_amount: number, status: Order["status"] = "closed") =>
+      checkMarketFill(order({ deal_amount, avg_price: 100, status }), sell);
+    assert.deepEqual(filled(0.05), []);
+    assert.deepEqual(filled(0.03), [], "0.05 rounded down to a lot of 0.03");
+    assert.match(
+      filled(0.0005).join(),
+      /deal_amount 0.0005 of a closed market sell of 0.05 is far less than asked/,
+    );
+    assert.deepEqual(filled(0.0005, "partial-canceled"), [], "a market order cut short may deal little");
+  });
 });
 
 describe("times of now", () => {

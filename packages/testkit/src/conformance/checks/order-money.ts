@@ -39,6 +39,9 @@ export function checkUnfilled(o: Order): string[] {
 
 const EPSILON = new Dec("1e-9");
 
+/** The statuses of an order filled in full (core's done statuses less the cancelled ones). */
+const FULLY_FILLED: readonly string[] = ["filled", "closed", "finished"];
+
 function dec(value: unknown): Dec {
   return new Dec(typeof value === "number" ? value : String(value));
 }
@@ -132,9 +135,16 @@ export function checkMarketFill(o: Order, want: MarketFill): string[] {
         `deal_amount ${String(o.deal_amount)} at avg_price ${String(o.avg_price)} is worth ${deal * avg}, more than the ${want.amount} quote the buy spent: deal_amount is in base currency`,
       );
     } else {
+      const asked = Number(want.amount);
       p.check(
-        deal <= Number(want.amount) * (1 + 1e-9),
+        deal <= asked * (1 + 1e-9),
         `deal_amount ${String(o.deal_amount)} is more than the ${want.amount} the market ${want.side} asked`,
+      );
+      // Fully filled, a base-sized order deals what was asked rounded down to the lot: at least half of
+      // it (one lot of an amount under two lots). Far less means the amount went out as quote currency.
+      p.check(
+        !FULLY_FILLED.includes(o.status) || deal >= asked / 2,
+        `deal_amount ${String(o.deal_amount)} of a ${o.status} market ${want.side} of ${want.amount} is far less than asked: FMZ's market ${want.side} amount is base currency (contracts on a contract), not quote to spend`,
       );
     }
   }
