@@ -4,7 +4,7 @@ import { after, before, describe, it } from "node:test";
 import { WebSocketServer, type WebSocket } from "ws";
 import { silentLogger } from "../logging/logger";
 import { waitFor } from "../test-support/wait-for";
-import { WsConnection } from "./ws-connection";
+import { WsConnection, type WsConnectionOptions } from "./ws-connection";
 
 let server: WebSocketServer;
 let url: string;
@@ -31,7 +31,8 @@ after(async () => {
   await new Promise<void>((r) => server.close(() => r()));
 });
 
-function connection(events: string[]) {
+/** A connection logging its events into `events`; `more` replaces or adds options. */
+function connection(events: string[], more: Partial<WsConnectionOptions> = {}) {
   return new WsConnection({
     url,
     name: "test",
@@ -44,6 +45,7 @@ function connection(events: string[]) {
     onOpen: () => events.push("open"),
     onMessage: (t) => events.push(`msg ${t}`),
     onDown: (why) => events.push(`down ${why}`),
+    ...more,
   });
 }
 
@@ -80,23 +82,13 @@ describe("WsConnection", () => {
   it("markHealthy: a socket never marked healthy (its login unanswered) is dropped and retried; one marked stays", async () => {
     const events: string[] = [];
     let mark = false;
-    const c = new WsConnection({
-      url,
-      name: "test",
-      logger: silentLogger(),
-      pingAfterMs: 30,
-      pongTimeoutMs: 60,
-      pingText: "ping",
-      isPong: (t) => t === "pong",
-      backoff: { initialMs: 10, maxMs: 40 },
+    const c = connection(events, {
       healthyOn: "markHealthy",
       readyTimeoutMs: 150,
       onOpen: () => {
         events.push("open");
         if (mark) c.markHealthy();
       },
-      onMessage: (t) => events.push(`msg ${t}`),
-      onDown: (why) => events.push(`down ${why}`),
     });
     c.start();
     // Keepalives are answered all along: only the missing "ready" brings it down.
