@@ -58,6 +58,7 @@ export * from "./adapter/exchange-adapter";
 export * from "./adapter/call-context";
 export * from "./adapter/mount-source";
 export * from "./adapter/mount-pages";
+export * from "./adapter/page-basics";
 export * from "./adapter/credentials";
 export * from "./registry/exchange-registry";
 

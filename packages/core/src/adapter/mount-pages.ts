@@ -3,7 +3,8 @@
  * `GET /mounts/<mount>/<resource>` beside the status page, with its headers and behind its access guard.
  * The status page links each mount's page by `title`. A page loads nothing from other hosts (the
  * Content-Security-Policy is `default-src 'self'`), so its script and stylesheet are resources of their
- * own, never inline; it may also link the status page's `../../status.css` for the same look.
+ * own, never inline; it may also link the status page's `../../status.css` for the same look, and start
+ * its script with `PAGE_BASICS_JS` (the status page's element, header and polling helpers).
  */
 export interface MountPages {
   /** The link's text on the status page, e.g. `paper accounts`. */

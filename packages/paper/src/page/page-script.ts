@@ -1,3 +1,5 @@
+import { PAGE_BASICS_JS } from "@fmz-gateway/core";
+
 /**
  * The account page's script (plain ES2017, no framework, no library): fetches `data.json` every second
  * and rebuilds the accounts, the equity line drawn as plain SVG. Every text goes in with `textContent`
@@ -8,13 +10,7 @@ export const PAGE_JS = `"use strict";
   var POLL_MS = 1000;
   var SVG = "http://www.w3.org/2000/svg";
 
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  }
-
+${PAGE_BASICS_JS}
   function svg(tag, attrs, text) {
     var e = document.createElementNS(SVG, tag);
     Object.keys(attrs).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });
@@ -156,18 +152,9 @@ export const PAGE_JS = `"use strict";
       main.appendChild(el("p", "muted", data.accountsLeftOut + " older accounts are not shown."));
   }
 
-  function status(ok, text) {
-    document.getElementById("state").className = "dot " + (ok ? "up" : "down");
-    document.getElementById("updated").textContent = text;
-  }
-
-  function poll() {
-    fetch("data.json", { cache: "no-store" })
-      .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
-      .then(function (d) { render(d); status(true, "updated " + clock(Date.now()) + " · market time " + when(d.now)); })
-      .catch(function (e) { status(false, "gateway unreachable (" + e.message + ")"); })
-      .then(function () { setTimeout(poll, POLL_MS); });
-  }
-  poll();
+  pollJson("data.json", POLL_MS, function (d) {
+    render(d);
+    return "updated " + clock(Date.now()) + " · market time " + when(d.now);
+  });
 })();
 `;

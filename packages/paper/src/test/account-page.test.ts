@@ -180,6 +180,11 @@ describe("the paper account page in a browser", NEEDS_CHROMIUM, () => {
       what: "an equity line through the first point, the fill's and now",
     });
     assert.equal(loads, 1, "never reloaded");
+    assert.equal(await page.locator("#state").getAttribute("class"), "dot up");
+    assert.match(
+      await page.locator("#updated").innerText(),
+      /^updated \d\d:\d\d:\d\d · market time \d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/,
+    );
     assert.match(await section.locator("h2 .worth").innerText(), /^[\d,]+\.\d\d USDT$/);
 
     fs.mkdirSync(OUTPUT, { recursive: true });

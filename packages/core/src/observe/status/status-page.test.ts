@@ -100,6 +100,14 @@ describe("the status page in a browser", NEEDS_CHROMIUM, () => {
     // It updates itself: a call made after the page loaded appears without a reload.
     await fmzCall(base, "OKX_SPOT", "markets", {});
     await page.locator("#recent", { hasText: "not supported" }).waitFor();
+    assert.equal(await page.locator("#state").getAttribute("class"), "dot up");
+    assert.match(await page.locator("#updated").innerText(), /^updated \d\d:\d\d:\d\d\.\d{3}$/);
+    // A gateway that stops answering shows as such, with the reason, until it answers again.
+    await page.route("**/status.json", (r) => r.abort());
+    await page.locator("#updated", { hasText: /^gateway unreachable \(.+\)$/ }).waitFor();
+    assert.equal(await page.locator("#state").getAttribute("class"), "dot down");
+    await page.unroute("**/status.json");
+    await page.locator("#updated", { hasText: /^updated / }).waitFor();
 
     fs.mkdirSync(OUTPUT, { recursive: true });
     await page.screenshot({ path: path.join(OUTPUT, "status.png"), fullPage: true });

@@ -1,3 +1,5 @@
+import { PAGE_BASICS_JS } from "../../../adapter/page-basics";
+
 /**
  * The status page's script (plain ES2017 for any browser, no framework): fetches `status.json` every
  * two seconds and rebuilds the tables. Everything is written with `textContent`, so text a caller sent
@@ -7,13 +9,7 @@ export const STATUS_JS = `"use strict";
 (function () {
   var POLL_MS = 2000;
 
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  }
-
+${PAGE_BASICS_JS}
   function cell(value, cls) {
     if (value instanceof Node) { var td = el("td", cls); td.appendChild(value); return td; }
     return el("td", cls, value);
@@ -187,18 +183,6 @@ export const STATUS_JS = `"use strict";
       }), "no calls yet");
   }
 
-  function status(ok, text) {
-    document.getElementById("state").className = "dot " + (ok ? "up" : "down");
-    document.getElementById("updated").textContent = text;
-  }
-
-  function poll() {
-    fetch("status.json", { cache: "no-store" })
-      .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
-      .then(function (s) { render(s); status(true, "updated " + clock(s.now)); })
-      .catch(function (e) { status(false, "gateway unreachable (" + e.message + ")"); })
-      .then(function () { setTimeout(poll, POLL_MS); });
-  }
-  poll();
+  pollJson("status.json", POLL_MS, function (s) { render(s); return "updated " + clock(s.now); });
 })();
 `;
