@@ -15,11 +15,9 @@ import {
 } from "@fmz-gateway/core";
 import type { DockerClient } from "@fmz-gateway/testkit";
 import type { LedgerEntryView } from "../io";
-import { type OkxSourceHarness, startOkxSource } from "./okx-source";
+import { BTC_SWAP, type OkxSourceHarness, longLiquidationPrice, startOkxSource } from "./okx-source";
 
-const CT_VAL = new Dec("0.01");
 const TAKER = new Dec("0.001");
-const MMR = new Dec("0.005");
 
 let h: OkxSourceHarness;
 before(async () => {
@@ -28,11 +26,6 @@ before(async () => {
 after(async () => {
   await h.close();
 });
-
-/** Puts the stand-in's BTC swap at `last` (bid and ask one tick either side). */
-function moveTo(last: string): void {
-  h.standin.setTicker("BTC-USDT-SWAP", { last });
-}
 
 async function usdt(c: DockerClient): Promise<{ free: Dec; frozen: Dec }> {
   const list = await c.data<Balance[]>("accounts");
@@ -46,7 +39,7 @@ function walk(levels: readonly DepthLevel[], amount: Dec): Dec {
   let notional = new Dec(0);
   for (const [price, size] of levels) {
     const take = Dec.min(left, size);
-    notional = notional.plus(take.mul(CT_VAL).mul(price));
+    notional = notional.plus(take.mul(BTC_SWAP.ctVal).mul(price));
     left = left.minus(take);
     if (left.isZero()) return notional;
   }
@@ -68,7 +61,7 @@ async function position(c: DockerClient, type?: 0 | 1): Promise<Position | undef
 
 describe("paper derivatives over the OKX stand-in", () => {
   it("leverage is capped at the instrument's maximum (OKX lever), and defaults within it", async () => {
-    moveTo("60000");
+    h.moveSwap("60000");
     const c = h.swap.with({ accessKey: "lever-cap" });
     for (const level of [101, 500, 1000, 100_000].slice(0, 3)) {
       const r = await c.call("marginlevel", { symbol: "BTC_USDT.swap", marginLevel: level });
@@ -88,7 +81,7 @@ describe("paper derivatives over the OKX stand-in", () => {
   });
 
   it("a leverage change recomputes an open position's margin, or is refused when free cannot fund it", async () => {
-    moveTo("60000");
+    h.moveSwap("60000");
     const c = h.swap.with({ accessKey: "lever-margin" });
     await c.data("marginlevel", { symbol: "BTC_USDT.swap", marginLevel: 20 });
     const depth = await book(c);
@@ -103,7 +96,7 @@ describe("paper derivatives over the OKX stand-in", () => {
     // 20× → 5×: four times the margin, the difference taken from free; the label and the margin agree.
     await c.data("marginlevel", { symbol: "BTC_USDT.swap", marginLevel: 5 });
     const entry = new Dec(pos?.price ?? 0);
-    const at5 = new Dec(10).mul(CT_VAL).mul(entry).div(5).toDecimalPlaces(10, Dec.ROUND_UP);
+    const at5 = new Dec(10).mul(BTC_SWAP.ctVal).mul(entry).div(5).toDecimalPlaces(10, Dec.ROUND_UP);
     assert.ok(at5.minus(at20.mul(4)).abs().lt("0.0001"), "about four times the margin at 20×");
     pos = await position(c);
     assert.equal(pos?.margin_level, 5);
@@ -131,7 +124,7 @@ describe("paper derivatives over the OKX stand-in", () => {
   });
 
   it("a leverage change the account cannot fund is refused, and changes nothing", async () => {
-    moveTo("60000");
+    h.moveSwap("60000");
     const c = h.swap.with({ accessKey: "lever-refused" });
     await c.data("marginlevel", { symbol: "BTC_USDT.swap", marginLevel: 100 });
     await c.data("trade", { symbol: "BTC_USDT.swap", type: "buy", price: -1, amount: 100 });
@@ -148,7 +141,7 @@ describe("paper derivatives over the OKX stand-in", () => {
   });
 
   it("a liquidation: the mark crosses the liquidation price, a forced close fills, the loss is exact and logged", async () => {
-    moveTo("60000");
+    h.moveSwap("60000");
     const c = h.swap.with({ accessKey: "liquidated-trader" });
     await c.data("marginlevel", { symbol: "BTC_USDT.swap", marginLevel: 100 });
     const notional = walk((await book(c)).asks, new Dec(10));
@@ -160,20 +153,16 @@ describe("paper derivatives over the OKX stand-in", () => {
     });
     const openFee = notional.mul(TAKER);
     const margin = marginAt(notional, 100);
-    const q = new Dec(10).mul(CT_VAL);
+    const q = new Dec(10).mul(BTC_SWAP.ctVal);
     const entry = notional.div(q).toSignificantDigits(20);
-    // Where equity (margin + q (P − entry)) meets maintenance (0.5 % of q P).
-    const liquidationPrice = q
-      .mul(entry)
-      .minus(margin)
-      .div(q.mul(new Dec(1).minus(MMR)));
+    const liquidationPrice = longLiquidationPrice(10, entry, margin);
 
     // Above it by a little: still open. The mark is the median of bid, ask and last (here: last).
-    moveTo(liquidationPrice.plus(1).toDecimalPlaces(1, Dec.ROUND_UP).toFixed());
+    h.moveSwap(liquidationPrice.plus(1).toDecimalPlaces(1, Dec.ROUND_UP).toFixed());
     assert.equal((await position(c))?.amount, 10);
 
     const mark = liquidationPrice.minus(20).toDecimalPlaces(1, Dec.ROUND_DOWN);
-    moveTo(mark.toFixed());
+    h.moveSwap(mark.toFixed());
     assert.deepEqual(await c.data("positions", { symbol: "BTC_USDT.swap" }), [], "the position is gone");
     const pnl = q.mul(mark.minus(entry));
     const fee = q.mul(mark).mul(TAKER);
@@ -226,12 +215,12 @@ describe("paper derivatives over the OKX stand-in", () => {
   });
 
   it("a gap past the margin: the loss stops at the position's margin", async () => {
-    moveTo("60000");
+    h.moveSwap("60000");
     const c = h.swap.with({ accessKey: "gapped-trader" });
     await c.data("marginlevel", { symbol: "BTC_USDT.swap", marginLevel: 100 });
     const notional = walk((await book(c)).asks, new Dec(10));
     await c.data("trade", { symbol: "BTC_USDT.swap", type: "buy", price: -1, amount: 10 });
-    moveTo("50000");
+    h.moveSwap("50000");
     assert.deepEqual(await c.data("positions", { symbol: "BTC_USDT.swap" }), []);
     const margin = marginAt(notional, 100);
     assert.deepEqual(await usdt(c), {
@@ -241,7 +230,7 @@ describe("paper derivatives over the OKX stand-in", () => {
   });
 
   it("offset says close for an order that reduced or closed a position, open otherwise", async () => {
-    moveTo("60000");
+    h.moveSwap("60000");
     const c = h.swap.with({ accessKey: "offsets" });
     const offset = async (type: string, amount: number) => {
       const { id } = await c.data<{ id: string }>("trade", {
@@ -263,7 +252,7 @@ describe("paper derivatives over the OKX stand-in", () => {
   });
 
   it("long/short mode: a long and a short side by side, each closed by its own direction", async () => {
-    moveTo("60000");
+    h.moveSwap("60000");
     const c = h.hedge.with({ accessKey: "hedger" });
     const trade = (type: string, amount: number) =>
       c.data<{ id: string }>("trade", { symbol: "BTC_USDT.swap", type, price: -1, amount });
@@ -298,18 +287,18 @@ describe("paper derivatives over the OKX stand-in", () => {
     // Exact: each side's realised profit is its closing notional against its entry, fees on all four.
     const longOut = walk(depth.bids, new Dec(5));
     const shortOut = walk(depth.asks, new Dec(3));
-    const entryLong = longIn.div(new Dec(5).mul(CT_VAL)).toSignificantDigits(20);
-    const entryShort = shortIn.div(new Dec(3).mul(CT_VAL)).toSignificantDigits(20);
+    const entryLong = longIn.div(new Dec(5).mul(BTC_SWAP.ctVal)).toSignificantDigits(20);
+    const entryShort = shortIn.div(new Dec(3).mul(BTC_SWAP.ctVal)).toSignificantDigits(20);
     const pnl = longOut
-      .minus(new Dec(5).mul(CT_VAL).mul(entryLong))
-      .plus(new Dec(3).mul(CT_VAL).mul(entryShort).minus(shortOut));
+      .minus(new Dec(5).mul(BTC_SWAP.ctVal).mul(entryLong))
+      .plus(new Dec(3).mul(BTC_SWAP.ctVal).mul(entryShort).minus(shortOut));
     const fees = longIn.plus(shortIn).plus(longOut).plus(shortOut).mul(TAKER);
     b = await usdt(c);
     assert.deepEqual(b, { free: new Dec(10000).plus(pnl).minus(fees), frozen: new Dec(0) });
   });
 
   it("pending closes count in frozen_amount, and no close may take more than is left", async () => {
-    moveTo("60000");
+    h.moveSwap("60000");
     const c = h.swap.with({ accessKey: "frozen-closes" });
     await c.data("trade", { symbol: "BTC_USDT.swap", type: "buy", price: -1, amount: 5 });
     const resting = await c.data<{ id: string }>("trade", {

@@ -9,11 +9,9 @@ import { after, before, describe, it } from "node:test";
 import { Dec, type Position } from "@fmz-gateway/core";
 import type { DockerClient } from "@fmz-gateway/testkit";
 import { assertAddsUp, ledger } from "./ledger-checks";
-import { type OkxSourceHarness, startOkxSource } from "./okx-source";
+import { BTC_SWAP, type OkxSourceHarness, longLiquidationPrice, startOkxSource } from "./okx-source";
 
 const SYMBOL = "BTC_USDT.swap";
-const CT_VAL = new Dec("0.01");
-const MMR = new Dec("0.005");
 const RATE = "0.0003";
 
 let h: OkxSourceHarness;
@@ -25,17 +23,13 @@ after(async () => {
 });
 
 /** Puts the stand-in's BTC swap at `last`, bid and ask one tick either side: the mark is `last`. */
-function moveTo(last: Dec | string): void {
-  h.standin.setTicker("BTC-USDT-SWAP", { last: new Dec(last).toFixed() });
-}
-
 async function position(c: DockerClient): Promise<Position | undefined> {
   return (await c.data<Position[]>("positions", { symbol: SYMBOL }))[0];
 }
 
 describe("funding over the OKX stand-in", () => {
   it("is paid at the source's funding time and rate on Q × mark, once, and the ledger adds up through a liquidation", async () => {
-    moveTo("60000");
+    h.moveSwap("60000");
     const due = Date.now() + 800;
     h.standin.setFunding("BTC-USDT-SWAP", { time: due, rate: RATE });
     const long = h.swap.with({ accessKey: "funding-long" });
@@ -63,13 +57,13 @@ describe("funding over the OKX stand-in", () => {
         symbol: SYMBOL,
         amount: 10,
         price: 60000,
-        change: new Dec(10).mul(CT_VAL).mul(mark).mul(RATE).neg().toNumber(),
+        change: new Dec(10).mul(BTC_SWAP.ctVal).mul(mark).mul(RATE).neg().toNumber(),
       },
       "a long pays a positive rate on its notional at the mark",
     );
     assert.equal(
       received[0].change,
-      new Dec(4).mul(CT_VAL).mul(mark).mul(RATE).toNumber(),
+      new Dec(4).mul(BTC_SWAP.ctVal).mul(mark).mul(RATE).toNumber(),
       "a short receives it",
     );
     // The positions themselves are untouched: funding moves the balance, not the margin (free covered it).
@@ -84,12 +78,8 @@ describe("funding over the OKX stand-in", () => {
 
     // The long's mark falls through its liquidation price: a liquidation row, and the ledger still adds up.
     assert.ok(longPos);
-    const q = new Dec(10).mul(CT_VAL);
-    const liquidationPrice = q
-      .mul(longPos.price)
-      .minus(longPos.margin)
-      .div(q.mul(new Dec(1).minus(MMR)));
-    moveTo(liquidationPrice.minus(5).toDecimalPlaces(1, Dec.ROUND_DOWN));
+    const liquidationPrice = longLiquidationPrice(10, longPos.price, longPos.margin);
+    h.moveSwap(liquidationPrice.minus(5).toDecimalPlaces(1, Dec.ROUND_DOWN));
     assert.equal(await position(long), undefined, "liquidated");
     const rows = await assertAddsUp(long);
     assert.deepEqual(

@@ -7,9 +7,28 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
-import { createLogger, Gateway } from "@fmz-gateway/core";
+import { createLogger, Dec, Gateway } from "@fmz-gateway/core";
 import { type OkxStandin, startOkxStandin } from "@fmz-gateway/okx-standin";
 import { DockerClient } from "@fmz-gateway/testkit";
+
+/** The stand-in's BTC-USDT-SWAP as the paper model prices it: BTC per contract, maintenance margin rate. */
+export const BTC_SWAP = { ctVal: new Dec("0.01"), mmr: new Dec("0.005") };
+
+/**
+ * Where a long of `contracts` BTC-USDT-SWAP entered at `entry` with `margin` is liquidated, as the paper
+ * README states it: where equity (M + Q (P − E)) meets maintenance (mmr Q P), P = (Q E − M) / (Q (1 − mmr)).
+ */
+export function longLiquidationPrice(
+  contracts: Dec | string | number,
+  entry: Dec | string | number,
+  margin: Dec | string | number,
+): Dec {
+  const q = new Dec(contracts).mul(BTC_SWAP.ctVal);
+  return q
+    .mul(entry)
+    .minus(margin)
+    .div(q.mul(new Dec(1).minus(BTC_SWAP.mmr)));
+}
 
 export interface OkxSourceHarness {
   standin: OkxStandin;
@@ -23,6 +42,8 @@ export interface OkxSourceHarness {
   hedge: DockerClient;
   /** Everything the gateway logged at info and above. */
   log(): string;
+  /** Puts the stand-in's BTC swap's last price at `last` (bid and ask one tick either side). */
+  moveSwap(last: Dec | string): void;
   close(): Promise<void>;
 }
 
@@ -74,6 +95,7 @@ export async function startOkxSource(paper: Record<string, unknown> = {}): Promi
     spot: swap.with({ exchange: "PAPER" }),
     hedge: swap.with({ exchange: "PAPER_HEDGE" }),
     log: () => lines.join(""),
+    moveSwap: (last) => standin.setTicker("BTC-USDT-SWAP", { last: new Dec(last).toFixed() }),
     close: async () => {
       await gateway.close(1_000);
       await standin.close();
