@@ -1,4 +1,4 @@
-import { Dec, type Order, roundToStep, toPlain } from "@fmz-gateway/core";
+import { DONE_ORDER_STATUSES, Dec, type Order, roundToStep, toPlain } from "@fmz-gateway/core";
 import { Problems, num } from "./values";
 
 /**
@@ -39,8 +39,8 @@ export function checkUnfilled(o: Order): string[] {
 
 const EPSILON = new Dec("1e-9");
 
-/** The statuses of an order filled in full (core's done statuses less the cancelled ones). */
-const FULLY_FILLED: readonly string[] = ["filled", "closed", "finished"];
+/** The statuses of an order filled in full: core's done statuses less the cancelled ones. */
+const FULLY_FILLED: readonly string[] = DONE_ORDER_STATUSES.filter((s) => !s.endsWith("canceled"));
 
 function dec(value: unknown): Dec {
   return new Dec(typeof value === "number" ? value : String(value));
