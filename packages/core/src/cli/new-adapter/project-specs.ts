@@ -32,10 +32,9 @@ export function localSpecs(dir: string): LocalSpecs {
   const found = enclosingProject(path.dirname(dir));
   if (!found) return {};
   const { root, manifest, file } = found;
-  const declared = (name: string) => manifest.dependencies?.[name] ?? manifest.devDependencies?.[name];
-  const core = localPath(root, declared(CORE));
+  const core = localPath(root, declared(manifest, CORE));
   if (!core) return {};
-  const testkit = localPath(root, declared(TESTKIT)) ?? besideCore(core);
+  const testkit = localPath(root, declared(manifest, TESTKIT)) ?? besideCore(core);
   const spec = (target: string) => `file:${toPosix(path.relative(dir, target))}`;
   return { core: spec(core), testkit: testkit === undefined ? undefined : spec(testkit), from: file };
 }
@@ -45,11 +44,16 @@ function enclosingProject(start: string): { root: string; manifest: Manifest; fi
   for (let at = path.resolve(start); ; at = path.dirname(at)) {
     const file = path.join(at, "package.json");
     const manifest = readManifest(file);
-    if (manifest && (manifest.dependencies?.[CORE] ?? manifest.devDependencies?.[CORE])) {
+    if (manifest && declared(manifest, CORE)) {
       return { root: at, manifest, file };
     }
     if (path.dirname(at) === at) return undefined;
   }
+}
+
+/** The spec a manifest gives `name`, as a dependency or a devDependency. */
+function declared(manifest: Manifest, name: string): string | undefined {
+  return manifest.dependencies?.[name] ?? manifest.devDependencies?.[name];
 }
 
 function readManifest(file: string): Manifest | undefined {
