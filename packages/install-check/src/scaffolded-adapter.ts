@@ -53,7 +53,7 @@ export async function npmStart(dir: string): Promise<{ url: string; stop(): void
 /**
  * Every complete TypeScript block of a markdown guide (```ts, not ```ts fragment), compiled with the
  * package's own TypeScript and tsconfig against the installed packages' published types. Resolves with
- * tsc's output; rejects with it when a block does not compile, naming the guide's line.
+ * how many blocks it compiled; rejects with tsc's output when one does not compile, naming the guide's line.
  */
 export async function compileGuide(dir: string, guide: string): Promise<number> {
   const blocks = completeModules(guide);
