@@ -43,9 +43,14 @@ export function outputPath(template: string, values: Readonly<Record<string, str
   return rel.replace(/(^|\/)_gitignore$/, "$1.gitignore");
 }
 
-/** Replaces every `__KEY__` of `values`; a placeholder left over is a bug in a template, so it throws. */
+/**
+ * Replaces every `__KEY__` that is an own key of `values` (never one an object inherits); a placeholder
+ * left over is a bug in a template, so it throws.
+ */
 export function fill(text: string, values: Readonly<Record<string, string>>): string {
-  const out = text.replace(/__([A-Za-z_]+?)__/g, (whole, key: string) => values[key] ?? whole);
+  const out = text.replace(/__([A-Za-z_]+?)__/g, (whole, key: string) =>
+    Object.hasOwn(values, key) ? values[key] : whole,
+  );
   const left = /__(NAME|PACKAGE|Pascal|lower|[A-Z_]+_RANGE|STANDIN_PORT)__/.exec(out);
   if (left) throw new Error(`template placeholder ${left[0]} has no value`);
   return out;
